@@ -1,6 +1,32 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Api;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Feeds;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
+
+// The composition root reads like a table of contents: each feature folder registers and maps itself.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddJournalsData(builder.Configuration)
+    .AddAccounts()
+    .AddSharedWeb()
+    .AddJournals()
+    .AddFeeds()
+    .AddJournalsApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.MigrateAndSeedAsync();
+
+app.UseSharedWeb();
+app.MapHealthChecks("/healthz");
+app.MapJournals();
+app.MapFeeds();
+app.MapJournalsApi();
 
 app.Run();
+
+/// <summary>Entry point, public so integration tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Accounts;
+
+/// <summary>
+/// The one access rule (design invariant 1). Every read path — pages, archives, search, feeds,
+/// sitemap, API, exports and counts — starts from one of these queries, so a journal or post
+/// a reader may not see is simply absent, exactly like one that does not exist.
+/// </summary>
+/// <remarks>
+/// Site admins are not readers by virtue of the role: health data in a Private journal stays
+/// between the patient and the people they chose (docs/decisions/0004-admins-do-not-read-private-journals.md).
+/// </remarks>
+public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
+{
+    /// <summary>Journals the reader may open.</summary>
+    public IQueryable<Journal> ReadableJournals(Reader reader) =>
+        db.Journals.Where(CanRead(reader.UserId));
+
+    /// <summary>Journals shown in lists (site home, sitemap, site-wide search): public ones, plus those the reader belongs to.</summary>
+    public IQueryable<Journal> ListedJournals(Reader reader)
+    {
+        var userId = reader.UserId;
+        return db.Journals.Where(j => j.Visibility == JournalVisibility.Public
+            || (userId != null && j.Members.Any(m => m.UserId == userId
+                && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRole.CoAuthor))));
+    }
+
+    /// <summary>Published posts (and scheduled posts that are due) in journals the reader may read.</summary>
+    public IQueryable<Post> LivePosts(Reader reader)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return PostsOfReadableJournals(reader).Where(p => p.Status != PostStatus.Draft && p.PublishedAt <= now);
+    }
+
+    /// <summary>Posts the reader may open: live ones, and every post of a journal they write for.</summary>
+    public IQueryable<Post> ReadablePosts(Reader reader)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = reader.UserId;
+        return PostsOfReadableJournals(reader)
+            .Where(p => (p.Status != PostStatus.Draft && p.PublishedAt <= now)
+                || (userId != null && p.Journal.Members.Any(m => m.UserId == userId && m.Role >= JournalRole.CoAuthor)));
+    }
+
+    /// <summary>The reader's role in a journal, or null for non-members.</summary>
+    public Task<JournalRole?> RoleInAsync(int journalId, Reader reader, CancellationToken ct = default) =>
+        reader.UserId is null
+            ? Task.FromResult<JournalRole?>(null)
+            : db.JournalMembers.Where(m => m.JournalId == journalId && m.UserId == reader.UserId)
+                .Select(m => (JournalRole?)m.Role).FirstOrDefaultAsync(ct);
+
+    /// <summary>A readable journal by slug, or null (which callers answer with 404).</summary>
+    public Task<Journal?> FindReadableAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        ReadableJournals(reader).AsNoTracking().FirstOrDefaultAsync(j => j.Slug == slug, ct);
+
+    /// <summary>A journal by slug if the reader may write in it (owner or co-author), else null.</summary>
+    public Task<Journal?> FindWritableAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        FindWithRoleAsync(slug, reader, JournalRole.CoAuthor, ct);
+
+    /// <summary>A journal by slug if the reader owns it, else null.</summary>
+    public Task<Journal?> FindOwnedAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        FindWithRoleAsync(slug, reader, JournalRole.Owner, ct);
+
+    private Task<Journal?> FindWithRoleAsync(string slug, Reader reader, JournalRole atLeast, CancellationToken ct)
+    {
+        var userId = reader.UserId;
+        if (userId is null) return Task.FromResult<Journal?>(null);
+        return db.Journals.FirstOrDefaultAsync(j => j.Slug == slug
+            && j.Members.Any(m => m.UserId == userId && m.Role >= atLeast), ct);
+    }
+
+    private IQueryable<Post> PostsOfReadableJournals(Reader reader)
+    {
+        var journalIds = ReadableJournals(reader).Select(j => j.Id);
+        return db.Posts.Where(p => journalIds.Contains(p.JournalId));
+    }
+
+    private static Expression<Func<Journal, bool>> CanRead(string? userId) => j =>
+        j.Visibility == JournalVisibility.Public
+        || j.Visibility == JournalVisibility.Unlisted
+        || (userId != null && j.Members.Any(m => m.UserId == userId
+            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRole.CoAuthor)));
+}

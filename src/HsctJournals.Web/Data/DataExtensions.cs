@@ -1,0 +1,45 @@
+using HsctJournals.Web.Accounts;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the DbContext for the configured provider, exposed as <see cref="JournalsDbContext"/>.</summary>
+    public static IServiceCollection AddJournalsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Journals")),
+                "Database:Provider is Postgres but ConnectionStrings:Journals is empty. Set it, e.g. ConnectionStrings__Journals=\"Host=localhost;Database=journals;Username=journals;Password=...\".")
+            .ValidateOnStart();
+
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        if (provider == "Postgres")
+        {
+            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? ""));
+            services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<PostgresJournalsDbContext>());
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration.GetConnectionString("Journals"));
+            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<JournalAccess>();
+        services.AddHealthChecks().AddDbContextCheck<JournalsDbContext>("database");
+        return services;
+    }
+
+    /// <summary>Defaults to ./data/journals.db and makes sure the folder exists.</summary>
+    private static string SqliteConnectionString(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/journals.db" : configured);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (folder is not null && builder.Mode != SqliteOpenMode.Memory) Directory.CreateDirectory(folder);
+        return builder.ToString();
+    }
+}

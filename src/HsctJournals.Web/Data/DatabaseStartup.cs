@@ -1,0 +1,29 @@
+using HsctJournals.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Data;
+
+/// <summary>The one named start-up step that brings the database up to date: migrate, then seed.</summary>
+public static class DatabaseStartup
+{
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<JournalsDbContext>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a post is saved; it is a property of the file, so set it once here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await db.Database.MigrateAsync();
+        log.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
+
+        await AdminSeed.EnsureAdminAsync(services, log);
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo)
+            await DemoSeed.SeedIfEmptyAsync(services, log);
+    }
+}

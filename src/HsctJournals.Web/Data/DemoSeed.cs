@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data.Demo;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Treatment;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Data;
+
+/// <summary>
+/// First-run content: a public journal of an invented patient whose Day 0 was about six months
+/// ago, and a private notebook only its owner can read. Runs only when there are no journals.
+/// </summary>
+public static class DemoSeed
+{
+    public const string PatientEmail = "isla@demo.hsct.invalid";
+    public const string PrivateOwnerEmail = "tom@demo.hsct.invalid";
+    private const string Zone = "Europe/London";
+
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, ILogger log)
+    {
+        var db = services.GetRequiredService<JournalsDbContext>();
+        if (await db.Journals.AnyAsync()) return;
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var journals = services.GetRequiredService<JournalEditor>();
+        var posts = services.GetRequiredService<PostEditor>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var zone = JournalClock.FindZone(Zone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+        // The last demo post is ten days old, whatever day the app is first started.
+        var dayZero = today.AddDays(-(DemoStories.Posts.Max(p => p.Day) + 10));
+
+        var password = "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+        var patient = await CreateUserAsync(users, PatientEmail, DemoStories.PatientName, password);
+        var partner = await CreateUserAsync(users, PrivateOwnerEmail, DemoStories.PrivateOwnerName, password);
+
+        var publicJournal = (await journals.CreateAsync(patient.Id, new JournalInput
+        {
+            Title = DemoStories.JournalTitle, Tagline = DemoStories.JournalTagline,
+            Slug = "counting-from-zero", Visibility = JournalVisibility.Public,
+        })).Value!;
+        db.TreatmentCourses.Add(new TreatmentCourse
+        {
+            JournalId = publicJournal.Id, Condition = "RRMS", Centre = "(demo) Northern Transplant Unit", Country = "United Kingdom",
+            Protocol = "Cy/ATG", DayZero = dayZero, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        await WritePostsAsync(posts, publicJournal, patient.Id, DemoStories.Posts, dayZero, zone);
+
+        var privateJournal = (await journals.CreateAsync(partner.Id, new JournalInput
+        {
+            Title = DemoStories.PrivateJournalTitle, Slug = "private-notebook", Visibility = JournalVisibility.Private,
+        })).Value!;
+        await WritePostsAsync(posts, privateJournal, partner.Id, DemoStories.PrivatePosts, dayZero, zone);
+
+        log.LogInformation("Demo content created: /j/{Public} (public) and /j/{Private} (private)", publicJournal.Slug, privateJournal.Slug);
+        if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            Console.WriteLine($"Demo accounts: {PatientEmail} and {PrivateOwnerEmail}, password {password} (shown once)");
+    }
+
+    private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string password)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, TimeZoneId = Zone, CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    private static async Task WritePostsAsync(PostEditor editor, Journal journal, string authorId, IEnumerable<DemoPost> stories, DateOnly dayZero, TimeZoneInfo zone)
+    {
+        foreach (var story in stories.OrderBy(s => s.Day))
+        {
+            var result = await editor.CreateAsync(journal, authorId, new PostInput
+            {
+                Title = story.Title, Markdown = story.Markdown, NewCategory = story.Category,
+                Tags = string.Join(", ", story.Tags), Status = PostStatus.Published,
+                PublishAt = dayZero.AddDays(story.Day).ToDateTime(new TimeOnly(19, 30)),
+            }, zone);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Demo post “{story.Title}”: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Data;
+
+/// <summary>
+/// The application's database. Each provider has its own subclass and migration set
+/// (EF Core "Migrations with Multiple Providers"); entity configuration lives in
+/// <c>Data/Configurations</c>, one class per entity.
+/// </summary>
+/// <remarks>
+/// Add a migration for both providers after changing the model:
+/// <code>
+/// dotnet ef migrations add NAME --project src/HsctJournals.Web --context SqliteJournalsDbContext --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/HsctJournals.Web --context PostgresJournalsDbContext --output-dir Data/Migrations/Postgres
+/// </code>
+/// </remarks>
+public abstract class JournalsDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Journal> Journals => Set<Journal>();
+    public DbSet<JournalMember> JournalMembers => Set<JournalMember>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+    public DbSet<Treatment.TreatmentCourse> TreatmentCourses => Set<Treatment.TreatmentCourse>();
+    /// <summary>Data-protection keys live in the database so every node (and every restart) shares them.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
+        => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JournalsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every instant is UTC. SQLite hands DateTime back without a Kind and PostgreSQL's
+        // timestamptz refuses a non-UTC one, so the converter pins the Kind both ways.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,29 @@
+using HsctJournals.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Journals;
+
+/// <summary>The site home: listed journals with their latest posts.</summary>
+public sealed class HomeModel(JournalAccess access) : PageModel
+{
+    public const int LatestPerJournal = 3;
+    public sealed record JournalCard(string Slug, string Title, string? Tagline, List<PostSummary> Latest);
+
+    public List<JournalCard> Journals { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var reader = Reader.From(User);
+        var journals = await access.ListedJournals(reader).AsNoTracking()
+            .Select(j => new { j.Id, j.Slug, j.Title, j.Tagline, Latest = j.Posts.Where(p => p.Status != PostStatus.Draft).Max(p => p.PublishedAt) })
+            .OrderByDescending(j => j.Latest).Take(50).ToListAsync(ct);
+        var ids = journals.Select(j => j.Id).ToList();
+        // Latest posts of every listed journal in one query, then grouped in memory.
+        var posts = await PostQueries.Project(access.LivePosts(reader).Where(p => ids.Contains(p.JournalId))
+                .OrderByDescending(p => p.PublishedAt).Take(LatestPerJournal * 50))
+            .ToListAsync(ct);
+        Journals = journals.Select(j => new JournalCard(j.Slug, j.Title, j.Tagline,
+            posts.Where(p => p.JournalSlug == j.Slug).Take(LatestPerJournal).ToList())).ToList();
+    }
+}

@@ -1,0 +1,4 @@
+namespace HsctJournals.Web.Journals;
+
+/// <summary>What the header above every journal page shows.</summary>
+public sealed record JournalHeader(string Slug, string Title, string? Tagline, bool CanWrite, bool IsOwner, string? Heading = null);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Journals;
+
+public static class JournalsExtensions
+{
+    public static IServiceCollection AddJournals(this IServiceCollection services)
+    {
+        services.AddScoped<PostEditor>();
+        services.AddScoped<JournalEditor>();
+        services.AddScoped<PostQueries>();
+        services.AddScoped<JournalClock>();
+        services.AddScoped<DayLabels>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            // Pages with more than one address.
+            o.Conventions.AddPageRoute("/Journals/ArchiveList", "j/{journal}/{year:int}/{month:int}");
+            o.Conventions.AddPageRoute("/Journals/Search", "j/{journal}/search");
+            o.Conventions.AddPageRoute("/Journals/Write", "j/{journal}/posts/{slug}/edit");
+        });
+        return services;
+    }
+
+    /// <summary>Razor Pages carry their own routes; this maps them.</summary>
+    public static WebApplication MapJournals(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using HsctJournals.Web.Accounts;
+
+namespace HsctJournals.Web.Journals;
+
+/// <summary>Where a post is in its life.</summary>
+public enum PostStatus
+{
+    Draft = 0,
+    /// <summary>Appears by itself once <see cref="Post.PublishedAt"/> has passed.</summary>
+    Scheduled = 1,
+    Published = 2,
+}
+
+/// <summary>A journal entry.</summary>
+public class Post
+{
+    public const int TitleMaxLength = 200;
+    /// <summary>About 100 pages of prose; anything larger is refused with a message.</summary>
+    public const int MarkdownMaxLength = 200_000;
+    public const int ExcerptMaxLength = 500;
+
+    public int Id { get; set; }
+    public int JournalId { get; set; }
+    public Journal Journal { get; set; } = null!;
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public required string Markdown { get; set; }
+    /// <summary>Sanitised HTML rendered from <see cref="Markdown"/> on save.</summary>
+    public required string Html { get; set; }
+    /// <summary>Plain text used for search and feeds.</summary>
+    public required string PlainText { get; set; }
+    /// <summary>The author's excerpt, or one derived from the text.</summary>
+    public required string Excerpt { get; set; }
+    public bool ExcerptIsCustom { get; set; }
+    public PostStatus Status { get; set; }
+    /// <summary>When the post is (or was, or will be) public. Null for drafts never published.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public required string AuthorId { get; set; }
+    public AppUser Author { get; set; } = null!;
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+    public bool CommentsOpen { get; set; } = true;
+    /// <summary>Denormalised count of approved comments (changes in the comment's transaction).</summary>
+    public int CommentCount { get; set; }
+    /// <summary>Optimistic concurrency token, bumped on each save.</summary>
+    public int Version { get; set; }
+
+    /// <summary>True when the post is visible to readers at <paramref name="now"/>.</summary>
+    public bool IsLiveAt(DateTime now) => Status != PostStatus.Draft && PublishedAt <= now;
+}

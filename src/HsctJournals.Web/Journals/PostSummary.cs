@@ -1,0 +1,21 @@
+namespace HsctJournals.Web.Journals;
+
+/// <summary>A post as lists show it: title, byline facts and excerpt.</summary>
+public sealed record PostSummary(
+    int Id,
+    string Title,
+    string Slug,
+    string JournalSlug,
+    string JournalTitle,
+    string AuthorName,
+    DateTime? PublishedAt,
+    PostStatus Status,
+    string? CategoryName,
+    string? CategorySlug,
+    int CommentCount,
+    string Excerpt)
+{
+    /// <summary>"Day +12" when the journal shows day numbers and its course has a Day 0; set by <see cref="DayLabels"/>.</summary>
+    public string? DayLabel { get; init; }
+    public string Url => $"/j/{JournalSlug}/posts/{Slug}";
+}

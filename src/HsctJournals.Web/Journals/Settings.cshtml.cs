@@ -1,0 +1,41 @@
+using HsctJournals.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Journals;
+
+/// <summary>The owner changes title, address, tagline and visibility.</summary>
+[Authorize]
+public sealed class SettingsModel(JournalAccess access, JournalEditor editor) : PageModel
+{
+    [BindProperty] public JournalInput Input { get; set; } = new();
+    public Journal Journal { get; private set; } = null!;
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string journal, bool saved, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
+        if (owned is null) return NotFound();
+        Journal = owned;
+        Saved = saved;
+        Input = new JournalInput { Title = owned.Title, Slug = owned.Slug, Tagline = owned.Tagline, Visibility = owned.Visibility, ShowDayNumbers = owned.ShowDayNumbers };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
+        if (owned is null) return NotFound();
+        Journal = owned;
+        ModelState.Clear();
+        var result = await editor.UpdateAsync(owned, Input, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, messages) in result.Errors)
+                foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+            return Page();
+        }
+        return Redirect($"/j/{owned.Slug}/settings?saved=true");
+    }
+}

@@ -1,0 +1,27 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Journals;
+
+/// <summary>Base for pages that change a post: the journal must be writable by the reader and the post must be in it, else 404.</summary>
+[Authorize]
+public abstract class WriterPageModel(JournalAccess access, JournalsDbContext db) : PageModel
+{
+    protected JournalsDbContext Db { get; } = db;
+    public Journal Journal { get; private set; } = null!;
+    public Post Post { get; private set; } = null!;
+    protected string UserId => Reader.From(User).UserId!;
+
+    protected async Task<bool> LoadAsync(string journal, string slug, CancellationToken ct)
+    {
+        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        if (writable is null) return false;
+        var post = await Db.Posts.FirstOrDefaultAsync(p => p.JournalId == writable.Id && p.Slug == slug, ct);
+        if (post is null) return false;
+        (Journal, Post) = (writable, post);
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Shared;
+
+/// <summary>
+/// The one error page. It says nothing about why a page is missing: a private journal
+/// and a journal that never existed look the same (design invariant 1).
+/// API requests get ProblemDetails instead.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public Task<IActionResult> OnGetAsync(int? code) => Respond(code);
+    public Task<IActionResult> OnPostAsync(int? code) => Respond(code);
+    public Task<IActionResult> OnPutAsync(int? code) => Respond(code);
+    public Task<IActionResult> OnDeleteAsync(int? code) => Respond(code);
+
+    private async Task<IActionResult> Respond(int? code)
+    {
+        var status = code is >= 400 and < 600 ? code.Value : 500;
+        // Only re-executed requests get here with a meaningful code; a direct visit to /error is a 404.
+        var reexecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (reexecute is null && exception is null) status = 404;
+        var originalPath = reexecute?.OriginalPath ?? exception?.Path ?? HttpContext.Request.Path.Value ?? "";
+        Response.StatusCode = status;
+
+        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = status } });
+            return new EmptyResult();
+        }
+
+        (Heading, Explanation) = status switch
+        {
+            400 => ("That request could not be handled", "Something in the request was not valid. If you were filling in a form, go back and try again: your browser usually keeps what you typed."),
+            404 => ("Page not found", "There is no page at this address, or it is not shared with you. If someone sent you a link, check it is complete, or sign in and try again."),
+            405 => ("That action is not available here", "This address does not accept that kind of request."),
+            413 => ("That was too large", "What you sent is larger than this site accepts. Posts can be up to 200,000 characters."),
+            429 => ("Too many requests", "Please wait a minute and try again."),
+            _ => ("Something went wrong", "Sorry — this is our fault, not yours. Nothing you saved earlier is lost. Please try again in a moment."),
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace HsctJournals.Web.Shared;
+
+public static class WebExtensions
+{
+    /// <summary>Largest request body accepted. Bigger than any valid post so an over-long one gets a form message, not a dropped connection.</summary>
+    public const long MaxRequestBytes = 12 * 1024 * 1024;
+
+    /// <summary>Razor Pages from the feature folders, error handling, Markdown rendering, request limits.</summary>
+    public static IServiceCollection AddSharedWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            // Pages live in feature folders (Journals/, Accounts/ …) and declare absolute routes.
+            o.RootDirectory = "/";
+        });
+        services.AddProblemDetails();
+        services.AddSingleton<MarkdownRenderer>();
+        services.Configure<FormOptions>(o =>
+        {
+            o.ValueLengthLimit = (int)MaxRequestBytes;
+            o.MultipartBodyLengthLimit = MaxRequestBytes;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        return services;
+    }
+
+    /// <summary>Friendly error pages for people, ProblemDetails for the API, security headers, static files, sign-in.</summary>
+    public static WebApplication UseSharedWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}
