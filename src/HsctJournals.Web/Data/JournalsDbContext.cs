@@ -14,8 +14,13 @@ namespace HsctJournals.Web.Data;
 /// <remarks>
 /// Add a migration for both providers after changing the model:
 /// <code>
-/// dotnet ef migrations add NAME --project src/HsctJournals.Web --context SqliteJournalsDbContext --output-dir Data/Migrations/Sqlite
-/// dotnet ef migrations add NAME --project src/HsctJournals.Web --context PostgresJournalsDbContext --output-dir Data/Migrations/Postgres
+/// cd src/HsctJournals.Web
+/// dotnet ef migrations add NAME --context SqliteJournalsDbContext --output-dir Data/Migrations/Sqlite -- --Database:Provider=Sqlite --Database:SeedDemo=false
+/// dotnet ef migrations add NAME --context PostgresJournalsDbContext --output-dir Data/Migrations/Postgres -- --Database:Provider=Postgres "--ConnectionStrings:Journals=Host=127.0.0.1;Database=design"
+/// </code>
+/// The tools build the app's own service provider (no design-time factory), so Identity's
+/// options shape the model exactly as at run time; no database is needed to add a migration.
+/// <code>
 /// </code>
 /// </remarks>
 public abstract class JournalsDbContext(DbContextOptions options)

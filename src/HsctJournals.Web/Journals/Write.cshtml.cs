@@ -62,6 +62,9 @@ public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostE
         return Content(editor.Preview(markdown), "text/html; charset=utf-8");
     }
 
+    /// <summary>Enter in a field submits without a handler: that means Save.</summary>
+    public Task<IActionResult> OnPostAsync(string journal, string? slug, CancellationToken ct) => OnPostSaveAsync(journal, slug, ct);
+
     public async Task<IActionResult> OnPostSaveAsync(string journal, string? slug, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
