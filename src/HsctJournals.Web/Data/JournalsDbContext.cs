@@ -29,6 +29,7 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Journal> Journals => Set<Journal>();
     public DbSet<JournalMember> JournalMembers => Set<JournalMember>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<JournalInvitation> JournalInvitations => Set<JournalInvitation>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Post> Posts => Set<Post>();

@@ -59,3 +59,15 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         b.HasOne(t => t.Journal).WithMany().HasForeignKey(t => t.JournalId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class JournalInvitationConfiguration : IEntityTypeConfiguration<JournalInvitation>
+{
+    public void Configure(EntityTypeBuilder<JournalInvitation> b)
+    {
+        b.Property(i => i.Email).HasMaxLength(256);
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => i.JournalId);
+        b.HasOne(i => i.Journal).WithMany().HasForeignKey(i => i.JournalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

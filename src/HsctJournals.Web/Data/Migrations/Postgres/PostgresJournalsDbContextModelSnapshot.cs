@@ -290,6 +290,52 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("Journals");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Journals.JournalInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("JournalInvitations");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Journals.JournalMember", b =>
                 {
                     b.Property<int>("JournalId")
@@ -722,6 +768,17 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany("Categories")
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Journals.JournalInvitation", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
+                        .WithMany()
                         .HasForeignKey("JournalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -275,6 +275,50 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("Journals");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Journals.JournalInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("JournalInvitations");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Journals.JournalMember", b =>
                 {
                     b.Property<int>("JournalId")
@@ -693,6 +737,17 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany("Categories")
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Journals.JournalInvitation", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
+                        .WithMany()
                         .HasForeignKey("JournalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
