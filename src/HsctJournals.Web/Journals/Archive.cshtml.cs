@@ -1,11 +1,12 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The archive index: months, categories and tags with the number of readable posts in each.</summary>
-public sealed class ArchiveModel(JournalAccess access, JournalClock journalClock) : JournalPageModel(access)
+public sealed class ArchiveModel(JournalAccess access, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(access)
 {
     public sealed record MonthCount(int Year, int Month, int Count);
     public sealed record NamedCount(string Name, string Slug, int Count);
@@ -27,14 +28,16 @@ public sealed class ArchiveModel(JournalAccess access, JournalClock journalClock
             .GroupBy(d => (d.Year, d.Month)).OrderByDescending(g => g.Key)
             .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count())).ToList();
 
-        Categories = await live.Where(p => p.Category != null)
-            .GroupBy(p => new { p.Category!.Name, p.Category.Slug })
-            .Select(g => new NamedCount(g.Key.Name, g.Key.Slug, g.Count()))
-            .OrderBy(c => c.Name).ToListAsync(ct);
-        Tags = await live.SelectMany(p => p.Tags)
-            .GroupBy(t => new { t.Name, t.Slug })
-            .Select(g => new NamedCount(g.Key.Name, g.Key.Slug, g.Count()))
-            .OrderBy(t => t.Name).ToListAsync(ct);
+        // Counted per category and tag with a correlated count over the live posts (the access rule's query).
+        var liveIds = live.Select(p => p.Id);
+        Categories = await db.Categories.Where(c => c.JournalId == Journal.Id)
+            .Select(c => new { c.Name, c.Slug, Count = live.Count(p => p.CategoryId == c.Id) })
+            .Where(c => c.Count > 0).OrderBy(c => c.Name)
+            .Select(c => new NamedCount(c.Name, c.Slug, c.Count)).ToListAsync(ct);
+        Tags = await db.Tags.Where(t => t.JournalId == Journal.Id)
+            .Select(t => new { t.Name, t.Slug, Count = t.Posts.Count(p => liveIds.Contains(p.Id)) })
+            .Where(t => t.Count > 0).OrderBy(t => t.Name)
+            .Select(t => new NamedCount(t.Name, t.Slug, t.Count)).ToListAsync(ct);
         return Page();
     }
 }

@@ -1,0 +1,105 @@
+using System.Net;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Tests.Infrastructure;
+
+namespace HsctJournals.Web.Tests.Access;
+
+/// <summary>
+/// Design invariant 1 as a table: every kind of reader × every visibility × every read path.
+/// A reader who may not read a journal gets exactly what a missing journal gives (404), and no
+/// path — page, archive, search, feed, sitemap, API, counts — mentions its posts.
+/// </summary>
+public abstract class AccessRuleTableTests(AppFactory app)
+{
+    public enum Who { Anonymous, Stranger, ApprovedReader, CoAuthor, Owner, SiteAdmin }
+
+    public static TheoryData<JournalVisibility, Who> Cases()
+    {
+        var data = new TheoryData<JournalVisibility, Who>();
+        foreach (var visibility in Enum.GetValues<JournalVisibility>())
+            foreach (var who in Enum.GetValues<Who>()) data.Add(visibility, who);
+        return data;
+    }
+
+    /// <summary>The rule, written out independently of the code under test.</summary>
+    private static bool MayRead(JournalVisibility visibility, Who who) => visibility switch
+    {
+        JournalVisibility.Public or JournalVisibility.Unlisted => true,
+        JournalVisibility.ApprovedReaders => who is Who.ApprovedReader or Who.CoAuthor or Who.Owner,
+        _ => who is Who.CoAuthor or Who.Owner,
+    };
+
+    private static bool MayWrite(Who who) => who is Who.CoAuthor or Who.Owner;
+
+    /// <summary>Listed on the site home: public journals, and journals one belongs to (private ones only for writers).</summary>
+    private static bool Listed(JournalVisibility visibility, Who who) =>
+        visibility == JournalVisibility.Public
+        || (who is Who.CoAuthor or Who.Owner)
+        || (who == Who.ApprovedReader && visibility != JournalVisibility.Private);
+
+    [Theory, MemberData(nameof(Cases))]
+    public async Task Every_read_path_follows_the_one_access_rule(JournalVisibility visibility, Who who)
+    {
+        var marker = "M" + Guid.NewGuid().ToString("N")[..10];
+        var owner = await app.CreateUserAsync();
+        var coAuthor = await app.CreateUserAsync();
+        var approved = await app.CreateUserAsync();
+        var journal = await app.CreateJournalAsync(owner, visibility, $"Journal {marker}");
+        await app.AddMemberAsync(journal, coAuthor, JournalRole.CoAuthor);
+        await app.AddMemberAsync(journal, approved, JournalRole.ApprovedReader);
+        var published = await app.CreatePostAsync(journal, owner, $"Published {marker}", $"Body {marker}live", category: $"Cat {marker}", tags: $"tag{marker}");
+        var draft = await app.CreatePostAsync(journal, owner, $"Draft {marker}", $"Body {marker}draft", status: PostStatus.Draft);
+        var month = published.PublishedAt!.Value;
+
+        var client = who switch
+        {
+            Who.Anonymous => app.AnonymousClient(),
+            Who.Stranger => await app.SignedInClientAsync(await app.CreateUserAsync()),
+            Who.ApprovedReader => await app.SignedInClientAsync(approved),
+            Who.CoAuthor => await app.SignedInClientAsync(coAuthor),
+            Who.Owner => await app.SignedInClientAsync(owner),
+            _ => await app.SignedInClientAsync(AppFactory.AdminEmail, AppFactory.Password),
+        };
+        var mayRead = MayRead(visibility, who);
+        var catSlug = $"cat-{marker.ToLowerInvariant()}";
+        var tagSlug = $"tag{marker.ToLowerInvariant()}";
+
+        // Pages and archives: readable => 200 with the post; otherwise 404 without a trace.
+        foreach (var path in new[]
+                 {
+                     $"/j/{journal.Slug}", $"/j/{journal.Slug}/posts/{published.Slug}", $"/j/{journal.Slug}/archive",
+                     $"/j/{journal.Slug}/category/{catSlug}", $"/j/{journal.Slug}/tag/{tagSlug}",
+                     $"/j/{journal.Slug}/{month:yyyy}/{month:MM}",
+                 })
+        {
+            var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            if (mayRead)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} should read {visibility} {path}: {(int)response.StatusCode}");
+                Assert.DoesNotContain($"Draft {marker}", body);
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{who} must not read {visibility} {path}: {(int)response.StatusCode}");
+                Assert.DoesNotContain(marker, body);
+            }
+        }
+
+        // A draft is for its writers only, whoever else may read the journal.
+        var draftResponse = await client.GetAsync($"/j/{journal.Slug}/posts/{draft.Slug}");
+        Assert.Equal(mayRead && MayWrite(who) ? HttpStatusCode.OK : HttpStatusCode.NotFound, draftResponse.StatusCode);
+
+        // The site home lists and counts only what the reader may see.
+        var home = await client.GetStringAsync("/");
+        Assert.Equal(Listed(visibility, who), home.Contains($"Journal {marker}"));
+        Assert.DoesNotContain($"Draft {marker}", home);
+
+        // A page that does not exist looks exactly like one you may not read.
+        var missing = await client.GetAsync($"/j/no-such-{marker.ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
+
+public sealed class AccessRuleTableTestsOnSqlite(SqliteApp app) : AccessRuleTableTests(app), IClassFixture<SqliteApp>;
+public sealed class AccessRuleTableTestsOnPostgres(PostgresApp app) : AccessRuleTableTests(app), IClassFixture<PostgresApp>;
