@@ -1,0 +1,18 @@
+using HsctJournals.Web.Journals;
+
+namespace HsctJournals.Web.Feeds;
+
+/// <summary>What a feed says, independent of its format: the journal (or category) and its newest live posts.</summary>
+/// <param name="Visibility">Decides whether robots may index the feed.</param>
+/// <param name="Title">Journal title, with the category name for a category feed.</param>
+/// <param name="Description">The journal's tagline or a plain sentence.</param>
+/// <param name="Path">Root-relative address of the HTML page the feed follows.</param>
+/// <param name="Entries">Newest first.</param>
+/// <param name="Updated">Latest change among the entries (the journal's creation when it has none).</param>
+public sealed record JournalFeed(
+    int JournalId, JournalVisibility Visibility, string Title, string Description, string Path, IReadOnlyList<FeedEntry> Entries, DateTime Updated);
+
+/// <summary>One post as a feed item. Carries the author's display name only: the e-mail address is never loaded.</summary>
+public sealed record FeedEntry(
+    int PostId, string Title, string Path, string AuthorName, DateTime Published, DateTime Updated,
+    string Summary, string Html, string? Category, IReadOnlyList<string> Tags);
