@@ -22,7 +22,11 @@ public static class AccountsExtensions
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase is easier to type with a tremor.
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
