@@ -1,3 +1,4 @@
+using HsctJournals.Web.Journals.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HsctJournals.Web.Journals;
@@ -11,6 +12,7 @@ public static class JournalsExtensions
         services.AddScoped<PostQueries>();
         services.AddScoped<JournalClock>();
         services.AddScoped<DayLabels>();
+        services.AddScoped<PostSearch>();
         services.Configure<RazorPagesOptions>(o =>
         {
             // Pages with more than one address.
