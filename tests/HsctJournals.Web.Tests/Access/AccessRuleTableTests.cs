@@ -95,6 +95,29 @@ public abstract class AccessRuleTableTests(AppFactory app)
         Assert.Equal(Listed(visibility, who), home.Contains($"Journal {marker}"));
         Assert.DoesNotContain($"Draft {marker}", home);
 
+        // Search: site-wide covers listed journals only; a journal's own search follows the page rule.
+        var siteSearch = await client.GetStringAsync($"/search?q={marker}");
+        Assert.Equal(Listed(visibility, who), siteSearch.Contains($"Published {marker}") || siteSearch.Contains($"<mark>{marker}</mark>"));
+        Assert.DoesNotContain($"Draft {marker}", siteSearch);
+        var journalSearch = await client.GetAsync($"/j/{journal.Slug}/search?q={marker}");
+        Assert.Equal(mayRead ? HttpStatusCode.OK : HttpStatusCode.NotFound, journalSearch.StatusCode);
+        if (!mayRead) Assert.DoesNotContain(marker, await journalSearch.Content.ReadAsStringAsync());
+
+        // Feeds carry only what an anonymous reader may read, whoever asks.
+        var anonymousMayRead = visibility is JournalVisibility.Public or JournalVisibility.Unlisted;
+        foreach (var feed in new[] { "feed.rss", "feed.atom", $"category/{catSlug}/feed.rss" })
+        {
+            var response = await client.GetAsync($"/j/{journal.Slug}/{feed}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(anonymousMayRead ? HttpStatusCode.OK : HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(anonymousMayRead, body.Contains($"Published {marker}"));
+            Assert.DoesNotContain($"Draft {marker}", body);
+        }
+
+        // The sitemap names public journals only.
+        var sitemap = await client.GetStringAsync("/sitemap.xml");
+        Assert.Equal(visibility == JournalVisibility.Public, sitemap.Contains($"/j/{journal.Slug}"));
+
         // A page that does not exist looks exactly like one you may not read.
         var missing = await client.GetAsync($"/j/no-such-{marker.ToLowerInvariant()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
