@@ -6,7 +6,7 @@ namespace HsctJournals.Web.Accounts;
 
 public static class AccountsExtensions
 {
-    /// <summary>ASP.NET Core Identity with its default UI, lockout, e-mail confirmation and the SMTP sender.</summary>
+    /// <summary>ASP.NET Core Identity with its default UI, lockout, e-mail confirmation, the SMTP sender and journal membership.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
@@ -41,6 +41,10 @@ public static class AccountsExtensions
             o.SlidingExpiration = true;
         });
         services.AddTransient<IEmailSender, SmtpEmailSender>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<JournalMembership>();
+        services.AddScoped<AccessRequests>();
+        services.AddScoped<Invitations>();
         return services;
     }
 }

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Accounts;
+
+/// <summary>
+/// The owner's membership decisions: who co-authors or reads a journal. Callers pass a journal
+/// already found with <see cref="JournalAccess.FindOwnedAsync"/>, so the rule "only owners manage
+/// members" lives in one place.
+/// </summary>
+public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    /// <summary>One member as the owner sees them (the e-mail address is for the owner's eyes only).</summary>
+    public sealed record Row(string UserId, string DisplayName, string? Email, JournalRole Role, DateTime Since);
+
+    /// <summary>Roles an owner may hand out when adding someone; making another owner is a later role change.</summary>
+    public static readonly JournalRole[] AddableRoles = [JournalRole.CoAuthor, JournalRole.ApprovedReader];
+
+    public Task<List<Row>> ListAsync(int journalId, CancellationToken ct = default) =>
+        db.JournalMembers.AsNoTracking().Where(m => m.JournalId == journalId)
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User.DisplayName)
+            .Select(m => new Row(m.UserId, m.User.DisplayName, m.User.Email, m.Role, m.CreatedAt))
+            .ToListAsync(ct);
+
+    /// <summary>Adds the account with this e-mail address, or says there is none so the page can offer an invitation.</summary>
+    public async Task<MembershipResult> AddByEmailAsync(Journal journal, string? email, JournalRole role, CancellationToken ct = default)
+    {
+        email = email?.Trim() ?? "";
+        if (!IsEmail(email)) return MembershipResult.Fail("Enter the e-mail address of the person's account, like name@example.org.");
+        if (!AddableRoles.Contains(role)) return MembershipResult.Fail("Choose co-author or approved reader.");
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+            return new MembershipResult(false, $"No account uses {email}. You can send an invitation to that address instead.", NoAccount: true);
+
+        var existing = await db.JournalMembers.FirstOrDefaultAsync(m => m.JournalId == journal.Id && m.UserId == user.Id, ct);
+        if (existing is not null)
+            return MembershipResult.Fail($"{user.DisplayName} is already a member ({Describe(existing.Role)}). Change their role in the list instead.");
+
+        db.JournalMembers.Add(new JournalMember { JournalId = journal.Id, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await ResolvePendingRequestsAsync(journal.Id, user.Id, ct);
+        await db.SaveChangesAsync(ct);
+        return MembershipResult.Ok($"{user.DisplayName} is now {Describe(role, article: true)}.");
+    }
+
+    /// <summary>Changes a member's role; the journal always keeps at least one owner.</summary>
+    public async Task<MembershipResult> ChangeRoleAsync(Journal journal, string userId, JournalRole role, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(role)) return MembershipResult.Fail("Choose a role.");
+        var member = await FindAsync(journal.Id, userId, ct);
+        if (member is null) return MembershipResult.Fail("That person is not a member of this journal any more.");
+        if (member.Role == role) return MembershipResult.Ok($"{member.User.DisplayName} is already {Describe(role, article: true)}.");
+        if (member.Role == JournalRole.Owner && await IsLastOwnerAsync(journal.Id, ct))
+            return MembershipResult.Fail("A journal needs an owner. Make someone else an owner first.");
+
+        member.Role = role;
+        await db.SaveChangesAsync(ct);
+        return MembershipResult.Ok($"{member.User.DisplayName} is now {Describe(role, article: true)}.");
+    }
+
+    /// <summary>Removes a member; the last owner cannot be removed.</summary>
+    public async Task<MembershipResult> RemoveAsync(Journal journal, string userId, CancellationToken ct = default)
+    {
+        var member = await FindAsync(journal.Id, userId, ct);
+        if (member is null) return MembershipResult.Fail("That person is not a member of this journal any more.");
+        if (member.Role == JournalRole.Owner && await IsLastOwnerAsync(journal.Id, ct))
+            return MembershipResult.Fail("A journal needs an owner. Make someone else an owner before removing this one.");
+
+        db.JournalMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        return MembershipResult.Ok($"{member.User.DisplayName} was removed from the journal.");
+    }
+
+    /// <summary>Adds a member (or raises their role) for an approved request or an accepted invitation; never lowers a role.</summary>
+    internal async Task GrantAsync(int journalId, string userId, JournalRole role, CancellationToken ct)
+    {
+        var member = await db.JournalMembers.FirstOrDefaultAsync(m => m.JournalId == journalId && m.UserId == userId, ct);
+        if (member is null)
+            db.JournalMembers.Add(new JournalMember { JournalId = journalId, UserId = userId, Role = role, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        else if (member.Role < role)
+            member.Role = role;
+        await ResolvePendingRequestsAsync(journalId, userId, ct);
+    }
+
+    /// <summary>"co-author", or "a co-author" with <paramref name="article"/>.</summary>
+    public static string Describe(JournalRole role, bool article = false) => (role, article) switch
+    {
+        (JournalRole.Owner, false) => "owner",
+        (JournalRole.Owner, true) => "an owner",
+        (JournalRole.CoAuthor, false) => "co-author",
+        (JournalRole.CoAuthor, true) => "a co-author",
+        (_, false) => "approved reader",
+        _ => "an approved reader",
+    };
+
+    internal static bool IsEmail(string email) =>
+        email.Length is > 2 and <= 256 && new EmailAddressAttribute().IsValid(email) && !email.Any(char.IsWhiteSpace);
+
+    // Someone who became a member no longer needs the owner to answer their request.
+    private async Task ResolvePendingRequestsAsync(int journalId, string userId, CancellationToken ct)
+    {
+        var pending = await db.AccessRequests
+            .Where(r => r.JournalId == journalId && r.UserId == userId && r.Status == AccessRequestStatus.Pending).ToListAsync(ct);
+        foreach (var request in pending)
+        {
+            request.Status = AccessRequestStatus.Approved;
+            request.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        }
+    }
+
+    private Task<JournalMember?> FindAsync(int journalId, string userId, CancellationToken ct) =>
+        db.JournalMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.JournalId == journalId && m.UserId == userId, ct);
+
+    private async Task<bool> IsLastOwnerAsync(int journalId, CancellationToken ct) =>
+        await db.JournalMembers.CountAsync(m => m.JournalId == journalId && m.Role == JournalRole.Owner, ct) <= 1;
+}

@@ -1,0 +1,94 @@
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Accounts;
+
+/// <summary>
+/// The owner's people page: members and their roles, requests to read, invitations. Anyone
+/// else gets 404, exactly as for a journal that does not exist.
+/// </summary>
+[Authorize]
+public sealed class MembersModel(JournalAccess access, JournalMembership membership, AccessRequests requests, Invitations invitations) : PageModel
+{
+    public Journal Journal { get; private set; } = null!;
+    public List<JournalMembership.Row> Members { get; private set; } = [];
+    public List<AccessRequests.Pending> Requests { get; private set; } = [];
+    public List<Invitations.Pending> PendingInvitations { get; private set; } = [];
+
+    /// <summary>The add/invite form's address, kept when the form comes back.</summary>
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public JournalRole Role { get; set; } = JournalRole.ApprovedReader;
+
+    /// <summary>The outcome of the last action, shown once after the redirect.</summary>
+    [TempData] public string? Notice { get; set; }
+    public string? Error { get; private set; }
+    /// <summary>Set when the address has no account, to offer an invitation instead.</summary>
+    public bool OfferInvitation { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct) =>
+        await LoadAsync(journal, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAddAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: true, ct, () => membership.AddByEmailAsync(Journal, Email, Role, ct));
+
+    public Task<IActionResult> OnPostInviteAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, Role, AccountMail.Origin(Request), ct));
+
+    public Task<IActionResult> OnPostRoleAsync(string journal, string userId, JournalRole? newRole, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => membership.ChangeRoleAsync(Journal, userId, newRole ?? (JournalRole)(-1), ct));
+
+    public Task<IActionResult> OnPostRemoveAsync(string journal, string userId, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => membership.RemoveAsync(Journal, userId, ct));
+
+    public Task<IActionResult> OnPostApproveAsync(string journal, int requestId, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => requests.ApproveAsync(Journal, requestId, AccountMail.Origin(Request), ct));
+
+    public Task<IActionResult> OnPostDeclineAsync(string journal, int requestId, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => requests.DeclineAsync(Journal, requestId, ct));
+
+    public Task<IActionResult> OnPostRevokeAsync(string journal, int invitationId, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => invitations.RevokeAsync(Journal, invitationId, ct));
+
+    /// <summary>
+    /// Runs one owner action. Success redirects (so a reload does not repeat it); a failure
+    /// re-shows the page with the message, and the add form keeps what was typed.
+    /// </summary>
+    private async Task<IActionResult> Act(string journal, bool keepForm, CancellationToken ct, Func<Task<MembershipResult>> action)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
+        if (owned is null) return NotFound();
+        Journal = owned;
+        // Bad enum or id values are answered by the use cases with a sentence, not by model binding.
+        ModelState.Clear();
+        var result = await action();
+        if (result.Succeeded)
+        {
+            Notice = result.Message;
+            return Redirect($"/j/{owned.Slug}/members");
+        }
+        if (keepForm) ModelState.AddModelError(nameof(Email), result.Message);
+        else Error = result.Message;
+        OfferInvitation = result.NoAccount;
+        Notice = null;
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(slug, Reader.From(User), ct);
+        if (owned is null) return false;
+        Journal = owned;
+        await LoadListsAsync(ct);
+        return true;
+    }
+
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        Members = await membership.ListAsync(Journal.Id, ct);
+        Requests = await requests.PendingAsync(Journal.Id, ct);
+        PendingInvitations = await invitations.PendingAsync(Journal.Id, ct);
+    }
+}
