@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
 
         var reader = await browser.NewPageAsync();
         foreach (var path in new[] { "/", $"/j/{journal.Slug}", $"/j/{journal.Slug}/posts/{post.Slug}", $"/j/{journal.Slug}/archive",
-                     $"/j/{journal.Slug}/category/isolation-engraftment", "/Identity/Account/Login", "/Identity/Account/Register", "/no-such-page" })
+                     $"/j/{journal.Slug}/category/isolation-engraftment", "/search?q=neutrophils", $"/j/{journal.Slug}/search?q=counts", $"/j/{journal.Slug}/feeds", "/Identity/Account/Login", "/Identity/Account/Register", "/no-such-page" })
         {
             await reader.GotoAsync(path);
             await AssertNoSeriousViolations(reader, path);
@@ -56,9 +56,9 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("E-mail address").FillAsync(user.Email!);
         await page.GetByLabel("Password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         return page;
     }

@@ -18,10 +18,11 @@ public sealed class JournalJourneyTests(BrowserFixture browser) : IClassFixture<
         var email = $"patient-{Guid.NewGuid():N}@tests.invalid";
 
         await page.GotoAsync("/Identity/Account/Register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AppFactory.Password);
-        await page.GetByLabel("Confirm password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.GetByLabel("Display name *").FillAsync("Pat Browser");
+        await page.GetByLabel("E-mail address *").FillAsync(email);
+        await page.GetByLabel("Password *", new() { Exact = true }).FillAsync(AppFactory.Password);
+        await page.GetByLabel("Confirm password *").FillAsync(AppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/journals/new");
@@ -44,5 +45,17 @@ public sealed class JournalJourneyTests(BrowserFixture browser) : IClassFixture<
         await stranger.GetByRole(AriaRole.Link, new() { Name = "Browser Journey", Exact = true }).ClickAsync();
         await stranger.GetByRole(AriaRole.Link, new() { Name = "Day 0: cells back", Exact = true }).ClickAsync();
         await Assertions.Expect(stranger.Locator(".post-body li").First).ToHaveTextAsync("5.8 million cells per kg");
+
+        // Found through search…
+        await stranger.GotoAsync("/search");
+        await stranger.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("cells");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(stranger.GetByRole(AriaRole.Link, new() { Name = "Day 0: cells back" })).ToBeVisibleAsync();
+
+        // …and through the feed the page advertises.
+        await stranger.GotoAsync("/j/browser-journey");
+        var feedHref = await stranger.Locator("link[rel=alternate][type='application/rss+xml']").GetAttributeAsync("href");
+        var feed = await stranger.APIRequest.GetAsync(feedHref!);
+        Assert.Contains("Day 0: cells back", await feed.TextAsync());
     }
 }
