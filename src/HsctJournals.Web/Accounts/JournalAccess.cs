@@ -26,7 +26,7 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
         var userId = reader.UserId;
         return db.Journals.Where(j => j.Visibility == JournalVisibility.Public
             || (userId != null && j.Members.Any(m => m.UserId == userId
-                && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRole.CoAuthor))));
+                && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRole.Moderator))));
     }
 
     /// <summary>Published posts (and scheduled posts that are due) in journals the reader may read.</summary>
@@ -61,6 +61,10 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
     public Task<Journal?> FindWritableAsync(string slug, Reader reader, CancellationToken ct = default) =>
         FindWithRoleAsync(slug, reader, JournalRole.CoAuthor, ct);
 
+    /// <summary>A journal by slug if the reader may moderate its comments (moderator, co-author, owner), else null.</summary>
+    public Task<Journal?> FindModeratedAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        FindWithRoleAsync(slug, reader, JournalRole.Moderator, ct);
+
     /// <summary>A journal by slug if the reader owns it, else null.</summary>
     public Task<Journal?> FindOwnedAsync(string slug, Reader reader, CancellationToken ct = default) =>
         FindWithRoleAsync(slug, reader, JournalRole.Owner, ct);
@@ -83,5 +87,5 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
         j.Visibility == JournalVisibility.Public
         || j.Visibility == JournalVisibility.Unlisted
         || (userId != null && j.Members.Any(m => m.UserId == userId
-            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRole.CoAuthor)));
+            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRole.Moderator)));
 }

@@ -37,6 +37,9 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
     public DbSet<Treatment.TreatmentCourse> TreatmentCourses => Set<Treatment.TreatmentCourse>();
+    public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Notifications.Follower> Followers => Set<Notifications.Follower>();
     /// <summary>Data-protection keys live in the database so every node (and every restart) shares them.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
         => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

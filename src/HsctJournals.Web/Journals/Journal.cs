@@ -27,6 +27,8 @@ public class Journal
     /// <summary>Whether posts show their treatment day label ("Day +12").</summary>
     public bool ShowDayNumbers { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who may comment, what waits for moderation, thread depth.</summary>
+    public Comments.CommentSettings Comments { get; set; } = new();
 
     public List<JournalMember> Members { get; set; } = [];
     public List<Post> Posts { get; set; } = [];

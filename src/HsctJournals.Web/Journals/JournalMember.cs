@@ -7,10 +7,12 @@ public enum JournalRole
 {
     /// <summary>May read an ApprovedReaders journal.</summary>
     ApprovedReader = 0,
-    /// <summary>May write posts.</summary>
-    CoAuthor = 1,
+    /// <summary>May read the journal (even a private one) and moderate its comments; does not write posts.</summary>
+    Moderator = 1,
+    /// <summary>May write posts and moderate comments.</summary>
+    CoAuthor = 2,
     /// <summary>The patient: everything, including settings and membership.</summary>
-    Owner = 2,
+    Owner = 3,
 }
 
 /// <summary>A user's membership of a journal.</summary>

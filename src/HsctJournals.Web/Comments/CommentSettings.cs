@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>Who may comment on a journal's posts.</summary>
+public enum CommentPermissionSetting { Anyone = 0, SignedInUsers = 1, ApprovedReaders = 2, Nobody = 3 }
+
+/// <summary>Which comments wait for a moderator.</summary>
+public enum CommentHoldSetting { Never = 0, FirstCommentFromNewEmail = 1, Always = 2 }
+
+/// <summary>What the owner is e-mailed about.</summary>
+public enum OwnerNotificationSetting { EveryComment = 0, HeldOnly = 1, None = 2 }
+
+/// <summary>A journal's comment policy (owned by <see cref="Journals.Journal"/>, stored in its row).</summary>
+[Owned]
+public class CommentSettings
+{
+    public CommentPermissionSetting WhoMayComment { get; set; } = CommentPermissionSetting.Anyone;
+    public CommentHoldSetting Hold { get; set; } = CommentHoldSetting.FirstCommentFromNewEmail;
+    /// <summary>Hold a comment with more links than this.</summary>
+    public int MaxLinksBeforeHold { get; set; } = 2;
+    /// <summary>One word or phrase per line; a match holds the comment.</summary>
+    public string? HeldWords { get; set; }
+    /// <summary>One word or phrase per line; a match marks the comment as spam.</summary>
+    public string? BlockedWords { get; set; }
+    /// <summary>Close comments on posts older than this many days; null = never.</summary>
+    public int? CloseAfterDays { get; set; }
+    /// <summary>Deepest reply level shown (WordPress default 5).</summary>
+    public int ThreadDepth { get; set; } = 5;
+    public bool NewestFirst { get; set; }
+    public OwnerNotificationSetting OwnerNotification { get; set; } = OwnerNotificationSetting.EveryComment;
+}

@@ -1,0 +1,49 @@
+using HsctJournals.Web.Comments;
+using HsctJournals.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HsctJournals.Web.Data.Configurations;
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> b)
+    {
+        b.Property(c => c.AuthorName).HasMaxLength(Comment.NameMaxLength);
+        b.Property(c => c.AuthorEmail).HasMaxLength(Comment.EmailMaxLength);
+        b.Property(c => c.AuthorWebsite).HasMaxLength(Comment.WebsiteMaxLength);
+        b.Property(c => c.Text).HasMaxLength(Domain.Comments.CommentText.MaxLength + 1000);
+        b.Property(c => c.ModerationNote).HasMaxLength(300);
+        b.Property(c => c.IpHash).HasMaxLength(64);
+        b.Property(c => c.AuthorTokenHash).HasMaxLength(64);
+        // A post's thread is read in one query: by post, status.
+        b.HasIndex(c => new { c.PostId, c.Status, c.CreatedAt });
+        b.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });
+        b.HasIndex(c => new { c.IpHash, c.CreatedAt });
+        b.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.Type).HasMaxLength(40);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+internal sealed class FollowerConfiguration : IEntityTypeConfiguration<Follower>
+{
+    public void Configure(EntityTypeBuilder<Follower> b)
+    {
+        b.Property(f => f.Email).HasMaxLength(254);
+        b.Property(f => f.TokenHash).HasMaxLength(64);
+        b.HasIndex(f => f.TokenHash).IsUnique();
+        b.HasIndex(f => new { f.JournalId, f.Email }).IsUnique();
+        b.HasOne(f => f.Journal).WithMany().HasForeignKey(f => f.JournalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
