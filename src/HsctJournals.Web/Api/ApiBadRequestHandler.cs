@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace HsctJournals.Web.Api;
+
+/// <summary>
+/// Turns what a client got wrong before an endpoint ran — malformed JSON, a value of the wrong type,
+/// a missing body, an oversized body — into a 4xx ProblemDetails that says what to fix, never a 500.
+/// </summary>
+public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad || !http.Request.Path.StartsWithSegments("/api")) return false;
+
+        var status = bad.StatusCode;
+        var json = FindJsonException(bad);
+        var detail = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {ApiRequestLimits.MaxBodyBytes / 1024 / 1024} MiB the API accepts.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+            _ when json is not null => "The request body is not valid JSON for this endpoint" +
+                                       (string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "." : $": check '{json.Path}'."),
+            _ => bad.Message,
+        };
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = status == 413 ? "Request too large" : "The request could not be read", Detail = detail },
+        });
+    }
+
+    private static JsonException? FindJsonException(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is JsonException json) return json;
+        return null;
+    }
+}
