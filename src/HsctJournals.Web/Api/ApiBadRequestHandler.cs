@@ -11,7 +11,9 @@ public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExc
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not BadHttpRequestException bad || !http.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed the request at the error page; the feature keeps the original path.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (exception is not BadHttpRequestException bad || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
 
         var status = bad.StatusCode;
         var json = FindJsonException(bad);

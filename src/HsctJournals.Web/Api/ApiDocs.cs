@@ -35,8 +35,9 @@ public static class ApiDocs
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
             .AddPreferredSecuritySchemes(ApiAuth.Scheme));
-        app.MapGet("/api", () => TypedResults.Redirect(Path)).ExcludeFromDescription();
+        app.MapGet("/api", () => TypedResults.Redirect(Path + "/")).ExcludeFromDescription();
         return app;
     }
 }
