@@ -19,11 +19,9 @@ public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExc
         var json = FindJsonException(bad);
         var detail = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {ApiRequestLimits.MaxBodyBytes / 1024 / 1024} MiB the API accepts.",
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
-            _ when json is not null => "The request body is not valid JSON for this endpoint" +
+            StatusCodes.Status400BadRequest when json is not null => "The request body is not valid JSON for this endpoint" +
                                        (string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "." : $": check '{json.Path}'."),
-            _ => bad.Message,
+            _ => ApiRequestLimits.BareStatusDetail(status) ?? bad.Message,
         };
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -21,8 +21,8 @@ public static class ApiExtensions
         services.AddTokenRateLimit();
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        // Binding failures throw, so ApiBadRequestHandler can say what was wrong instead of an empty 400.
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Where binding failures throw (Development, or a body cut off while reading), say what was wrong;
+        // elsewhere ApiRequestLimits gives the empty 400 a body.
         services.AddExceptionHandler<ApiBadRequestHandler>();
         services.AddOpenApi(o =>
         {
