@@ -1,9 +1,49 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+
 namespace HsctJournals.Web.Api;
 
 public static class ApiExtensions
 {
-    public static IServiceCollection AddJournalsApi(this IServiceCollection services) => services;
+    /// <summary>Bearer tokens, the API's policies, the token rate limit, JSON settings and the OpenAPI document.</summary>
+    public static IServiceCollection AddJournalsApi(this IServiceCollection services)
+    {
+        services.AddScoped<ApiTokens>();
+        // An extra scheme: Identity's cookie stays the default for pages.
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(ApiAuth.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAuth.Policy, p => p.AddAuthenticationSchemes(ApiAuth.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiAuth.ReaderPolicy, p => p.AddAuthenticationSchemes(ApiAuth.Scheme).RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true
+                || c.Resource is not HttpContext http
+                || string.IsNullOrEmpty(http.Request.Headers.Authorization)));
+        services.AddTokenRateLimit();
+
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Where binding failures throw (Development, or a body cut off while reading), say what was wrong;
+        // elsewhere ApiRequestLimits gives the empty 400 a body.
+        services.AddExceptionHandler<ApiBadRequestHandler>();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+        return services;
+    }
 
     /// <summary>The JSON API under /api/v1 and its OpenAPI document.</summary>
-    public static WebApplication MapJournalsApi(this WebApplication app) => app;
+    public static WebApplication MapJournalsApi(this WebApplication app)
+    {
+        // Middleware added here runs after routing, authentication and authorization (UseSharedWeb).
+        app.UseRateLimiter();
+        app.UseApiRequestLimits();
+
+        var api = app.MapGroup("/api/v1").WithGroupName("v1");
+        api.MapTokensApi();
+        api.MapJournalsEndpoints();
+        api.MapPostsEndpoints();
+        app.MapApiDocs();
+        return app;
+    }
 }
