@@ -1,9 +1,12 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Api;
+using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Shared;
+using HsctJournals.Web.Treatment;
 
 // The composition root reads like a table of contents: each feature folder registers and maps itself.
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +16,9 @@ builder.Services
     .AddAccounts()
     .AddSharedWeb()
     .AddJournals()
+    .AddComments()
+    .AddNotifications()
+    .AddTreatment()
     .AddFeeds()
     .AddJournalsApi();
 
