@@ -1,5 +1,9 @@
 using System.Net;
+using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Tests.Api;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using HsctJournals.Web.Tests.Infrastructure;
 
 namespace HsctJournals.Web.Tests.Access;
@@ -51,15 +55,17 @@ public abstract class AccessRuleTableTests(AppFactory app)
         var draft = await app.CreatePostAsync(journal, owner, $"Draft {marker}", $"Body {marker}draft", status: PostStatus.Draft);
         var month = published.PublishedAt!.Value;
 
-        var client = who switch
+        var user = who switch
         {
-            Who.Anonymous => app.AnonymousClient(),
-            Who.Stranger => await app.SignedInClientAsync(await app.CreateUserAsync()),
-            Who.ApprovedReader => await app.SignedInClientAsync(approved),
-            Who.CoAuthor => await app.SignedInClientAsync(coAuthor),
-            Who.Owner => await app.SignedInClientAsync(owner),
-            _ => await app.SignedInClientAsync(AppFactory.AdminEmail, AppFactory.Password),
+            Who.Anonymous => null,
+            Who.Stranger => await app.CreateUserAsync(),
+            Who.ApprovedReader => approved,
+            Who.CoAuthor => coAuthor,
+            Who.Owner => owner,
+            _ => await app.WithScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.AdminEmail)),
         };
+        var client = user is null ? app.AnonymousClient() : await app.SignedInClientAsync(user.Email!, AppFactory.Password);
+        var api = app.ApiClient(user is null ? null : await app.TokenForAsync(user));
         var mayRead = MayRead(visibility, who);
         var catSlug = $"cat-{marker.ToLowerInvariant()}";
         var tagSlug = $"tag{marker.ToLowerInvariant()}";
@@ -117,6 +123,20 @@ public abstract class AccessRuleTableTests(AppFactory app)
         // The sitemap names public journals only.
         var sitemap = await client.GetStringAsync("/sitemap.xml");
         Assert.Equal(visibility == JournalVisibility.Public, sitemap.Contains($"/j/{journal.Slug}"));
+
+        // The API answers through the same rule: 404 as for a missing journal, and no trace in lists.
+        foreach (var path in new[] { $"/api/v1/journals/{journal.Slug}", $"/api/v1/journals/{journal.Slug}/posts", $"/api/v1/journals/{journal.Slug}/posts/{published.Slug}" })
+        {
+            var response = await api.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((mayRead ? HttpStatusCode.OK : HttpStatusCode.NotFound) == response.StatusCode, $"{who} on {visibility} API {path}: {(int)response.StatusCode}");
+            if (!mayRead) Assert.DoesNotContain(marker, body);
+            Assert.DoesNotContain($"Draft {marker}", body);
+        }
+        var apiDraft = await api.GetAsync($"/api/v1/journals/{journal.Slug}/posts/{draft.Slug}");
+        Assert.Equal(mayRead && MayWrite(who) ? HttpStatusCode.OK : HttpStatusCode.NotFound, apiDraft.StatusCode);
+        var apiList = await api.GetStringAsync("/api/v1/journals");
+        Assert.Equal(Listed(visibility, who), apiList.Contains(journal.Slug));
 
         // A page that does not exist looks exactly like one you may not read.
         var missing = await client.GetAsync($"/j/no-such-{marker.ToLowerInvariant()}");
