@@ -26,6 +26,9 @@ public static class ApiExtensions
         services.AddExceptionHandler<ApiBadRequestHandler>();
         services.AddOpenApi(o =>
         {
+            // The document describes the JSON API only; feeds, sitemap and pages are not part of it.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true
+                                             || description.RelativePath == "api/v1";
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
         });
