@@ -1,3 +1,4 @@
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
@@ -34,8 +35,7 @@ public sealed class TokensModel(ApiTokens tokens, JournalsDbContext db) : PageMo
         var result = await tokens.CreateAsync(UserId, Name, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-                foreach (var message in messages) ModelState.AddModelError(field, message);
+            ModelState.AddErrors(result, prefix: "");
         }
         else
         {

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,8 +20,7 @@ public sealed class NewJournalModel(JournalEditor editor) : PageModel
         var result = await editor.CreateAsync(Reader.From(User).UserId!, Input, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-                foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddErrors(result);
             return Page();
         }
         return Redirect($"/j/{result.Value!.Slug}");

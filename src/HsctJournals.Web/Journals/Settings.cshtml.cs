@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,8 +33,7 @@ public sealed class SettingsModel(JournalAccess access, JournalEditor editor) : 
         var result = await editor.UpdateAsync(owned, Input, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-                foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddErrors(result);
             return Page();
         }
         return Redirect($"/j/{owned.Slug}/settings?saved=true");

@@ -2,6 +2,7 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -86,8 +87,7 @@ public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostE
             : await editor.UpdateAsync(_post, Journal, userId, Input, _zone, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-                foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            ModelState.AddErrors(result);
             return Page();
         }
         return Redirect($"/j/{Journal.Slug}/posts/{result.Value!.Slug}");
