@@ -14,6 +14,8 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 {
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
+    /// <summary>For a missing page under /j/{slug}: where to ask for access. Shown for every such 404, existing journal or not, so it reveals nothing.</summary>
+    public string? RequestAccessPath { get; private set; }
 
     public Task<IActionResult> OnGetAsync(int? code) => Respond(code);
     public Task<IActionResult> OnPostAsync(int? code) => Respond(code);
@@ -45,6 +47,8 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             429 => ("Too many requests", "Please wait a minute and try again."),
             _ => ("Something went wrong", "Sorry — this is our fault, not yours. Nothing you saved earlier is lost. Please try again in a moment."),
         };
+        var journalSlug = System.Text.RegularExpressions.Regex.Match(originalPath, "^/j/([a-z0-9-]{1,80})(/|$)");
+        if (status == 404 && journalSlug.Success) RequestAccessPath = $"/j/{journalSlug.Groups[1].Value}/request-access";
         return Page();
     }
 }

@@ -142,6 +142,30 @@ public abstract class AccessRuleTableTests(AppFactory app)
         var missing = await client.GetAsync($"/j/no-such-{marker.ToLowerInvariant()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task A_private_journal_answers_exactly_like_a_journal_that_does_not_exist()
+    {
+        var owner = await app.CreateUserAsync();
+        var journal = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+        var post = await app.CreatePostAsync(journal, owner, "Secret");
+        var missingSlug = new string('x', journal.Slug.Length);
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync());
+
+        foreach (var suffix in new[] { "", $"/posts/{post.Slug}", "/archive", "/search?q=secret", "/feed.rss", "/feeds" })
+        {
+            var hidden = await client.GetAsync($"/j/{journal.Slug}{suffix}");
+            var missing = await client.GetAsync($"/j/{missingSlug}{suffix}");
+            Assert.Equal(missing.StatusCode, hidden.StatusCode);
+            var hiddenBody = (await hidden.Content.ReadAsStringAsync()).Replace(journal.Slug, "SLUG");
+            var missingBody = (await missing.Content.ReadAsStringAsync()).Replace(missingSlug, "SLUG");
+            Assert.Equal(Normalise(missingBody), Normalise(hiddenBody));
+        }
+    }
+
+    /// <summary>Antiforgery tokens differ per response; nothing else may.</summary>
+    private static string Normalise(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "value=\"CfDJ8[^\"]+\"", "value=\"TOKEN\"");
 }
 
 public sealed class AccessRuleTableTestsOnSqlite(SqliteApp app) : AccessRuleTableTests(app), IClassFixture<SqliteApp>;
