@@ -47,7 +47,7 @@ public sealed class FollowerMails(
         var journalId = await db.Posts.Where(p => p.Id == postId).Select(p => (int?)p.JournalId).FirstOrDefaultAsync(ct);
         if (journalId is null) return [];
         // One check for everyone following without an account; members are checked one by one.
-        var anonymousView = await PostsFor(Reader.Anonymous).Where(p => p.Id == postId).FirstOrDefaultAsync(ct);
+        var anonymousView = await PostsFor(Reader.Anonymous, q => q.Where(p => p.Id == postId)).FirstOrDefaultAsync(ct);
 
         var followers = await db.Followers.AsNoTracking()
             .Where(f => f.JournalId == journalId && f.ConfirmedAt != null && f.Frequency == FollowFrequency.Instant)
@@ -57,7 +57,7 @@ public sealed class FollowerMails(
         {
             // Followers who may no longer read the post (the journal was closed to them) get nothing.
             var summary = anonymousView ?? (f.UserId is null ? null
-                : await PostsFor(new Reader(f.UserId, false)).Where(p => p.Id == postId).FirstOrDefaultAsync(ct));
+                : await PostsFor(new Reader(f.UserId, false), q => q.Where(p => p.Id == postId)).FirstOrDefaultAsync(ct));
             if (summary is null) continue;
             var stop = UnsubscribeUrl(f.Id);
             var body = new MailBody()
@@ -74,9 +74,9 @@ public sealed class FollowerMails(
         var f = await db.Followers.AsNoTracking().Where(x => x.Id == digest.FollowerId && x.ConfirmedAt != null)
             .Select(x => new { x.Id, x.Email, x.UserId, x.JournalId }).FirstOrDefaultAsync(ct);
         if (f is null) return [];
-        var posts = await PostsFor(new Reader(f.UserId, false))
+        var posts = await PostsFor(new Reader(f.UserId, false), q => q
             .Where(p => p.JournalId == f.JournalId && p.PublishedAt > digest.FromUtc && p.PublishedAt <= digest.ToUtc)
-            .OrderBy(p => p.PublishedAt).Take(50).ToListAsync(ct);
+            .OrderBy(p => p.PublishedAt).Take(50)).ToListAsync(ct);
         if (posts.Count == 0) return [];
         var journalTitle = posts[0].JournalTitle;
         var stop = UnsubscribeUrl(f.Id);
@@ -89,13 +89,12 @@ public sealed class FollowerMails(
         return [body.To(f.Email, null, subject, stop)];
     }
 
-    private sealed record PostFacts(int Id, int JournalId, string Title, string Slug, string Excerpt, DateTime? PublishedAt,
-        string JournalSlug, string JournalTitle);
+    private sealed record PostFacts(int Id, string Title, string Slug, string Excerpt, string JournalSlug, string JournalTitle);
 
     /// <summary>Live posts the reader may read, through the one access rule.</summary>
-    private IQueryable<PostFacts> PostsFor(Reader reader) =>
-        access.LivePosts(reader).AsNoTracking()
-            .Select(p => new PostFacts(p.Id, p.JournalId, p.Title, p.Slug, p.Excerpt, p.PublishedAt, p.Journal.Slug, p.Journal.Title));
+    private IQueryable<PostFacts> PostsFor(Reader reader, Func<IQueryable<Post>, IQueryable<Post>> filter) =>
+        filter(access.LivePosts(reader).AsNoTracking())
+            .Select(p => new PostFacts(p.Id, p.Title, p.Slug, p.Excerpt, p.Journal.Slug, p.Journal.Title));
 
     private Task<bool> CanReadJournalAsync(int journalId, string? userId, CancellationToken ct) =>
         access.ReadableJournals(new Reader(userId, false)).AnyAsync(j => j.Id == journalId, ct);
