@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,9 @@ public static class DataExtensions
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }
 
+        // Keys in the database: every node and every restart can read cookies, antiforgery tokens
+        // and the links mailed out earlier (e-mail confirmation, unsubscribe).
+        services.AddDataProtection().SetApplicationName("HsctJournals").PersistKeysToDbContext<JournalsDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JournalAccess>();
         services.AddHealthChecks().AddDbContextCheck<JournalsDbContext>("database");

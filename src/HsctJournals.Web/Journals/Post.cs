@@ -45,6 +45,12 @@ public class Post
     public bool CommentsOpen { get; set; } = true;
     /// <summary>Denormalised count of approved comments (changes in the comment's transaction).</summary>
     public int CommentCount { get; set; }
+    /// <summary>
+    /// When the notification job told followers this post went live (or decided not to). Null
+    /// until then; set once, so a post is announced at most once whether it was published
+    /// directly or a scheduled time passed.
+    /// </summary>
+    public DateTime? AnnouncedAt { get; set; }
     /// <summary>Optimistic concurrency token, bumped on each save.</summary>
     public int Version { get; set; }
 

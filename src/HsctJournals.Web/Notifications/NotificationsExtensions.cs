@@ -1,11 +1,33 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace HsctJournals.Web.Notifications;
 
 public static class NotificationsExtensions
 {
-    /// <summary>The outbox, its background sender and the follow pages.</summary>
+    /// <summary>The outbox, its background sender and jobs, mail composers and the follow pages.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => o.IsValid(), "Site:BaseUrl must be an absolute http(s) address such as https://journals.example.org.")
+            .ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => o.IsValid(), "Notifications: PollSeconds, RetryBaseSeconds, LeaseSeconds and AnnounceWithinHours must be positive, BatchSize 1–500, MaxAttempts at least 1, DigestTimeUtc within a day.")
+            .ValidateOnStart();
+
         services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxClaims>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IMailComposer, CommentMails>();
+        services.AddScoped<IMailComposer, FollowerMails>();
+        services.AddScoped<PostAnnouncer>();
+        services.AddScoped<DigestScheduler>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddScoped<Following>();
+        services.AddSingleton<NotificationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
+        services.Configure<RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Notifications/Unsubscribe", "follow/unsubscribe/{token}"));
         return services;
     }
 }

@@ -19,6 +19,11 @@ public sealed class Outbox(JournalsDbContext db, TimeProvider clock)
     /// <summary>Double opt-in: asks a new follower to confirm.</summary>
     public const string ConfirmFollow = "follow.confirm";
 
+    /// <summary>One daily-digest follower's posts of the day.</summary>
+    public const string Digest = "digest";
+    /// <summary>An already composed e-mail to one person (what a message to many fans out into).</summary>
+    public const string Mail = "mail";
+
     public void Enqueue(string type, object payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;

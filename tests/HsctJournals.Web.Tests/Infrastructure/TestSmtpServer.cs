@@ -26,9 +26,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Every message received so far, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Messages => _store.Messages.ToArray();
 
-    public TestSmtpServer()
+    /// <param name="port">A port to listen on (e.g. one the app was already pointed at while no server ran); a free one by default.</param>
+    public TestSmtpServer(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
@@ -63,7 +64,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     // Asking the OS for a free port and releasing it leaves a tiny race, acceptable for tests.
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

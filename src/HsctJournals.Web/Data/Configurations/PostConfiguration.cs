@@ -14,6 +14,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasIndex(p => new { p.JournalId, p.Slug }).IsUnique();
         // The journal home and feeds read "live posts of a journal, newest first".
         b.HasIndex(p => new { p.JournalId, p.Status, p.PublishedAt });
+        // The announcer looks for live posts not yet announced: a small set among the nulls.
+        b.HasIndex(p => p.AnnouncedAt);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Journal).WithMany(j => j.Posts).HasForeignKey(p => p.JournalId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);

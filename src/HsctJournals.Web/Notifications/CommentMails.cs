@@ -1,0 +1,108 @@
+using System.Text.Json;
+using HsctJournals.Domain.Text;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Comments;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Notifications;
+
+/// <summary>
+/// Mail about comments: to the journal's owners (per their notification setting) and to the
+/// author of the comment replied to (if they asked). Decided at send time, so a comment that was
+/// deleted, marked spam or unapproved in the meantime sends nothing. The commenter's e-mail
+/// address is never put in a message to anyone else.
+/// </summary>
+public sealed class CommentMails(
+    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site) : IMailComposer
+{
+    private const int ExcerptLength = 400;
+
+    public IReadOnlyCollection<string> Types { get; } = [Outbox.CommentToOwner, Outbox.ReplyToCommenter];
+
+    public Task<IReadOnlyList<OutgoingMail>> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var payload = JsonSerializer.Deserialize<CommentMessage>(message.Payload) ?? throw new InvalidOperationException("Empty comment payload.");
+        return message.Type == Outbox.CommentToOwner ? ToOwnersAsync(payload.CommentId, ct) : ToParentAuthorAsync(payload.CommentId, ct);
+    }
+
+    private sealed record CommentFacts(int Id, int PostId, int? ParentId, string AuthorName, string AuthorEmail, string? UserId,
+        string Text, CommentStatus Status, string PostTitle, string PostSlug, int JournalId, string JournalSlug, string JournalTitle,
+        OwnerNotificationSetting OwnerSetting);
+
+    private Task<CommentFacts?> FindAsync(int id, CancellationToken ct) =>
+        db.Comments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CommentFacts(c.Id, c.PostId, c.ParentId, c.AuthorName, c.AuthorEmail, c.UserId, c.Text, c.Status,
+                c.Post.Title, c.Post.Slug, c.Post.JournalId, c.Post.Journal.Slug, c.Post.Journal.Title, c.Post.Journal.Comments.OwnerNotification))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<IReadOnlyList<OutgoingMail>> ToOwnersAsync(int commentId, CancellationToken ct)
+    {
+        var c = await FindAsync(commentId, ct);
+        if (c is null) return [];
+        var wanted = c.OwnerSetting switch
+        {
+            OwnerNotificationSetting.EveryComment => c.Status is CommentStatus.Pending or CommentStatus.Approved,
+            OwnerNotificationSetting.HeldOnly => c.Status == CommentStatus.Pending,
+            _ => false,
+        };
+        if (!wanted) return [];
+
+        var owners = await db.JournalMembers.AsNoTracking()
+            .Where(m => m.JournalId == c.JournalId && m.Role == JournalRole.Owner && m.User.Email != null)
+            .Select(m => new { m.UserId, Email = m.User.Email!, m.User.DisplayName }).ToListAsync(ct);
+        var held = c.Status == CommentStatus.Pending;
+        var queue = site.Value.Link($"/j/{c.JournalSlug}/comments");
+        var mails = new List<OutgoingMail>();
+        foreach (var owner in owners)
+        {
+            // Nobody is told about their own comment.
+            if (owner.UserId == c.UserId || SameAddress(owner.Email, c.AuthorEmail)) continue;
+            var body = new MailBody()
+                .Paragraph(held
+                    ? $"{c.AuthorName} commented on “{c.PostTitle}” in {c.JournalTitle}. The comment is waiting for your approval."
+                    : $"{c.AuthorName} commented on “{c.PostTitle}” in {c.JournalTitle}.")
+                .Quote(Excerpt.Shorten(c.Text, ExcerptLength));
+            if (held) body.Link("Approve or reject it in the moderation queue", queue);
+            else body.Link("Read the comment", CommentUrl(c.JournalSlug, c.PostSlug, c.Id)).Link("Moderation queue", queue);
+            body.Footer($"You get this because you own the journal “{c.JournalTitle}”.",
+                "Choose which comments you are told about in the journal's settings", site.Value.Link($"/j/{c.JournalSlug}/settings"));
+            var subject = held ? $"Comment awaiting approval on “{c.PostTitle}”" : $"New comment on “{c.PostTitle}”";
+            mails.Add(body.To(owner.Email, owner.DisplayName, subject, unsubscribeUrl: null));
+        }
+        return mails;
+    }
+
+    private async Task<IReadOnlyList<OutgoingMail>> ToParentAuthorAsync(int replyId, CancellationToken ct)
+    {
+        var reply = await FindAsync(replyId, ct);
+        if (reply is not { Status: CommentStatus.Approved, ParentId: { } parentId }) return [];
+        var parent = await db.Comments.AsNoTracking().Where(c => c.Id == parentId)
+            .Select(c => new { c.Id, c.AuthorName, c.AuthorEmail, c.UserId, c.Text, c.Status, c.NotifyOnReply }).FirstOrDefaultAsync(ct);
+        if (parent is not { NotifyOnReply: true } || parent.Status is CommentStatus.Spam or CommentStatus.Trash) return [];
+        // Never for someone's reply to themselves.
+        if ((reply.UserId is not null && reply.UserId == parent.UserId) || SameAddress(reply.AuthorEmail, parent.AuthorEmail)) return [];
+        // The journal may have been closed to them since they commented.
+        var reader = new Reader(parent.UserId, false);
+        if (!await access.LivePosts(reader).AnyAsync(p => p.Id == reply.PostId, ct)) return [];
+
+        var stop = site.Value.Link("/unsubscribe/" + unsubscribe.ForCommentReplies(parent.Id));
+        var body = new MailBody()
+            .Paragraph($"{reply.AuthorName} replied to your comment on “{reply.PostTitle}” in {reply.JournalTitle}:")
+            .Quote(Excerpt.Shorten(reply.Text, ExcerptLength))
+            .Link("Read the reply", CommentUrl(reply.JournalSlug, reply.PostSlug, reply.Id))
+            .Paragraph("You wrote:")
+            .Quote(Excerpt.Shorten(parent.Text, 200))
+            .Footer("You get this because you asked to be told about replies to your comment.",
+                "Stop e-mails about replies to this comment", stop);
+        return [body.To(parent.AuthorEmail, parent.AuthorName, $"{reply.AuthorName} replied to your comment on “{reply.PostTitle}”", stop)];
+    }
+
+    private string CommentUrl(string journal, string post, int commentId) =>
+        site.Value.Link($"/j/{journal}/posts/{post}#comment-{commentId}");
+
+    private static bool SameAddress(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,43 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HsctJournals.Web.Notifications;
+
+/// <summary>
+/// "Follow by e-mail" for a journal the reader can read (404 otherwise, as for a missing journal).
+/// The journal home carries the same form (<c>_FollowForm</c>); this page shows it on its own,
+/// with errors, and the "check your inbox" answer — the same whether or not the address follows.
+/// </summary>
+public sealed class FollowModel(JournalAccess access, Following following, UserManager<AppUser> users) : JournalPageModel(access)
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public FollowFrequency Frequency { get; set; } = FollowFrequency.Instant;
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string journal, bool sent, CancellationToken ct)
+    {
+        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
+        Meta.NoIndex = true;
+        Sent = sent;
+        Email = (await users.GetUserAsync(User))?.Email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
+    {
+        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
+        Meta.NoIndex = true;
+        ModelState.Clear();
+        if (!Enum.IsDefined(Frequency)) Frequency = FollowFrequency.Instant;
+        var error = Following.ValidateEmail(Email)
+            ?? await following.FollowAsync(Journal, CurrentReader, (await users.GetUserAsync(User))?.Email, Email!, Frequency, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(Email), error);
+            return Page();
+        }
+        return Redirect($"/j/{Uri.EscapeDataString(Journal.Slug)}/follow?sent=true");
+    }
+}

@@ -1,0 +1,65 @@
+using HsctJournals.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Notifications;
+
+/// <summary>
+/// The background loop on every node: announce posts that went live, queue due digests, then
+/// deliver the outbox batch by batch; then wait for <see cref="NotificationOptions.PollSeconds"/>
+/// or a <see cref="OutboxSignal"/>. All coordination between nodes is in the database.
+/// </summary>
+public sealed class NotificationWorker(
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<NotificationOptions> options, TimeProvider clock,
+    ILogger<NotificationWorker> log) : BackgroundService
+{
+    private static readonly TimeSpan KeepSentFor = TimeSpan.FromDays(14);
+    private DateTime _lastCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // do not hold up host start-up
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be briefly unreachable; the next round tries again.
+                log.LogWarning(e, "Notification round failed.");
+            }
+            try { await signal.WaitAsync(poll, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    /// <summary>One round of every job; public so tests and tools can drive it.</summary>
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await InScopeAsync<PostAnnouncer>(a => a.RunAsync(ct));
+        await InScopeAsync<DigestScheduler>(d => d.RunAsync(ct));
+        int claimed;
+        do claimed = await InScopeAsync<OutboxProcessor>(p => p.RunBatchAsync(ct));
+        while (claimed >= options.Value.BatchSize && !ct.IsCancellationRequested);
+        await CleanUpAsync(ct);
+    }
+
+    /// <summary>Sent messages (with the addresses in them) are kept two weeks for troubleshooting, then deleted.</summary>
+    private async Task CleanUpAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _lastCleanup < TimeSpan.FromHours(1)) return;
+        _lastCleanup = now;
+        var before = now - KeepSentFor;
+        await InScopeAsync<JournalsDbContext>(db => db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(ct));
+    }
+
+    private async Task<int> InScopeAsync<T>(Func<T, Task<int>> work) where T : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+}
