@@ -20,11 +20,11 @@ public sealed class CommentFeeds(JournalsDbContext db, JournalAccess access)
     public static void Map(WebApplication app)
     {
         app.MapGet("/j/{journal}/comments.rss", (string journal, HttpContext http, CommentFeeds feeds, CancellationToken ct) =>
-            feeds.ServeAsync(http, journal, null, ct));
+            feeds.ServeAsync(http, journal, null, ct)).ExcludeFromDescription();
         app.MapGet("/j/{journal}/posts/{post}/comments.rss", (string journal, string post, HttpContext http, CommentFeeds feeds, CancellationToken ct) =>
-            feeds.ServeAsync(http, journal, post, ct));
+            feeds.ServeAsync(http, journal, post, ct)).ExcludeFromDescription();
         app.MapGet("/comments/{id:int}", async (int id, HttpContext http, CommentFeeds feeds, CancellationToken ct) =>
-            await feeds.PermalinkAsync(id, Reader.From(http.User), ct) is { } url ? Results.Redirect(url) : Results.NotFound());
+            await feeds.PermalinkAsync(id, Reader.From(http.User), ct) is { } url ? Results.Redirect(url) : Results.NotFound()).ExcludeFromDescription();
     }
 
     private async Task<IResult> ServeAsync(HttpContext http, string journalSlug, string? postSlug, CancellationToken ct)
