@@ -31,6 +31,7 @@ app.MapHealthChecks("/healthz");
 app.MapJournals();
 app.MapFeeds();
 app.MapJournalsApi();
+app.MapComments();
 
 app.Run();
 

@@ -1,7 +1,32 @@
+
 namespace HsctJournals.Web.Comments;
 
 public static class CommentsExtensions
 {
     /// <summary>Comment posting, threads, moderation.</summary>
-    public static IServiceCollection AddComments(this IServiceCollection services) => services;
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CommentKeys>();
+        services.AddSingleton<FormTimestamp>();
+        services.AddSingleton<CommentCookies>();
+        services.AddScoped<CommentStore>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<CommentModerator>();
+        services.AddScoped<OwnComments>();
+        services.AddScoped<CommentThreads>();
+        services.AddScoped<CommentFeeds>();
+        services.AddScoped<ModerationQueue>();
+        services.AddHostedService<IpHashCleanup>();
+        return services;
+    }
+
+    /// <summary>Comment feeds and the comments API. The pages (queue, settings, own edits) carry their own routes.</summary>
+    public static WebApplication MapComments(this WebApplication app)
+    {
+        CommentFeeds.Map(app);
+        var api = app.MapGroup("/api/v1").WithGroupName("v1");
+        api.MapCommentsApi();
+        return app;
+    }
 }

@@ -48,6 +48,7 @@ public static class DemoSeed
         });
         await db.SaveChangesAsync();
         await WritePostsAsync(posts, publicJournal, patient.Id, DemoStories.Posts, dayZero, zone);
+        await SeedCommentsAsync(db, publicJournal, clock.GetUtcNow().UtcDateTime);
 
         var privateJournal = (await journals.CreateAsync(partner.Id, new JournalInput
         {
@@ -58,6 +59,43 @@ public static class DemoSeed
         log.LogInformation("Demo content created: /j/{Public} (public) and /j/{Private} (private)", publicJournal.Slug, privateJournal.Slug);
         if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
             Console.WriteLine($"Demo accounts: {PatientEmail} and {PrivateOwnerEmail}, password {password} (shown once)");
+    }
+
+    /// <summary>
+    /// The readers' conversations under the demo posts, inserted directly with each post's approved count
+    /// set in the same transaction. No outbox rows: these are past conversations, and a fresh installation
+    /// must not start by e-mailing invented addresses.
+    /// </summary>
+    private static async Task SeedCommentsAsync(JournalsDbContext db, Journal journal, DateTime nowUtc)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var depthLimit = Math.Max(1, journal.Comments.ThreadDepth);
+        for (var i = 0; i < DemoStories.Posts.Length && i < DemoStories.Comments.Length; i++)
+        {
+            var story = DemoStories.Posts[i];
+            var post = await db.Posts.FirstAsync(p => p.JournalId == journal.Id && p.Title == story.Title);
+            var saved = new List<Comments.Comment>();
+            foreach (var demo in DemoStories.Comments[i])
+            {
+                var parent = demo.ReplyTo >= 0 && demo.ReplyTo < saved.Count ? saved[demo.ReplyTo] : null;
+                var created = post.PublishedAt!.Value.AddMinutes(demo.MinutesAfterPost);
+                var comment = new Comments.Comment
+                {
+                    PostId = post.Id, ParentId = parent?.Id, Depth = parent is null ? 1 : Math.Min(parent.Depth + 1, depthLimit),
+                    AuthorName = demo.Author, AuthorEmail = demo.Email.Trim().ToLowerInvariant(), AuthorWebsite = demo.Website,
+                    Text = HsctJournals.Domain.Comments.CommentText.Normalise(demo.Text),
+                    Status = Enum.Parse<Comments.CommentStatus>(demo.Status),
+                    ModerationNote = demo.Status == "Approved" ? null : "Demo comment.",
+                    CreatedAt = created > nowUtc ? nowUtc : created,
+                };
+                db.Comments.Add(comment);
+                await db.SaveChangesAsync(); // the id is the next reply's parent
+                saved.Add(comment);
+            }
+            post.CommentCount = saved.Count(c => c.Status == Comments.CommentStatus.Approved);
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
     }
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string password)

@@ -50,7 +50,8 @@ internal static class FeedEndpoints
         return await WriteAsync(http, feed, format);
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, JournalFeed feed, FeedFormat format)
+    /// <summary>Writes a feed with ETag and Last-Modified, answering 304 when the reader already has it. Also used by the comment feeds.</summary>
+    internal static async Task<IResult> WriteAsync(HttpContext http, JournalFeed feed, FeedFormat format)
     {
         var request = http.Request;
         var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -63,7 +63,7 @@ public static class FeedWriter
         var item = new SyndicationItem
         {
             // The address changes when a post's slug does; the post id does not, so readers never see a duplicate.
-            Id = TagUri(origin, entry.PostId),
+            Id = TagUri(origin, entry.ItemTag ?? $"post/{entry.PostId}"),
             Title = new TextSyndicationContent(Clean(entry.Title)),
             PublishDate = Utc(entry.Published),
             LastUpdatedTime = Utc(entry.Updated),
@@ -90,8 +90,8 @@ public static class FeedWriter
     }
 
     /// <summary>An RFC 4151 tag URI naming the post independently of its address (the date is fixed: it is part of the name).</summary>
-    private static string TagUri(string origin, int postId) =>
-        $"tag:{new Uri(origin).Host},2025:post/{postId}";
+    private static string TagUri(string origin, string item) =>
+        $"tag:{new Uri(origin).Host},2025:{item}";
 
     private static DateTimeOffset Utc(DateTime value) =>
         new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -12,7 +12,8 @@ namespace HsctJournals.Web.Feeds;
 public sealed record JournalFeed(
     int JournalId, JournalVisibility Visibility, string Title, string Description, string Path, IReadOnlyList<FeedEntry> Entries, DateTime Updated);
 
-/// <summary>One post as a feed item. Carries the author's display name only: the e-mail address is never loaded.</summary>
+/// <summary>One post (or comment) as a feed item. Carries the author's display name only: the e-mail address is never loaded.</summary>
+/// <param name="ItemTag">The item's name inside its tag URI; "post/{PostId}" when null (comment feeds use "comment/{id}").</param>
 public sealed record FeedEntry(
     int PostId, string Title, string Path, string AuthorName, DateTime Published, DateTime Updated,
-    string Summary, string Html, string? Category, IReadOnlyList<string> Tags);
+    string Summary, string Html, string? Category, IReadOnlyList<string> Tags, string? ItemTag = null);

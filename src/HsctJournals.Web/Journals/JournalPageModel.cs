@@ -25,7 +25,11 @@ public abstract class JournalPageModel(JournalAccess access) : PageModel
         if (journal is null) return false;
         Journal = journal;
         Role = await Access.RoleInAsync(journal.Id, CurrentReader, ct);
-        Header = new JournalHeader(journal.Slug, journal.Title, journal.Tagline, CanWrite, Role == JournalRole.Owner, heading);
+        // Resolved per request rather than through every page's constructor: only moderators need it.
+        int? pending = Role >= JournalRole.Moderator
+            ? await HttpContext.RequestServices.GetRequiredService<Comments.ModerationQueue>().PendingCountAsync(journal.Id, ct)
+            : null;
+        Header = new JournalHeader(journal.Slug, journal.Title, journal.Tagline, CanWrite, Role == JournalRole.Owner, heading, pending);
         Meta.Description = journal.Tagline ?? $"{journal.Title} — an HSCT journal.";
         // Only public journals are indexed; the others ask robots to stay away.
         Meta.NoIndex = journal.Visibility != JournalVisibility.Public;

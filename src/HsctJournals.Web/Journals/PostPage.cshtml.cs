@@ -1,25 +1,108 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Comments;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
 
-/// <summary>One post with its byline, tags and links to the previous and next posts.</summary>
-public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels) : JournalPageModel(access)
+/// <summary>
+/// One post with its byline, tags, links to the previous and next posts, and its comments.
+/// The comment form posts back here (handler "Comment") so a problem re-shows the whole page with
+/// the text kept; antiforgery is checked by hand for the same reason.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
+    CommentCookies cookies, FormTimestamp timestamps, IAntiforgery antiforgery) : JournalPageModel(access)
 {
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
     public List<Tag> Tags { get; private set; } = [];
     public PostSummary? Previous { get; private set; }
     public PostSummary? Next { get; private set; }
+    public CommentSection Comments { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string journal, string slug, CancellationToken ct)
+    [BindProperty] public CommentFormInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string journal, string slug, int? cpage, int? replyto, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct)) return NotFound();
+        if (!await LoadAsync(journal, slug, cpage, replyto, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(string journal, string slug, int? cpage, CancellationToken ct)
+    {
+        // A parent id that is not a number binds as null; say so rather than post the reply at top level.
+        var parentUnreadable = ModelState[$"{nameof(Input)}.{nameof(Input.ParentId)}"]?.Errors.Count > 0;
+        if (!await LoadAsync(journal, slug, cpage, Input.ParentId, ct)) return NotFound();
+        ModelState.Clear();
+        var requestedParent = Input.ParentId;
+        // Re-shown, the form answers the comment it sits under (none when that comment is gone).
+        Input.ParentId = (int?)Comments.ReplyTo?.Id;
+        Comments.Form = Input;
+        Comments.FormTimestamp = timestamps.Now();
+        if (!Comments.FormShown) return Page();
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            Comments.Error = "This page had been open too long to post safely. Your comment is still here: press Post Comment again.";
+            return Page();
+        }
+        if (parentUnreadable)
+        {
+            Comments.Error = "The comment you are replying to could not be found. Your text is kept: you can post it as a new comment.";
+            return Page();
+        }
+
+        var outcome = await comments.PostAsync(new CommentSubmission
+        {
+            JournalSlug = journal, PostSlug = slug, Reader = CurrentReader,
+            Text = Input.Text, AuthorName = Input.AuthorName, AuthorEmail = Input.AuthorEmail, Website = Input.Website,
+            ParentId = requestedParent, NotifyOnReply = Input.NotifyOnReply,
+            HoneypotFilled = !string.IsNullOrEmpty(Input.Homepage),
+            CheckFillTime = true, RenderedAt = timestamps.Read(Input.Rendered),
+            IpAddress = HttpContext.Connection.RemoteIpAddress,
+            AuthorTokenHash = CommentCookies.EnsureAuthorToken(HttpContext),
+        }, ct);
+
+        switch (outcome.Kind)
+        {
+            case CommentOutcomeKind.NotFound:
+                return NotFound();
+            case CommentOutcomeKind.Approved or CommentOutcomeKind.Held:
+                if (!CurrentReader.IsSignedIn)
+                    cookies.Write(HttpContext, Input.Remember, new RememberedDetails(Input.AuthorName?.Trim() ?? "", Input.AuthorEmail?.Trim() ?? "", Input.Website?.Trim()));
+                return Redirect(Comments.PageLink(PageOfNew(outcome.Comment!)).Replace("#comments", $"#comment-{outcome.Comment!.Id}"));
+            case CommentOutcomeKind.Invalid:
+                foreach (var (field, messages) in outcome.Errors)
+                    foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+                Comments.Error = outcome.Message;
+                return Page();
+            case CommentOutcomeKind.RateLimited:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Comments.Error = outcome.Message;
+                return Page();
+            default:
+                Comments.Error = outcome.Message;
+                return Page();
+        }
+    }
+
+    /// <summary>The page a just-posted comment appears on: its thread's page, or the last page for a new thread.</summary>
+    private int PageOfNew(Comment comment)
+    {
+        var forest = Comments.Forest;
+        if (comment.ParentId is { } parent && Domain.Comments.CommentPagination.PageOf(forest, parent, CommentThreads.PageSize) is { } page) return page;
+        return forest.ChronologicalRoots.Count / CommentThreads.PageSize + 1;
+    }
+
+    private async Task<bool> LoadAsync(string journal, string slug, int? cpage, int? replyTo, CancellationToken ct)
+    {
+        if (!await LoadJournalAsync(journal, ct)) return false;
         var post = await Access.ReadablePosts(CurrentReader).AsNoTracking()
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .FirstOrDefaultAsync(p => p.JournalId == Journal.Id && p.Slug == slug, ct);
-        if (post is null) return NotFound();
+        if (post is null) return false;
         Post = post;
         Tags = post.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
@@ -34,10 +117,12 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels) : J
                 .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)).FirstOrDefaultAsync(ct);
         }
 
+        Comments = await threads.LoadAsync(Journal, post, CurrentReader, Request, cpage, replyTo, ct);
         Meta.Description = post.Excerpt;
         Meta.OgType = "article";
         Meta.CanonicalPath = Summary.Url;
         if (!post.IsLiveAt(DateTime.UtcNow)) Meta.NoIndex = true;
-        return Page();
+        if (Comments.FeedPath is not null) Meta.Feeds.Add(($"Comments on {post.Title} (RSS)", "application/rss+xml", Comments.FeedPath));
+        return true;
     }
 }

@@ -1,0 +1,132 @@
+using HsctJournals.Domain.Comments;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>
+/// Posting a comment: the one use case behind the comment form and the API. Applies the access rule,
+/// the fill-time and rate limits, field checks, the parent rules, duplicate detection and the journal's
+/// moderation policy, then stores the comment, its outbox rows and the post's count in one transaction.
+/// </summary>
+public sealed class CommentService(
+    JournalsDbContext db, JournalAccess access, CommentStore store, CommentKeys keys,
+    IOptions<CommentOptions> options, TimeProvider clock)
+{
+    public async Task<CommentOutcome> PostAsync(CommentSubmission s, CancellationToken ct = default)
+    {
+        var journal = await access.FindReadableAsync(s.JournalSlug, s.Reader, ct);
+        if (journal is null) return new(CommentOutcomeKind.NotFound);
+        // Only live posts take comments; a draft is "closed" for its writers and absent for everyone else.
+        var post = await access.ReadablePosts(s.Reader).AsNoTracking()
+            .FirstOrDefaultAsync(p => p.JournalId == journal.Id && p.Slug == s.PostSlug, ct);
+        if (post is null) return new(CommentOutcomeKind.NotFound);
+
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var policyInput = CommentPolicies.InputFor(journal, post);
+        if (CommentModeration.ClosedReason(policyInput, now) is { } closed) return new(CommentOutcomeKind.Rejected, closed);
+
+        var role = await access.RoleInAsync(journal.Id, s.Reader, ct);
+        if (CommentPolicies.NotPermittedReason(journal.Comments, s.Reader, role) is { } notPermitted)
+            return new(CommentOutcomeKind.Rejected, notPermitted);
+
+        if (s.CheckFillTime)
+        {
+            var minimum = TimeSpan.FromSeconds(settings.MinimumFillSeconds);
+            if (s.RenderedAt is not { } rendered || FormFillTime.IsTooFast(rendered, now, minimum))
+                return new(CommentOutcomeKind.TooFast,
+                    "That was quicker than we expected a person to write. Your comment is still here: please check it and press Post Comment again.");
+        }
+
+        var (name, email) = (s.AuthorName?.Trim() ?? "", s.AuthorEmail?.Trim() ?? "");
+        if (s.Reader.UserId is { } userId)
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(ct);
+            (name, email) = (user.DisplayName, user.Email ?? "");
+        }
+        var text = CommentText.Normalise(s.Text);
+        var website = string.IsNullOrWhiteSpace(s.Website) ? null : s.Website.Trim();
+        var input = new CommentInput
+        {
+            Text = text, AuthorName = name, AuthorEmail = email, Website = website,
+            IsSignedIn = s.Reader.IsSignedIn,
+            IsApprovedReader = role is not null,
+            IsJournalStaff = role >= JournalRole.Moderator,
+            HoneypotFilled = s.HoneypotFilled,
+        };
+        var errors = CommentFields.Validate(input)
+            .GroupBy(e => e.Field).ToDictionary(g => g.Key switch { nameof(CommentInput.AuthorName) => nameof(CommentSubmission.AuthorName), var f => f }, g => g.Select(e => e.Message).ToArray());
+        if (name.Length > Comment.NameMaxLength && !errors.ContainsKey(nameof(CommentSubmission.AuthorName)))
+            errors[nameof(CommentSubmission.AuthorName)] = [$"Please keep your name to {Comment.NameMaxLength} characters."];
+
+        Comment? parent = null;
+        if (s.ParentId is { } parentId)
+        {
+            parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved, ct);
+            if (parent is null)
+                errors[nameof(CommentSubmission.ParentId)] = ["The comment you are replying to is no longer available. Your text is kept: you can post it as a new comment."];
+        }
+        if (errors.Count > 0) return new(CommentOutcomeKind.Invalid, "Please check the fields marked below.") { Errors = errors };
+
+        var normalisedEmail = DuplicateComment.NormaliseEmail(email);
+        var ipHash = keys.HashIp(s.IpAddress);
+        if (await RateLimitAsync(normalisedEmail, ipHash, now, settings, ct) is { IsAllowed: false } limited)
+            return new(CommentOutcomeKind.RateLimited,
+                $"You have posted a lot of comments in a short time. Please wait {Describe(limited.RetryAfterDelay)} and press Post Comment again; your text is still here.")
+            { RetryAfterSeconds = Math.Max(1, limited.RetryAfterSeconds) };
+
+        var since = (now - DuplicateComment.Window).UtcDateTime;
+        var recent = await db.Comments.AsNoTracking()
+            .Where(c => c.PostId == post.Id && c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
+            .Select(c => new { c.Text, c.CreatedAt }).ToListAsync(ct);
+        var isDuplicate = DuplicateComment.IsDuplicate(new CommentFingerprint(post.Id, normalisedEmail, text, now),
+            recent.Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text, new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)))), now);
+        var approvedBefore = !isDuplicate && await db.Comments.AnyAsync(c => c.Post.JournalId == journal.Id && c.AuthorEmail == normalisedEmail && c.Status == CommentStatus.Approved, ct);
+
+        var decision = CommentModeration.Decide(policyInput, input with { IsDuplicate = isDuplicate, HasApprovedCommentBefore = approvedBefore }, now);
+        var (status, note, message) = decision switch
+        {
+            ModerationDecision.Approved => (CommentStatus.Approved, (string?)null, (string?)null),
+            ModerationDecision.Pending p => (CommentStatus.Pending, p.Reason, p.Reason),
+            ModerationDecision.Spam sp => (CommentStatus.Spam, sp.Reason, "Your comment is awaiting moderation."),
+            ModerationDecision.Rejected r => (CommentStatus.Trash, r.Reason, r.Reason),
+            _ => throw new InvalidOperationException("Unknown moderation decision."),
+        };
+        if (decision is ModerationDecision.Rejected) return new(CommentOutcomeKind.Rejected, message);
+
+        var comment = new Comment
+        {
+            PostId = post.Id, ParentId = parent?.Id,
+            Depth = parent is null ? 1 : Math.Min(parent.Depth + 1, CommentPolicies.From(journal.Comments).MaxDepth),
+            AuthorName = name, AuthorEmail = normalisedEmail, AuthorWebsite = website, UserId = s.Reader.UserId,
+            Text = text, Status = status, ModerationNote = Truncate(note, 300), NotifyOnReply = s.NotifyOnReply,
+            IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash, CreatedAt = now.UtcDateTime,
+        };
+        await store.AddAsync(comment, ct);
+        return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
+    }
+
+    private async Task<Domain.Comments.RateLimitDecision> RateLimitAsync(string email, string? ipHash, DateTimeOffset now, CommentOptions settings, CancellationToken ct)
+    {
+        var window = TimeSpan.FromMinutes(settings.RateWindowMinutes);
+        var since = (now - window).UtcDateTime;
+        var byEmail = await db.Comments.AsNoTracking().Where(c => c.AuthorEmail == email && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
+        var emailDecision = new RateLimitWindow(settings.MaxPerEmail, window).Check(byEmail.Select(Utc), now);
+        if (!emailDecision.IsAllowed || ipHash is null) return emailDecision;
+        var byIp = await db.Comments.AsNoTracking().Where(c => c.IpHash == ipHash && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
+        return new RateLimitWindow(settings.MaxPerIp, window).Check(byIp.Select(Utc), now);
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static string Describe(TimeSpan wait) => wait.TotalSeconds < 90
+        ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds"
+        : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes";
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

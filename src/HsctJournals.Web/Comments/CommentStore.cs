@@ -1,0 +1,88 @@
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>
+/// Every write that changes a comment's visibility goes through here, so the comment, its outbox rows
+/// and <see cref="Journals.Post.CommentCount"/> change in one transaction (design invariant 5).
+/// </summary>
+/// <remarks>
+/// The count moves by a relative <c>UPDATE … SET CommentCount = CommentCount + n</c> rather than a
+/// value computed in memory: two comments arriving at once on PostgreSQL both land (row locks order
+/// the updates), and the post's concurrency token (its editing version) is not touched. A status change
+/// is conditional on the status it was read with, so two moderators approving the same comment count it once.
+/// </remarks>
+public sealed class CommentStore(JournalsDbContext db, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>Stores a new comment with its notifications (the owner always; a parent's author when it is an approved reply).</summary>
+    public async Task AddAsync(Comment comment, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct); // assigns the id the outbox payload needs
+        outbox.Enqueue(Outbox.CommentToOwner, new CommentMessage(comment.Id));
+        if (comment.Status == CommentStatus.Approved && comment.ParentId is not null)
+            outbox.Enqueue(Outbox.ReplyToCommenter, new CommentMessage(comment.Id));
+        await db.SaveChangesAsync(ct);
+        if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, +1, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Moves a comment from <paramref name="from"/> to <paramref name="to"/>, optionally changing its text too.
+    /// False when someone else changed its status first (nothing is written).
+    /// </summary>
+    public async Task<bool> ChangeStatusAsync(int commentId, int postId, int? parentId, CommentStatus from, CommentStatus to,
+        string? newText, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var query = db.Comments.Where(c => c.Id == commentId && c.Status == from);
+        var rows = newText is null
+            ? await query.ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to).SetProperty(c => c.UpdatedAt, now), ct)
+            : await query.ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to).SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Text, newText), ct);
+        if (rows != 1) return false; // rolled back by disposal
+
+        if (to == CommentStatus.Approved && from != CommentStatus.Approved && parentId is not null)
+        {
+            outbox.Enqueue(Outbox.ReplyToCommenter, new CommentMessage(commentId));
+            await db.SaveChangesAsync(ct);
+        }
+        var delta = (to == CommentStatus.Approved ? 1 : 0) - (from == CommentStatus.Approved ? 1 : 0);
+        if (delta != 0) await AdjustCountAsync(postId, delta, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Changes only the text (no change of visibility, so no count or notification).</summary>
+    public async Task EditTextAsync(int commentId, string text, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Comments.Where(c => c.Id == commentId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Text, text).SetProperty(c => c.UpdatedAt, now), ct);
+    }
+
+    /// <summary>
+    /// Deletes a comment for ever. Its replies move up to its own parent (or the top level), so the
+    /// rest of the conversation survives.
+    /// </summary>
+    public async Task<bool> DeleteAsync(int commentId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
+            .Select(c => new { c.PostId, c.ParentId, c.Status }).FirstOrDefaultAsync(ct);
+        if (comment is null) return false;
+        await db.Comments.Where(c => c.ParentId == commentId).ExecuteUpdateAsync(set => set.SetProperty(c => c.ParentId, comment.ParentId), ct);
+        var rows = await db.Comments.Where(c => c.Id == commentId && c.Status == comment.Status).ExecuteDeleteAsync(ct);
+        if (rows != 1) return false;
+        if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, -1, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private Task<int> AdjustCountAsync(int postId, int delta, CancellationToken ct) =>
+        db.Posts.Where(p => p.Id == postId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CommentCount, p => p.CommentCount + delta), ct);
+}

@@ -1,0 +1,76 @@
+using HsctJournals.Domain.Comments;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>
+/// Loads the comments under a post in one query and builds them into threads (CommentThreadBuilder),
+/// one page of whole top-level threads at a time. The caller has already loaded the post through the
+/// access rule, so a post the reader may not read never gets here.
+/// </summary>
+public sealed class CommentThreads(JournalsDbContext db, JournalAccess access, CommentKeys keys, CommentCookies cookies,
+    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock)
+{
+    public const int PageSize = CommentPagination.DefaultPageSize;
+
+    public async Task<CommentSection> LoadAsync(Journal journal, Post post, Reader reader, HttpRequest request, int? page, int? replyTo, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var userId = reader.UserId;
+        var tokenHash = CommentCookies.AuthorTokenHash(request);
+        var editableSince = now.UtcDateTime.AddMinutes(-options.Value.OwnEditMinutes);
+        // Approved comments, plus the reader's own held ones (by account or by their cookie's secret).
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.PostId == post.Id && (c.Status == CommentStatus.Approved
+                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))))
+            .Select(c => new
+            {
+                c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.AuthorEmail, c.Text, c.CreatedAt, c.Status,
+                Mine = (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash),
+            })
+            .ToListAsync(ct);
+
+        var sources = rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId, Utc(r.CreatedAt), r.AuthorName,
+            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt,
+                keys.AvatarFor(r.AuthorEmail, r.AuthorName).Svg, r.Status == CommentStatus.Pending, r.Mine && r.CreatedAt > editableSince)));
+        var policy = CommentPolicies.From(journal.Comments);
+        var forest = CommentThreadBuilder.Build(sources, policy.Order, policy.MaxDepth);
+        var number = page ?? CommentPagination.DefaultPage(forest, PageSize);
+        var target = replyTo is { } id ? forest.Find(id) : null;
+        // A reply link always opens on the page that shows its comment.
+        if (target is not null && page is null) number = CommentPagination.PageOf(forest, target.Id, PageSize) ?? number;
+        var shown = CommentPagination.Paginate(forest, number, PageSize);
+        if (target is not null && (target.Payload.IsPending || shown.Threads.All(t => !ReferenceEquals(t, target.ThreadRoot)))) target = null;
+
+        var role = await access.RoleInAsync(journal.Id, reader, ct);
+        var unavailable = CommentModeration.ClosedReason(CommentPolicies.InputFor(journal, post), now);
+        var notPermitted = unavailable is null ? CommentPolicies.NotPermittedReason(journal.Comments, reader, role) : null;
+        string? signedInName = null;
+        if (userId is not null)
+            signedInName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+
+        var remembered = cookies.Read(request);
+        return new CommentSection
+        {
+            JournalSlug = journal.Slug, PostSlug = post.Slug, Forest = forest, Page = shown, NowUtc = now.UtcDateTime,
+            ReplyTo = target,
+            SignedInName = signedInName,
+            Unavailable = unavailable ?? notPermitted,
+            SignInMayHelp = unavailable is null && notPermitted is not null && !reader.IsSignedIn,
+            FeedPath = journal.Visibility is JournalVisibility.Public or JournalVisibility.Unlisted ? $"/j/{journal.Slug}/posts/{post.Slug}/comments.rss" : null,
+            FormTimestamp = timestamps.Now(),
+            Form = new CommentFormInput
+            {
+                ParentId = (int?)target?.Id,
+                AuthorName = remembered?.Name, AuthorEmail = remembered?.Email, Website = remembered?.Website,
+                Remember = remembered is not null,
+            },
+        };
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Claims;
+using HsctJournals.Domain.Comments;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Api;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>
+/// /api/v1 comment endpoints: the approved thread of a post, posting (through <see cref="CommentService"/>, the
+/// same rules as the form; anonymous when the journal allows it) and moderation for owners, co-authors and moderators.
+/// </summary>
+public static class CommentsApi
+{
+    private const string ModeratorsOnly = "Only the journal's owners, co-authors and moderators can moderate comments.";
+
+    public static RouteGroupBuilder MapCommentsApi(this RouteGroupBuilder api)
+    {
+        var thread = api.MapGroup("/journals/{journal}/posts/{post}/comments").WithTags("Comments");
+        thread.MapGet("/", ThreadAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
+            .WithName("ListComments").WithSummary("The approved comments of a post, nested, 50 top-level threads a page");
+        thread.MapPost("/", PostAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
+            .WithName("PostComment").WithSummary("Post a comment or reply; anonymous (with name and email) when the journal allows it");
+
+        var moderation = api.MapGroup("/journals/{journal}/comments").WithTags("Comment moderation").RequireAuthorization(ApiAuth.Policy);
+        moderation.MapGet("/", QueueAsync).WithName("ModerationQueue").WithSummary("Comments by status (pending by default), newest first");
+        moderation.MapPost("/{id:int}/approve", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(journal, id, ModerationAction.Approve, user, access, moderator, db, ct)).WithName("ApproveComment").WithSummary("Approve a comment");
+        moderation.MapPost("/{id:int}/spam", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(journal, id, ModerationAction.Spam, user, access, moderator, db, ct)).WithName("SpamComment").WithSummary("Mark a comment as spam");
+        moderation.MapPost("/{id:int}/trash", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(journal, id, ModerationAction.Trash, user, access, moderator, db, ct)).WithName("TrashComment").WithSummary("Move a comment to the trash");
+        moderation.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteComment").WithSummary("Delete a comment for ever (its replies move up a level)");
+        return api;
+    }
+
+    public static async Task<Results<Ok<CommentThreadDto>, ValidationProblem, ProblemHttpResult>> ThreadAsync(
+        string journal, string post, int? page, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, CommentKeys keys, CancellationToken ct)
+    {
+        if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
+        var reader = Reader.From(user);
+        var found = await access.FindReadableAsync(journal, reader, ct);
+        if (found is null) return ApiProblems.JournalNotFound();
+        var postId = await access.ReadablePosts(reader).Where(p => p.JournalId == found.Id && p.Slug == post).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (postId is null) return ApiProblems.PostNotFound();
+
+        var rows = await db.Comments.AsNoTracking().Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
+            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt }).ToListAsync(ct);
+        var policy = CommentPolicies.From(found.Comments);
+        // No avatar here: clients draw their own, and the API must not carry anything derived from the address.
+        var forest = CommentThreadBuilder.Build(rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId,
+            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.AuthorName,
+            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt, "", false, false))), policy.Order, policy.MaxDepth);
+        var shown = CommentPagination.Paginate(forest, page is null ? CommentPagination.DefaultPage(forest, CommentThreads.PageSize) : number, CommentThreads.PageSize);
+        return TypedResults.Ok(new CommentThreadDto(shown.Threads.Select(CommentDto.From).ToList(), shown.Number, shown.PageCount, shown.TotalThreads, forest.Count));
+    }
+
+    public static async Task<Results<Created<CommentPostedDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        string journal, string post, CommentRequest request, ClaimsPrincipal user, HttpContext http, CommentService comments, CancellationToken ct)
+    {
+        var outcome = await comments.PostAsync(new CommentSubmission
+        {
+            JournalSlug = journal, PostSlug = post, Reader = Reader.From(user),
+            Text = request.Text, AuthorName = request.Name, AuthorEmail = request.Email, Website = request.Website,
+            ParentId = request.ParentId, NotifyOnReply = request.NotifyOnReply ?? false,
+            IpAddress = http.Connection.RemoteIpAddress,
+        }, ct);
+        switch (outcome.Kind)
+        {
+            case CommentOutcomeKind.Approved or CommentOutcomeKind.Held:
+                var id = outcome.Comment!.Id;
+                return TypedResults.Created($"/comments/{id}",
+                    new CommentPostedDto(id, outcome.Kind == CommentOutcomeKind.Approved ? "approved" : "pending", outcome.Message));
+            case CommentOutcomeKind.NotFound:
+                return ApiProblems.PostNotFound();
+            case CommentOutcomeKind.Invalid:
+                // The API names the author fields "name" and "email".
+                return ApiProblems.Validation(outcome.Errors.ToDictionary(e => e.Key switch
+                {
+                    nameof(CommentSubmission.AuthorName) => "Name", nameof(CommentSubmission.AuthorEmail) => "Email", var k => k,
+                }, e => e.Value));
+            case CommentOutcomeKind.RateLimited:
+                http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many comments", detail: outcome.Message);
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The comment was not accepted", detail: outcome.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<PageDto<ModerationCommentDto>>, ValidationProblem, ProblemHttpResult>> QueueAsync(
+        string journal, string? status, string? q, int? page, ClaimsPrincipal user, JournalAccess access, ModerationQueue queue, CancellationToken ct)
+    {
+        if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
+        var wanted = CommentStatus.Pending;
+        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
+            return ApiProblems.Validation("Status", "Use status=pending, approved, spam or trash.");
+        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
+        if (moderated is null) return problem!;
+        var items = await queue.ListAsync(moderated.Id, wanted, q, number, ct);
+        return TypedResults.Ok(new PageDto<ModerationCommentDto>(items.Items.Select(i => new ModerationCommentDto(
+            i.Id, i.PostSlug, i.PostTitle, i.ParentId, i.AuthorName, i.Website, i.CreatedAt, i.Text, i.Status, i.ModerationNote)).ToList(),
+            items.Page, items.PageSize, items.Total));
+    }
+
+    private static async Task<Results<Ok<CommentStatusDto>, ProblemHttpResult>> ActAsync(
+        string journal, int id, ModerationAction action, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct)
+    {
+        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
+        if (moderated is null) return problem!;
+        if (!await db.Comments.AnyAsync(c => c.Id == id && c.Post.JournalId == moderated.Id, ct)) return CommentNotFound();
+        await moderator.ApplyAsync(moderated.Id, [id], action, ct);
+        var status = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).FirstAsync(ct);
+        return TypedResults.Ok(new CommentStatusDto(id, status));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, CancellationToken ct)
+    {
+        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
+        if (moderated is null) return problem!;
+        return await moderator.ApplyAsync(moderated.Id, [id], ModerationAction.Delete, ct) == 1 ? TypedResults.NoContent() : CommentNotFound();
+    }
+
+    /// <summary>Like <see cref="WriterGuard"/>: non-readers and non-members get 404, members without the role 403.</summary>
+    private static async Task<(Journal? Journal, ProblemHttpResult? Problem)> GuardAsync(string slug, Reader reader, JournalAccess access, CancellationToken ct)
+    {
+        var readable = await access.FindReadableAsync(slug, reader, ct);
+        if (readable is null) return (null, ApiProblems.JournalNotFound());
+        var role = await access.RoleInAsync(readable.Id, reader, ct);
+        if (role is null) return (null, ApiProblems.JournalNotFound());
+        if (role < JournalRole.Moderator) return (null, ApiProblems.Forbidden(ModeratorsOnly));
+        return (readable, null);
+    }
+
+    private static ProblemHttpResult CommentNotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no comment with that id in this journal.");
+}

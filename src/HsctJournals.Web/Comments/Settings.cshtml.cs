@@ -1,0 +1,50 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>The owner's comment policy: who may comment, what is held, word lists, closing, threading, e-mails.</summary>
+[Authorize, IgnoreAntiforgeryToken]
+public sealed class CommentSettingsModel(JournalAccess access, JournalsDbContext db, IAntiforgery antiforgery) : PageModel
+{
+    [BindProperty] public CommentSettingsInput Input { get; set; } = new();
+    public Journal Journal { get; private set; } = null!;
+    public bool Saved { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string journal, bool saved, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
+        if (owned is null) return NotFound();
+        Journal = owned;
+        Saved = saved;
+        Input = CommentSettingsInput.From(owned.Comments);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
+        if (owned is null) return NotFound();
+        Journal = owned;
+        // Numbers that are not numbers are reported by binding; keep those messages, phrased for people.
+        var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
+        ModelState.Clear();
+        foreach (var key in unreadable) ModelState.AddModelError(key, "Please enter a whole number.");
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            Error = "This page had been open too long to save safely. Your choices are still here: press Save again.";
+            return Page();
+        }
+        foreach (var (field, message) in Input.Validate()) ModelState.AddModelError($"Input.{field}", message);
+        if (!ModelState.IsValid) return Page();
+        Input.ApplyTo(owned.Comments);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/j/{owned.Slug}/settings/comments?saved=true");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Comments;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HsctJournals.Web.Tests.Comments;
+
+/// <summary>Helpers for comment tests: visitors with their own address, posting the form, setting policies.</summary>
+public static class CommentKit
+{
+    private static int _next;
+
+    public static string NewEmail(string who = "reader") => $"{who}-{Guid.NewGuid():N}"[..20] + "@commenters.test";
+
+    /// <summary>A browser-like client (cookies kept, no redirects followed) from its own IP address.</summary>
+    public static HttpClient Visitor(this AppFactory app, IPAddress? address = null)
+    {
+        address ??= IPAddress.Parse($"2001:db8:c0::{Interlocked.Increment(ref _next):x}");
+        var handler = new CookieContainerHandler { InnerHandler = app.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+    }
+
+    /// <summary>A visitor signed in as <paramref name="user"/> through the real login form.</summary>
+    public static async Task<HttpClient> SignedInVisitorAsync(this AppFactory app, AppUser user)
+    {
+        var client = app.Visitor();
+        var form = await Forms.GetAsync(client, "/Identity/Account/Login");
+        var response = await form.PostAsync(client, new() { ["Input.Email"] = user.Email!, ["Input.Password"] = AppFactory.Password, ["Input.RememberMe"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>
+    /// Fetches the post page (optionally with a query such as "?replyto=3") and posts the comment form, as if
+    /// it had been open for a minute (the protected render time is made by the app's own <see cref="FormTimestamp"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> CommentAsync(this AppFactory app, HttpClient client, string postPath,
+        Dictionary<string, string> fields, string query = "", bool backdate = true)
+    {
+        var form = await Forms.GetAsync(client, postPath + query);
+        if (backdate) fields["Input.Rendered"] = app.Services.GetRequiredService<FormTimestamp>().Protect(DateTimeOffset.UtcNow.AddMinutes(-1));
+        return await form.PostAsync(client, fields, postPath + "?handler=Comment");
+    }
+
+    public static Dictionary<string, string> Fields(string text, string name, string email, string? website = null, int? parentId = null)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Text"] = text, ["Input.AuthorName"] = name, ["Input.AuthorEmail"] = email };
+        if (website is not null) fields["Input.Website"] = website;
+        if (parentId is not null) fields["Input.ParentId"] = parentId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return fields;
+    }
+
+    public static string PathOf(Journal journal, Post post) => $"/j/{journal.Slug}/posts/{post.Slug}";
+
+    public static Task SetPolicyAsync(this AppFactory app, Journal journal, Action<CommentSettings> change) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<JournalsDbContext>();
+        var tracked = await db.Journals.FirstAsync(j => j.Id == journal.Id);
+        change(tracked.Comments);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A public journal whose comments appear at once (hold: never), with one post.</summary>
+    public static async Task<(AppUser Owner, Journal Journal, Post Post)> OpenJournalAsync(this AppFactory app,
+        JournalVisibility visibility = JournalVisibility.Public, CommentHoldSetting hold = CommentHoldSetting.Never)
+    {
+        var owner = await app.CreateUserAsync("Olive Owner");
+        var journal = await app.CreateJournalAsync(owner, visibility);
+        await app.SetPolicyAsync(journal, s => s.Hold = hold);
+        var post = await app.CreatePostAsync(journal, owner, "Day +10: engrafted", publishAtUtc: DateTime.UtcNow.AddHours(-1));
+        return (owner, journal, post);
+    }
+
+    /// <summary>Stores a comment through the app's own service (no form, no fill time), as an anonymous visitor.</summary>
+    public static Task<CommentOutcome> AddCommentAsync(this AppFactory app, Journal journal, Post post, string name, string email, string text,
+        int? parentId = null, IPAddress? ip = null) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<CommentService>().PostAsync(new CommentSubmission
+        {
+            JournalSlug = journal.Slug, PostSlug = post.Slug, Reader = Reader.Anonymous,
+            Text = text, AuthorName = name, AuthorEmail = email, ParentId = parentId, IpAddress = ip,
+        }));
+
+    public static Task<T> DbAsync<T>(this AppFactory app, Func<JournalsDbContext, Task<T>> query) =>
+        app.WithScopeAsync(sp => query(sp.GetRequiredService<JournalsDbContext>()));
+
+    public static Task<int> CountOfAsync(this AppFactory app, Post post) =>
+        app.DbAsync(db => db.Posts.Where(p => p.Id == post.Id).Select(p => p.CommentCount).FirstAsync());
+}

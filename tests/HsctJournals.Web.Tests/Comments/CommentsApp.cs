@@ -1,0 +1,56 @@
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HsctJournals.Web.Tests.Comments;
+
+/// <summary>
+/// The app for comment tests: the real app plus a save interceptor that, only while a test arms it,
+/// fails the save that writes an outbox row, to prove a comment never lands without its notification.
+/// </summary>
+public abstract class CommentsApp(ITestDatabase database) : AppFactory(database)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqliteJournalsDbContext>(o => o.AddInterceptors(OutboxFault.Instance));
+            services.ConfigureDbContext<PostgresJournalsDbContext>(o => o.AddInterceptors(OutboxFault.Instance));
+        });
+    }
+}
+
+public sealed class CommentsSqliteApp() : CommentsApp(new SqliteTestDatabase());
+public sealed class CommentsPostgresApp() : CommentsApp(new PostgresTestDatabase());
+
+/// <summary>Throws on a save that adds an outbox row, when armed in the current async flow.</summary>
+public sealed class OutboxFault : SaveChangesInterceptor
+{
+    public static readonly OutboxFault Instance = new();
+    private static readonly AsyncLocal<bool> Armed = new();
+
+    /// <summary>Arms the fault for the calling async flow until disposed.</summary>
+    public static IDisposable Arm()
+    {
+        Armed.Value = true;
+        return new Disarm();
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Armed.Value && eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+            throw new InvalidOperationException("Simulated failure while writing the outbox.");
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private sealed class Disarm : IDisposable
+    {
+        public void Dispose() => Armed.Value = false;
+    }
+}
