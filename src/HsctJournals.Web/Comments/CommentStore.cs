@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Comments;
 /// the updates), and the post's concurrency token (its editing version) is not touched. A status change
 /// is conditional on the status it was read with, so two moderators approving the same comment count it once.
 /// </remarks>
-public sealed class CommentStore(JournalsDbContext db, Outbox outbox, TimeProvider clock)
+public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSignal outboxSignal, TimeProvider clock)
 {
     /// <summary>Stores a new comment with its notifications (the owner always; a parent's author when it is an approved reply).</summary>
     public async Task AddAsync(Comment comment, CancellationToken ct)
@@ -28,6 +28,7 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, TimeProvid
         await db.SaveChangesAsync(ct);
         if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, +1, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify(); // committed: the sender may deliver now instead of at its next poll
     }
 
     /// <summary>
@@ -53,6 +54,7 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, TimeProvid
         var delta = (to == CommentStatus.Approved ? 1 : 0) - (from == CommentStatus.Approved ? 1 : 0);
         if (delta != 0) await AdjustCountAsync(postId, delta, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify();
         return true;
     }
 
