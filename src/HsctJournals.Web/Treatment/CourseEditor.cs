@@ -67,6 +67,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
 
     public async Task<EditResult<DrugLine>> AddDrugAsync(TreatmentCourse course, DrugInput input, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var errors = new FieldErrors();
         var name = TreatmentText.Clean(input.GenericName, 120, nameof(input.GenericName), errors);
         if (name is null && !errors.Any) errors.Add(nameof(input.GenericName), "Give the drug's generic name, e.g. cyclophosphamide.");
@@ -95,6 +96,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
 
     public async Task<EditResult<PriorTherapy>> AddPriorTherapyAsync(TreatmentCourse course, PriorTherapyInput input, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var errors = new FieldErrors();
         var name = TreatmentText.Clean(input.GenericName, 120, nameof(input.GenericName), errors);
         if (name is null && !errors.Any) errors.Add(nameof(input.GenericName), "Give the generic name, e.g. ocrelizumab.");
@@ -119,6 +121,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<EditResult<PhaseRecord>> AddPhaseAsync(TreatmentCourse course, PhaseInput input, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var errors = new FieldErrors();
         var planned = TreatmentText.ParseDate(input.Planned, nameof(input.Planned), "The planned date", errors);
         var started = TreatmentText.ParseDate(input.Started, nameof(input.Started), "The actual date", errors);
@@ -175,6 +178,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
 
     public async Task<EditResult<TreatmentEvent>> AddEventAsync(TreatmentCourse course, EventInput input, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var result = TreatmentEvents.Validate(input);
         if (!result.Succeeded) return result;
         var e = result.Value!;
@@ -187,6 +191,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
 
     public async Task<EditResult<FollowUpItem>> AddFollowUpAsync(TreatmentCourse course, FollowUpInput input, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var errors = new FieldErrors();
         var title = TreatmentText.Clean(input.Title, 200, nameof(input.Title), errors);
         if (title is null && !errors.Any) errors.Add(nameof(input.Title), "What is it, e.g. \"6-month review and MRI\"?");
@@ -220,6 +225,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<int> AddFollowUpTemplateAsync(TreatmentCourse course, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         if (course.DayZero is not { } zero) return 0;
         var items = FollowUpTemplate.Items(zero).Select(t => new FollowUpItem
         {
@@ -248,6 +254,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
     /// <summary>A new clinician link; the secret is returned once and only its hash is stored.</summary>
     public async Task<string> CreateClinicianLinkAsync(TreatmentCourse course, string? label, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var secret = SecretTokens.New("cl_");
         var clean = string.IsNullOrWhiteSpace(label) ? "Clinician link" : label.Trim()[..Math.Min(label.Trim().Length, 120)];
         db.ClinicianLinks.Add(new ClinicianLink { CourseId = course.Id, Label = clean, TokenHash = SecretTokens.Hash(secret), CreatedAt = clock.GetUtcNow().UtcDateTime });
@@ -265,10 +272,20 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
     /// <summary>A new secret calendar address; any earlier address stops working.</summary>
     public async Task<string> ResetCalendarTokenAsync(TreatmentCourse course, CancellationToken ct)
     {
+        await EnsureSavedAsync(course, ct);
         var secret = SecretTokens.New("cal_");
         course.CalendarTokenHash = SecretTokens.Hash(secret);
         await db.SaveChangesAsync(ct);
         return secret;
+    }
+
+    /// <summary>Saves a course that was just created for the owner, so lines can refer to it.</summary>
+    public async Task EnsureSavedAsync(TreatmentCourse course, CancellationToken ct)
+    {
+        if (course.Id != 0) return;
+        if (db.Entry(course).State == EntityState.Detached) db.TreatmentCourses.Add(course);
+        if (course.CreatedAt == default) course.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
     }
 
     private static string? DayZeroConflict(IEnumerable<PhaseRecord> phases, DateOnly zero)

@@ -12,5 +12,6 @@ public sealed class LabRowInput
     public string? ReferenceHigh { get; set; }
     public string? Note { get; set; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Unit);
+    /// <summary>A daily-form row left empty (its unit is pre-filled, so only the value counts).</summary>
+    public bool IsBlank => string.IsNullOrWhiteSpace(Value);
 }

@@ -12,7 +12,8 @@ internal sealed class TreatmentCourseConfiguration : IEntityTypeConfiguration<Tr
         b.Property(c => c.Centre).HasMaxLength(120);
         b.Property(c => c.Country).HasMaxLength(80);
         b.Property(c => c.Protocol).HasMaxLength(120);
-        b.Property(c => c.ProtocolFirstDay).HasDefaultValue(1);
+        // Existing courses count from day 1; the sentinel lets an explicit 0 ("day 0 of the protocol") be stored.
+        b.Property(c => c.ProtocolFirstDay).HasDefaultValue(1).HasSentinel(int.MinValue);
         b.Property(c => c.CalendarTokenHash).HasMaxLength(64);
         b.HasIndex(c => c.CalendarTokenHash).IsUnique();
         b.HasIndex(c => c.JournalId);
