@@ -43,6 +43,7 @@ public static class ApiExtensions
         api.MapTokensApi();
         api.MapJournalsEndpoints();
         api.MapPostsEndpoints();
+        api.MapTreatmentEndpoints();
         app.MapApiDocs();
         return app;
     }

@@ -28,6 +28,9 @@ public sealed class ChartData
 
     public bool IsEmpty => Series.All(s => s.Points.Count == 0);
 
+    /// <summary>The window of the count charts, in days from Day 0.</summary>
+    public const int FirstChartDay = -14, LastChartDay = 35;
+
     /// <summary>The chart names served by the chart endpoint.</summary>
     public static readonly string[] Names = ["neutrophils", "platelets", "edss"];
 
@@ -68,12 +71,14 @@ public sealed class ChartData
     private static ChartData Counts(CourseSnapshot s, DateOnly zero, string name, string title, LabAnalyte[] analytes,
         List<(double, string)> thresholds, EngraftmentOutcome? engraftment, string engraftmentText, List<ChartMarker> extra)
     {
+        // The story of counts is the first weeks around Day 0; later values are in "Latest counts".
         var series = analytes.Select(a => new ChartSeries(LabAnalyteCatalogue.Get(a).Name,
-            s.Labs.Where(l => l.Analyte == a).Select(l => ((double)DayNumbering.Offset(zero, l.Date), (double)l.Value, s.DayLabel(l.Date)!)).ToList())).ToList();
+            s.Labs.Where(l => l.Analyte == a && DayNumbering.Offset(zero, l.Date) is >= FirstChartDay and <= LastChartDay).Select(l => ((double)DayNumbering.Offset(zero, l.Date), (double)l.Value, s.DayLabel(l.Date)!)).ToList())).ToList();
         var markers = new List<ChartMarker> { new(0, "Day 0") };
+        extra = extra.Where(m => m.X is >= FirstChartDay and <= LastChartDay).ToList();
         if (engraftment is EngraftmentOutcome.Engrafted e) markers.Add(new ChartMarker(e.DayNumber, engraftmentText + " " + e.DayLabel));
         markers.AddRange(extra);
-        var alt = new StringBuilder($"{title}. ");
+        var alt = new StringBuilder($"{title}, Day −14 to Day +35. ");
         foreach (var one in series.Where(x => x.Points.Count > 0))
         {
             var low = one.Points.MinBy(p => p.Y);

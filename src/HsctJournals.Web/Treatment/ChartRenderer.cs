@@ -34,6 +34,7 @@ public static class ChartRenderer
             line.LinePattern = LinePattern.Dashed;
             line.LineWidth = 1.5f;
             line.Text = text;
+            line.LabelFontSize = 11;
         }
         foreach (var marker in data.Markers)
         {
@@ -41,13 +42,14 @@ public static class ChartRenderer
             line.Color = marker.Text == "Day 0" ? Colors.Black : marker.Text.Contains("transfusion") ? new Color(0x6a, 0x1b, 0x9a) : new Color(0x2e, 0x7d, 0x32);
             line.LinePattern = marker.Text == "Day 0" ? LinePattern.Solid : LinePattern.Dotted;
             line.LineWidth = 1.5f;
-            line.Text = marker.Text == "Day 0" ? "Day 0" : marker.Text.Contains("transfusion") ? "Tx" : "Engrafted";
+            // Named in the legend rather than on the axis, where labels of close days would overlap.
+            line.LegendText = marker.Text;
         }
         plot.Axes.AutoScale();
         if (data.Name == "edss") plot.Axes.SetLimitsY(0, 10);
         else plot.Axes.SetLimitsY(0, Math.Max(data.Series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(1).Max() * 1.1,
             data.Thresholds.Select(t => t.Y).DefaultIfEmpty(1).Max() * 1.2));
-        if (data.Series.Any(s => s.Points.Count > 0)) plot.ShowLegend(Alignment.UpperLeft);
+        if (data.Series.Any(s => s.Points.Count > 0)) plot.ShowLegend(Alignment.UpperRight);
         return plot.GetSvgXml(Width, Height);
     }
 }
