@@ -28,7 +28,7 @@ public static class TreatmentApi
         treatment.MapGet("/milestones", MilestonesAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("GetTreatmentMilestones").WithSummary("Engraftment computed from the stored counts (CIBMTR) and as declared by the clinic, with day numbers");
         treatment.MapPost("/labs", PostLabsAsync).RequireAuthorization(ApiAuth.Policy)
-            .Accepts<LabRowsRequest>("application/json").Accepts<string>("text/csv")
+            .Accepts<LabRowsRequest>("application/json", "text/csv", "text/tab-separated-values", "text/plain")
             .WithName("PostTreatmentLabs")
             .WithSummary("Add lab values as text/csv (header date,analyte,value,unit[,time,note]) or JSON; ?confirm=true stores questioned values. Re-sending the same rows changes nothing.");
         treatment.MapPost("/events", PostEventAsync).RequireAuthorization(ApiAuth.Policy)
