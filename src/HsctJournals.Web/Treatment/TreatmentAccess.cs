@@ -39,6 +39,11 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals
         return MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
     }
 
+    /// <summary>Whether to link to the treatment pages from a journal: the owner always (to start a course), others under the sharing rule.</summary>
+    public async Task<bool> ShowsLinkAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        reader.UserId is not null && await journals.FindOwnedAsync(slug, reader, ct) is not null
+        || await FindViewableAsync(slug, reader, ct) is not null;
+
     /// <summary>
     /// A journal the reader owns and its current course (tracked, created on first use when
     /// <paramref name="create"/> is true); null when the reader is not the owner.

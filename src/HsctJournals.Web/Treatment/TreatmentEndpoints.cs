@@ -14,6 +14,9 @@ internal static class TreatmentEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
+        // Site resources, not the JSON API: kept out of the OpenAPI document.
+        var site = app.MapGroup("").ExcludeFromDescription();
+        app = site;
         app.MapGet("/j/{journal}/treatment/charts/{name}.svg", async (string journal, string name, HttpContext http, TreatmentAccess access, TreatmentQueries queries, IMemoryCache cache, CancellationToken ct) =>
         {
             var view = await access.FindViewableAsync(journal, Reader.From(http.User), ct);

@@ -67,7 +67,8 @@ public abstract class TreatmentSharingTests(AppFactory app)
         }
         // The journal itself stays readable to everyone, and never hints at the treatment record.
         var home = await client.GetStringAsync($"/j/{journal.Slug}");
-        if (!MaySee(sharing, who)) Assert.DoesNotContain("/treatment", home);
+        if (MaySee(sharing, who)) Assert.Contains($"/j/{journal.Slug}/treatment", home);
+        else Assert.DoesNotContain("/treatment", home);
     }
 
     [Fact]
