@@ -209,6 +209,31 @@ public abstract class TreatmentEntryTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_hundred_thousand_row_file_streams_in_with_a_bounded_report_and_clean_row_errors()
+    {
+        var (journal, _, owner) = await OwnerAsync();
+        var course = await app.CreateCourseAsync(journal, owner, TreatmentSharing.OwnerOnly, "date,analyte,value,unit\n");
+        var csv = new StringBuilder("date,time,analyte,value,unit\n");
+        var start = new DateOnly(2000, 1, 1);
+        string[] analytes = ["WBC", "ANC", "PLT", "Hb"];
+        string[] values = ["4.1", "2.2", "180", "12.5"];
+        for (var i = 0; i < 100_000; i++)
+        {
+            var a = i % 4;
+            if (i == 5_000) { csv.Append("2000-01-01;WBC;4;10^9/L\n"); continue; } // one bad line in the middle
+            csv.Append(start.AddDays(i / 96).ToString("yyyy-MM-dd")).Append(',').Append(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(i / 4 % 24 * 60)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(analytes[a]).Append(',').Append(values[a]).Append(",10^9/L".Replace("10^9/L", a == 3 ? "g/dL" : "10^9/L")).Append('\n');
+        }
+        var report = await app.WithScopeAsync(sp => sp.GetRequiredService<LabImporter>()
+            .ImportCsvAsync(course.Id, new StringReader(csv.ToString()), false, CancellationToken.None));
+        Assert.Equal(100_000, report.Total);
+        Assert.Equal(1, report.Errors);
+        Assert.Equal(LabImportReport.MaxListedRows, report.Rows.Count);
+        Assert.Equal(report.Imported, await LabCountAsync(journal));
+        Assert.Equal(100_000 - 1, report.Imported + report.Duplicates);
+    }
+
+    [Fact]
     public async Task The_follow_up_calendar_parses_back_with_ical_net_at_its_secret_address()
     {
         var (journal, client, owner) = await OwnerAsync();
