@@ -30,6 +30,7 @@ app.UseSharedWeb();
 app.MapHealthChecks("/healthz");
 app.MapJournals();
 app.MapFeeds();
+app.MapTreatment();
 app.MapJournalsApi();
 app.MapComments();
 

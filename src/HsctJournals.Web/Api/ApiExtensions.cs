@@ -46,6 +46,7 @@ public static class ApiExtensions
         api.MapTokensApi();
         api.MapJournalsEndpoints();
         api.MapPostsEndpoints();
+        api.MapTreatmentEndpoints();
         app.MapApiDocs();
         return app;
     }

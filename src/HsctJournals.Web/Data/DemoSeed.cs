@@ -41,11 +41,15 @@ public static class DemoSeed
             Title = DemoStories.JournalTitle, Tagline = DemoStories.JournalTagline,
             Slug = "counting-from-zero", Visibility = JournalVisibility.Public,
         })).Value!;
-        db.TreatmentCourses.Add(new TreatmentCourse
+        var course = new TreatmentCourse
         {
             JournalId = publicJournal.Id, Condition = "RRMS", Centre = "(demo) Northern Transplant Unit", Country = "United Kingdom",
             Protocol = "Cy/ATG", DayZero = dayZero, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.TreatmentCourses.Add(course);
+        await db.SaveChangesAsync();
+        // Shared with the journal's readers so the first run shows the timeline and charts.
+        DemoTreatment.AddTo(db, course, dayZero, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await WritePostsAsync(posts, publicJournal, patient.Id, DemoStories.Posts, dayZero, zone);
         await SeedCommentsAsync(db, publicJournal, clock.GetUtcNow().UtcDateTime);

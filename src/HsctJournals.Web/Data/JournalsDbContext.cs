@@ -37,6 +37,14 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
     public DbSet<Treatment.TreatmentCourse> TreatmentCourses => Set<Treatment.TreatmentCourse>();
+    public DbSet<Treatment.DrugLine> DrugLines => Set<Treatment.DrugLine>();
+    public DbSet<Treatment.PriorTherapy> PriorTherapies => Set<Treatment.PriorTherapy>();
+    public DbSet<Treatment.PhaseRecord> TreatmentPhases => Set<Treatment.PhaseRecord>();
+    public DbSet<Treatment.LabResult> LabResults => Set<Treatment.LabResult>();
+    public DbSet<Treatment.TreatmentEvent> TreatmentEvents => Set<Treatment.TreatmentEvent>();
+    public DbSet<Treatment.FollowUpItem> FollowUpItems => Set<Treatment.FollowUpItem>();
+    public DbSet<Treatment.ClinicianLink> ClinicianLinks => Set<Treatment.ClinicianLink>();
+    public DbSet<Treatment.ClinicianLinkAccess> ClinicianLinkAccesses => Set<Treatment.ClinicianLinkAccess>();
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.Follower> Followers => Set<Notifications.Follower>();

@@ -3,5 +3,20 @@ namespace HsctJournals.Web.Treatment;
 public static class TreatmentExtensions
 {
     /// <summary>The treatment course, labs, events, charts and sharing.</summary>
-    public static IServiceCollection AddTreatment(this IServiceCollection services) => services;
+    public static IServiceCollection AddTreatment(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<TreatmentAccess>();
+        services.AddScoped<TreatmentQueries>();
+        services.AddScoped<CourseEditor>();
+        services.AddScoped<LabImporter>();
+        return services;
+    }
+
+    /// <summary>Chart images, CSV exports and the follow-up calendar (the pages carry their own routes).</summary>
+    public static WebApplication MapTreatment(this WebApplication app)
+    {
+        TreatmentEndpoints.Map(app);
+        return app;
+    }
 }

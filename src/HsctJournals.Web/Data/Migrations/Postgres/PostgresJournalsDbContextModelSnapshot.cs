@@ -678,6 +678,298 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ClinicianLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLinkAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.ToTable("ClinicianLinkAccesses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.DrugLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Dose")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("DrugLines", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.FollowUpItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("FollowUpItems", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.LabResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Analyte")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Loinc")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NaturalKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OriginalUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("OriginalValue")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("ReferenceHigh")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("ReferenceLow")
+                        .HasColumnType("numeric");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Ucum")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date");
+
+                    b.HasIndex("CourseId", "NaturalKey")
+                        .IsUnique();
+
+                    b.ToTable("LabResults", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PhaseRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Planned")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Started")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TreatmentPhases", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PriorTherapy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly?>("LastDose")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReasonStopped")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("Started")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stopped")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("PriorTherapies", (string)null);
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
                 {
                     b.Property<int>("Id")
@@ -685,6 +977,10 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Centre")
                         .HasMaxLength(120)
@@ -704,6 +1000,12 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DayZero")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DeclaredNeutrophilEngraftment")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DeclaredPlateletEngraftment")
+                        .HasColumnType("date");
+
                     b.Property<int>("JournalId")
                         .HasColumnType("integer");
 
@@ -711,11 +1013,66 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int>("ProtocolFirstDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<DateOnly?>("ProtocolStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sharing")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("JournalId");
 
                     b.ToTable("TreatmentCourses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date");
+
+                    b.ToTable("TreatmentEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1115,6 +1472,71 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Navigation("Journal");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", "Course")
+                        .WithMany("ClinicianLinks")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLinkAccess", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.ClinicianLink", null)
+                        .WithMany("Accesses")
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.DrugLine", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Drugs")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.FollowUpItem", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.LabResult", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Labs")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PhaseRecord", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PriorTherapy", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("PriorTherapies")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
@@ -1124,6 +1546,15 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentEvent", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1199,6 +1630,28 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.Navigation("Accesses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
+                {
+                    b.Navigation("ClinicianLinks");
+
+                    b.Navigation("Drugs");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Labs");
+
+                    b.Navigation("Phases");
+
+                    b.Navigation("PriorTherapies");
                 });
 #pragma warning restore 612, 618
         }

@@ -649,11 +649,293 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ClinicianLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLinkAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.ToTable("ClinicianLinkAccesses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.DrugLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Dose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("DrugLines", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.FollowUpItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("FollowUpItems", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.LabResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Analyte")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Loinc")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaturalKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OriginalValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReferenceHigh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReferenceLow")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ucum")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date");
+
+                    b.HasIndex("CourseId", "NaturalKey")
+                        .IsUnique();
+
+                    b.ToTable("LabResults", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PhaseRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Planned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Started")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TreatmentPhases", (string)null);
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PriorTherapy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonStopped")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Started")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stopped")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("PriorTherapies", (string)null);
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Centre")
                         .HasMaxLength(120)
@@ -673,6 +955,12 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DayZero")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeclaredNeutrophilEngraftment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeclaredPlateletEngraftment")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("JournalId")
                         .HasColumnType("INTEGER");
 
@@ -680,11 +968,64 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProtocolFirstDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<DateOnly?>("ProtocolStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sharing")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("JournalId");
 
                     b.ToTable("TreatmentCourses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date");
+
+                    b.ToTable("TreatmentEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1078,6 +1419,71 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Journal");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", "Course")
+                        .WithMany("ClinicianLinks")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLinkAccess", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.ClinicianLink", null)
+                        .WithMany("Accesses")
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.DrugLine", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Drugs")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.FollowUpItem", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.LabResult", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Labs")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PhaseRecord", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.PriorTherapy", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("PriorTherapies")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
@@ -1087,6 +1493,15 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentEvent", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Treatment.TreatmentCourse", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1162,6 +1577,28 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
+                {
+                    b.Navigation("Accesses");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Treatment.TreatmentCourse", b =>
+                {
+                    b.Navigation("ClinicianLinks");
+
+                    b.Navigation("Drugs");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Labs");
+
+                    b.Navigation("Phases");
+
+                    b.Navigation("PriorTherapies");
                 });
 #pragma warning restore 612, 618
         }

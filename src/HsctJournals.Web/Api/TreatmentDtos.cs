@@ -1,0 +1,91 @@
+using HsctJournals.Domain.Treatment;
+using HsctJournals.Web.Treatment;
+
+namespace HsctJournals.Web.Api;
+
+/// <summary>The course's own fields for PUT. Dates are YYYY-MM-DD; PUT replaces them all, an omitted sharing keeps the current one.</summary>
+public sealed record TreatmentCourseRequest(
+    string? Condition, string? Centre, string? Country, string? Protocol, string? DayZero,
+    string? ProtocolStart, int? ProtocolFirstDay, string? DeclaredNeutrophilEngraftment, string? DeclaredPlateletEngraftment,
+    TreatmentSharing? Sharing)
+{
+    public CourseInput ToInput() => new()
+    {
+        Condition = Condition, Centre = Centre, Country = Country, Protocol = Protocol, DayZero = DayZero,
+        ProtocolStart = ProtocolStart, ProtocolFirstDay = ProtocolFirstDay,
+        DeclaredNeutrophilEngraftment = DeclaredNeutrophilEngraftment, DeclaredPlateletEngraftment = DeclaredPlateletEngraftment, Sharing = Sharing,
+    };
+}
+
+/// <summary>A phase as recorded.</summary>
+public sealed record PhaseDto(Phase Phase, DateOnly? Planned, DateOnly? Started, string? DayLabel);
+
+/// <summary>A treatment course as its viewer may see it. Labels are computed on the owner's calendar.</summary>
+public sealed record TreatmentCourseDto(
+    string Journal, string? Condition, string? Centre, string? Country, string? Protocol, DateOnly? DayZero,
+    DateOnly? ProtocolStart, int ProtocolFirstDay, DateOnly? DeclaredNeutrophilEngraftment, DateOnly? DeclaredPlateletEngraftment,
+    TreatmentSharing? Sharing, string? TodayLabel, IReadOnlyList<PhaseDto> Phases, int LabCount, int EventCount)
+{
+    public static TreatmentCourseDto From(CourseSnapshot s)
+    {
+        var c = s.Course;
+        return new TreatmentCourseDto(s.View.Journal.Slug, c.Condition, c.Centre, c.Country, c.Protocol, c.DayZero,
+            c.ProtocolStart, c.ProtocolFirstDay, c.DeclaredNeutrophilEngraftment, c.DeclaredPlateletEngraftment,
+            // Only the owner learns the sharing setting.
+            s.View.IsOwner ? c.Sharing : null, s.Course.DayZero is null ? null : s.Labels(s.Today),
+            c.Phases.Select(p => new PhaseDto(p.Phase, p.Planned, p.Started, s.DayLabel(p.EffectiveDate))).ToList(),
+            s.Labs.Count, s.Events.Count);
+    }
+}
+
+/// <summary>One engraftment result: computed status with date and day number, or why not.</summary>
+public sealed record EngraftmentDto(string Status, DateOnly? Date, int? Day, string? DayLabel, string? Reason)
+{
+    public static EngraftmentDto From(EngraftmentOutcome? outcome) => outcome switch
+    {
+        EngraftmentOutcome.Engrafted e => new("engrafted", e.Date, e.DayNumber, e.DayLabel, null),
+        EngraftmentOutcome.NotYet n => new("notYet", null, null, null, n.Reason),
+        EngraftmentOutcome.NotApplicable a => new("notApplicable", null, null, null, a.Reason),
+        _ => new("unknown", null, null, null, "Day 0 is not set."),
+    };
+}
+
+/// <summary>A dated milestone with its day number.</summary>
+public sealed record MilestoneDto(MilestoneKind Kind, string Title, DateOnly? Date, int? Day, string? DayLabel, string? Detail);
+
+/// <summary>A clinic-declared date with its day number.</summary>
+public sealed record DeclaredDateDto(DateOnly Date, int Day, string DayLabel);
+
+/// <summary>Engraftment computed (§5) and as declared by the clinic, plus the milestone list.</summary>
+public sealed record MilestonesDto(
+    DateOnly? DayZero, EngraftmentDto Neutrophils, EngraftmentDto Platelets20, EngraftmentDto Platelets50,
+    DeclaredDateDto? DeclaredNeutrophils, DeclaredDateDto? DeclaredPlatelets, IReadOnlyList<MilestoneDto> Milestones)
+{
+    public static MilestonesDto From(CourseSnapshot s)
+    {
+        var zero = s.Course.DayZero;
+        DeclaredDateDto? Declared(DateOnly? d) => d is { } v && zero is { } z
+            ? new DeclaredDateDto(v, DayNumbering.Offset(z, v), DayNumbering.DayLabel(DayNumbering.Offset(z, v))) : null;
+        return new MilestonesDto(zero,
+            EngraftmentDto.From(s.Engraftment?.Neutrophils), EngraftmentDto.From(s.Engraftment?.Platelets20), EngraftmentDto.From(s.Engraftment?.Platelets50),
+            Declared(s.Course.DeclaredNeutrophilEngraftment), Declared(s.Course.DeclaredPlateletEngraftment),
+            s.Milestones.Select(m => new MilestoneDto(m.Kind, m.Title, m.Date,
+                m.Date is { } d && zero is { } z ? DayNumbering.Offset(z, d) : null, m.Date is { } d2 ? s.DayLabel(d2) : null, m.Detail)).ToList());
+    }
+}
+
+/// <summary>JSON lab rows; confirm=true stores values the plausibility check questions.</summary>
+public sealed record LabRowsRequest(IReadOnlyList<LabRowInput>? Results, bool Confirm = false);
+
+/// <summary>One row of an import report.</summary>
+public sealed record LabRowOutcomeDto(int Row, LabRowStatus Status, string Message);
+
+/// <summary>The per-row report of a lab import.</summary>
+public sealed record LabImportReportDto(int Total, int Imported, int Duplicates, int Questions, int Errors, string? FileError, IReadOnlyList<LabRowOutcomeDto> Rows)
+{
+    public static LabImportReportDto From(LabImportReport r) =>
+        new(r.Total, r.Imported, r.Duplicates, r.Questions, r.Errors, r.FileError, r.Rows.OrderBy(x => x.Row).Select(x => new LabRowOutcomeDto(x.Row, x.Status, x.Message)).ToList());
+}
+
+/// <summary>A stored event.</summary>
+public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, string? Detail, string? Note);

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HsctJournals.Domain.Treatment;
+
+namespace HsctJournals.Web.Treatment;
+
+/// <summary>One plotted series: name and points (x = day number or month, y = value).</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y, string Label)> Points);
+
+/// <summary>A vertical marker (Day 0, engraftment, transfusion) at an x position.</summary>
+public sealed record ChartMarker(double X, string Text);
+
+/// <summary>
+/// The numbers behind one chart, computed from a course snapshot: the same data feeds the SVG,
+/// its text alternative, the data table beside it and the ETag (a hash of this data).
+/// </summary>
+public sealed class ChartData
+{
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public required string XLabel { get; init; }
+    public required string YLabel { get; init; }
+    public required IReadOnlyList<ChartSeries> Series { get; init; }
+    public IReadOnlyList<(double Y, string Text)> Thresholds { get; init; } = [];
+    public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
+    public required string AltText { get; init; }
+
+    public bool IsEmpty => Series.All(s => s.Points.Count == 0);
+
+    /// <summary>The window of the count charts, in days from Day 0.</summary>
+    public const int FirstChartDay = -14, LastChartDay = 35;
+
+    /// <summary>The chart names served by the chart endpoint.</summary>
+    public static readonly string[] Names = ["neutrophils", "platelets", "edss"];
+
+    /// <summary>A hash of everything drawn: equal data, equal ETag.</summary>
+    public string Hash()
+    {
+        var text = new StringBuilder(Name).Append('|').Append(Title);
+        foreach (var s in Series)
+        {
+            text.Append('|').Append(s.Name);
+            foreach (var p in s.Points) text.Append(';').Append(p.X.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(p.Y.ToString("R", CultureInfo.InvariantCulture));
+        }
+        foreach (var t in Thresholds) text.Append("|t").Append(t.Y.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var m in Markers) text.Append("|m").Append(m.X.ToString("R", CultureInfo.InvariantCulture)).Append(m.Text);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
+    }
+
+    /// <summary>The named chart of a course, or null for an unknown name or a course without Day 0.</summary>
+    public static ChartData? For(CourseSnapshot s, string name)
+    {
+        if (s.Course.DayZero is not { } zero) return null;
+        return name switch
+        {
+            "neutrophils" => Counts(s, zero, name, "Neutrophils and white cells by day", [LabAnalyte.Anc, LabAnalyte.Wbc],
+                // domain/hsct.md §5: ANC 0.5 × 10⁹/L.
+                [((double)EngraftmentCalculator.NeutrophilThreshold, "ANC 0.5")],
+                s.Engraftment?.Neutrophils, "neutrophil engraftment", []),
+            "platelets" => Counts(s, zero, name, "Platelets by day", [LabAnalyte.Platelets],
+                // domain/hsct.md §5: platelets 20 and 50 × 10⁹/L.
+                [((double)EngraftmentCalculator.PlateletThreshold, "20"), ((double)EngraftmentCalculator.PlateletHigherThreshold, "50")],
+                s.Engraftment?.Platelets20, "platelet engraftment (≥ 20)",
+                s.PlateletTransfusions.Select(d => new ChartMarker(DayNumbering.Offset(zero, d), "platelet transfusion")).ToList()),
+            "edss" => Edss(s, zero),
+            _ => null,
+        };
+    }
+
+    private static ChartData Counts(CourseSnapshot s, DateOnly zero, string name, string title, LabAnalyte[] analytes,
+        List<(double, string)> thresholds, EngraftmentOutcome? engraftment, string engraftmentText, List<ChartMarker> extra)
+    {
+        // The story of counts is the first weeks around Day 0; later values are in "Latest counts".
+        var series = analytes.Select(a => new ChartSeries(LabAnalyteCatalogue.Get(a).Name,
+            s.Labs.Where(l => l.Analyte == a && DayNumbering.Offset(zero, l.Date) is >= FirstChartDay and <= LastChartDay).Select(l => ((double)DayNumbering.Offset(zero, l.Date), (double)l.Value, s.DayLabel(l.Date)!)).ToList())).ToList();
+        var markers = new List<ChartMarker> { new(0, "Day 0") };
+        extra = extra.Where(m => m.X is >= FirstChartDay and <= LastChartDay).ToList();
+        if (engraftment is EngraftmentOutcome.Engrafted e) markers.Add(new ChartMarker(e.DayNumber, engraftmentText + " " + e.DayLabel));
+        markers.AddRange(extra);
+        var alt = new StringBuilder($"{title}, Day −14 to Day +35. ");
+        foreach (var one in series.Where(x => x.Points.Count > 0))
+        {
+            var low = one.Points.MinBy(p => p.Y);
+            alt.Append($"{one.Name}: {one.Points.Count} values from {one.Points[0].Label} to {one.Points[^1].Label}; lowest {low.Y.ToString("0.##", CultureInfo.InvariantCulture)} on {low.Label}; latest {one.Points[^1].Y.ToString("0.##", CultureInfo.InvariantCulture)}. ");
+        }
+        if (series.All(x => x.Points.Count == 0)) alt.Append("No values recorded yet. ");
+        alt.Append("Threshold lines at ").Append(string.Join(" and ", thresholds.Select(t => t.Item2))).Append(" × 10⁹/L. ");
+        alt.Append(engraftment switch
+        {
+            EngraftmentOutcome.Engrafted en => $"Computed {engraftmentText}: {en.DayLabel}.",
+            EngraftmentOutcome.NotYet => $"Computed {engraftmentText}: not yet.",
+            EngraftmentOutcome.NotApplicable => $"Computed {engraftmentText}: not applicable.",
+            _ => "",
+        });
+        if (extra.Count > 0) alt.Append($" {extra.Count} platelet transfusion(s) marked.");
+        return new ChartData
+        {
+            Name = name, Title = title, XLabel = "Day after reinfusion (Day 0)", YLabel = "× 10⁹/L",
+            Series = series, Thresholds = thresholds, Markers = markers, AltText = alt.ToString().Trim(),
+        };
+    }
+
+    private static ChartData Edss(CourseSnapshot s, DateOnly zero)
+    {
+        var points = s.Events.Where(e => e.Type == TreatmentEventType.Edss && e.Value is not null)
+            .Select(e => (Math.Round(DayNumbering.Offset(zero, e.Date) / 30.4375, 1), (double)e.Value!.Value, s.Label(e.Date)!)).ToList();
+        var alt = points.Count == 0 ? "EDSS over months: no scores recorded yet."
+            : $"EDSS over months since Day 0: {string.Join("; ", points.Select(p => $"{p.Item2.ToString("0.0", CultureInfo.InvariantCulture)} at {p.Item3}"))}.";
+        return new ChartData
+        {
+            Name = "edss", Title = "EDSS over months", XLabel = "Months since Day 0", YLabel = "EDSS",
+            Series = [new ChartSeries("EDSS", points)], Markers = [new ChartMarker(0, "Day 0")], AltText = alt,
+        };
+    }
+}

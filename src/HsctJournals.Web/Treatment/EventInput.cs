@@ -1,0 +1,15 @@
+namespace HsctJournals.Web.Treatment;
+
+/// <summary>An event or score as typed in the form or sent to the API; text so bad input can be shown back.</summary>
+public sealed class EventInput
+{
+    public string? Date { get; set; }
+    public TreatmentEventType Type { get; set; }
+    /// <summary>Temperature, CD34+ × 10⁶/kg, score or seconds, depending on <see cref="Type"/>.</summary>
+    public string? Value { get; set; }
+    /// <summary>CTCAE grade 1–5.</summary>
+    public int? Grade { get; set; }
+    /// <summary>Product, infection, complication, vaccine or MRI result.</summary>
+    public string? Detail { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using HsctJournals.Domain.Treatment;
+using HsctJournals.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Treatment;
+
+/// <summary>
+/// Lab entry for the owner: a quick daily form for several analytes at once, and CSV/TSV import
+/// (paste or upload) with a report per row. Questioned values are stored only after "yes, store it".
+/// </summary>
+public sealed class LabsModel(TreatmentAccess access, CourseEditor editor, LabImporter importer, JournalsDbContext db) : TreatmentOwnerPage(access)
+{
+    /// <summary>The most recent values listed under the forms.</summary>
+    public const int ListedValues = 100;
+
+    [BindProperty] public string? EntryDate { get; set; }
+    [BindProperty] public string? EntryTime { get; set; }
+    [BindProperty] public List<LabRowInput> Rows { get; set; } = [];
+    [BindProperty] public bool Confirm { get; set; }
+    [BindProperty] public string? CsvText { get; set; }
+    [BindProperty] public IFormFile? CsvFile { get; set; }
+    [BindProperty] public bool ConfirmImport { get; set; }
+
+    public LabImportReport? EntryReport { get; private set; }
+    public LabImportReport? ImportReport { get; private set; }
+    public bool AskToConfirm { get; private set; }
+    public string? Saved { get; private set; }
+    public List<LabResult> Recent { get; private set; } = [];
+    public int StoredCount { get; private set; }
+    public DateOnly? DayZero => Course.DayZero;
+
+    /// <summary>Units offered per analyte (any unit LabUnits knows is accepted when typed).</summary>
+    public static string[] CommonUnits(LabAnalyte analyte) => analyte switch
+    {
+        LabAnalyte.Haemoglobin => ["g/dL", "g/L", "mmol/L"],
+        LabAnalyte.NeutrophilPercent => ["%"],
+        LabAnalyte.Cd4 or LabAnalyte.Cd34Blood => ["cells/µL", "10^9/L"],
+        _ => ["10^9/L", "10^3/µL", "K/µL", "G/L", "cells/µL", "/mm³"],
+    };
+
+    public async Task<IActionResult> OnGetAsync(string journal, string? saved, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        Saved = saved;
+        Rows = BlankRows();
+        await LoadRecentAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEntryAsync(string journal, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        ModelState.Clear();
+        await editor.EnsureSavedAsync(Course, ct);
+        foreach (var row in Rows) { row.Date = EntryDate; row.Time = EntryTime; }
+        EntryReport = await importer.SaveAllOrNothingAsync(Course.Id, Rows, Confirm, ct);
+        if (EntryReport.Imported > 0 || (EntryReport.Total > 0 && EntryReport.Errors == 0 && EntryReport.Questions == 0))
+            return Redirect($"/j/{Journal.Slug}/treatment/labs?saved={EntryReport.Imported}");
+        AskToConfirm = EntryReport.Questions > 0 && EntryReport.Rows.All(r => r.Status != LabRowStatus.Error || r.Message.StartsWith("Not stored yet", StringComparison.Ordinal));
+        // Keep what was typed; the rows come back in catalogue order.
+        var typed = Rows.ToDictionary(r => r.Analyte ?? "", r => r);
+        Rows = BlankRows().Select(r => typed.TryGetValue(r.Analyte!, out var t) ? t : r).ToList();
+        await LoadRecentAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string journal, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        ModelState.Clear();
+        await editor.EnsureSavedAsync(Course, ct);
+        Rows = BlankRows();
+        if (CsvFile is { Length: > 0 })
+        {
+            using var reader = new StreamReader(CsvFile.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            ImportReport = await importer.ImportCsvAsync(Course.Id, reader, ConfirmImport, ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(CsvText))
+        {
+            using var reader = new StringReader(CsvText);
+            ImportReport = await importer.ImportCsvAsync(Course.Id, reader, ConfirmImport, ct);
+        }
+        else
+        {
+            ImportReport = new LabImportReport { FileError = "Paste the rows or choose a file to import." };
+        }
+        await LoadRecentAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string journal, int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        if (HasCourse) await editor.RemoveAsync(Course, "lab", id, ct);
+        return Redirect($"/j/{Journal.Slug}/treatment/labs?saved=removed#stored");
+    }
+
+    private static List<LabRowInput> BlankRows() =>
+        LabAnalyteCatalogue.All.Select(d => new LabRowInput { Analyte = d.Name, Unit = CommonUnits(d.Analyte)[0] }).ToList();
+
+    private async Task LoadRecentAsync(CancellationToken ct)
+    {
+        if (!HasCourse) return;
+        StoredCount = await db.LabResults.CountAsync(l => l.CourseId == Course.Id, ct);
+        Recent = await db.LabResults.AsNoTracking().Where(l => l.CourseId == Course.Id)
+            .OrderByDescending(l => l.Date).ThenByDescending(l => l.Id).Take(ListedValues).ToListAsync(ct);
+    }
+}

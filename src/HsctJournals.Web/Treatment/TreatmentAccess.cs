@@ -1,0 +1,95 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Treatment;
+
+/// <summary>
+/// The one place that decides who may see treatment data (domain/hsct.md §11, design invariant 1).
+/// It starts from <see cref="JournalAccess"/>: nobody sees the treatment data of a journal they
+/// cannot read. On top of that the course's <see cref="TreatmentSharing"/> applies — owner only by
+/// default, even in a public journal. A reader without rights gets null, exactly as if there were
+/// no course (callers answer 404), so they cannot tell that treatment data exists.
+/// </summary>
+public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals, TimeProvider clock)
+{
+    /// <summary>The sharing rule itself: may someone with <paramref name="role"/> in a journal they can read see its treatment data?</summary>
+    public static bool MaySee(TreatmentSharing sharing, JournalRole? role) =>
+        role == JournalRole.Owner || sharing switch
+        {
+            TreatmentSharing.JournalReaders => true,
+            TreatmentSharing.ApprovedReadersOnly => role is not null,
+            _ => false,
+        };
+
+    /// <summary>The journal's current course (a second transplant is a newer course), tracked or not.</summary>
+    public IQueryable<TreatmentCourse> CoursesOf(int journalId) =>
+        db.TreatmentCourses.Where(c => c.JournalId == journalId).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+
+    /// <summary>The course of a journal if the reader may see it; null otherwise (answer 404).</summary>
+    public async Task<TreatmentView?> FindViewableAsync(string slug, Reader reader, CancellationToken ct = default)
+    {
+        var journal = await journals.FindReadableAsync(slug, reader, ct);
+        if (journal is null) return null;
+        var course = await CoursesOf(journal.Id).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (course is null) return null;
+        var role = await journals.RoleInAsync(journal.Id, reader, ct);
+        return MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
+    }
+
+    /// <summary>Whether to link to the treatment pages from a journal: the owner always (to start a course), others under the sharing rule.</summary>
+    public async Task<bool> ShowsLinkAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        reader.UserId is not null && await journals.FindOwnedAsync(slug, reader, ct) is not null
+        || await FindViewableAsync(slug, reader, ct) is not null;
+
+    /// <summary>
+    /// A journal the reader owns and its current course (tracked, created on first use when
+    /// <paramref name="create"/> is true); null when the reader is not the owner.
+    /// </summary>
+    public async Task<(Journal Journal, TreatmentCourse? Course)?> FindOwnedAsync(string slug, Reader reader, bool create, CancellationToken ct = default)
+    {
+        var journal = await journals.FindOwnedAsync(slug, reader, ct);
+        if (journal is null) return null;
+        var course = await CoursesOf(journal.Id).FirstOrDefaultAsync(ct);
+        if (course is null && create)
+        {
+            course = new TreatmentCourse { JournalId = journal.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.TreatmentCourses.Add(course);
+        }
+        return (journal, course);
+    }
+
+    /// <summary>
+    /// The course behind a clinician link that has not been revoked, recording the access so the
+    /// owner sees every use; null for an unknown or revoked link.
+    /// </summary>
+    public async Task<TreatmentView?> FindByClinicianTokenAsync(string token, bool logAccess = true, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
+        var hash = SecretTokens.Hash(token);
+        var link = await db.ClinicianLinks.Include(l => l.Course).ThenInclude(c => c.Journal)
+            .FirstOrDefaultAsync(l => l.TokenHash == hash && l.RevokedAt == null, ct);
+        if (link is null) return null;
+        if (logAccess)
+        {
+            db.ClinicianLinkAccesses.Add(new ClinicianLinkAccess { LinkId = link.Id, At = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+        }
+        return new TreatmentView(link.Course.Journal, link.Course, false);
+    }
+
+    /// <summary>The course whose follow-up calendar has this secret, or null.</summary>
+    public async Task<TreatmentView?> FindByCalendarTokenAsync(string token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
+        var hash = SecretTokens.Hash(token);
+        var course = await db.TreatmentCourses.Include(c => c.Journal).AsNoTracking()
+            .FirstOrDefaultAsync(c => c.CalendarTokenHash == hash, ct);
+        return course is null ? null : new TreatmentView(course.Journal, course, false);
+    }
+}
+
+/// <summary>A course someone may see, with its journal and whether the viewer owns it.</summary>
+public sealed record TreatmentView(Journal Journal, TreatmentCourse Course, bool IsOwner);

@@ -1,0 +1,37 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Treatment;
+
+/// <summary>Base for the owner's treatment pages: only the journal's owner gets past <see cref="LoadAsync"/> (others: 404).</summary>
+[Authorize]
+public abstract class TreatmentOwnerPage(TreatmentAccess access) : PageModel
+{
+    protected TreatmentAccess Access { get; } = access;
+    public Journal Journal { get; private set; } = null!;
+    public TreatmentCourse Course { get; private set; } = null!;
+    public bool HasCourse => Course.Id != 0;
+
+    /// <summary>False means "answer 404". A course row is created (unsaved) when there is none yet.</summary>
+    protected async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        var owned = await Access.FindOwnedAsync(slug, Reader.From(User), create: true, ct);
+        if (owned is not { } o) return false;
+        Journal = o.Journal;
+        Course = o.Course!;
+        return true;
+    }
+
+    protected void AddErrors(string prefix, IReadOnlyDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages) ModelState.AddModelError($"{prefix}.{field}", message);
+    }
+
+    protected static string Plural(int n, string one, string many) => n == 1 ? one : many;
+
+    public PageMeta Meta { get; } = new() { NoIndex = true };
+}
