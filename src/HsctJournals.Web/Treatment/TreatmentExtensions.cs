@@ -10,6 +10,7 @@ public static class TreatmentExtensions
         services.AddScoped<TreatmentQueries>();
         services.AddScoped<CourseEditor>();
         services.AddScoped<LabImporter>();
+        services.AddScoped<Embeds.PostEmbeds>();
         return services;
     }
 
