@@ -11,6 +11,7 @@ public static class TreatmentExtensions
         services.AddScoped<CourseEditor>();
         services.AddScoped<LabImporter>();
         services.AddScoped<Embeds.PostEmbeds>();
+        services.AddScoped<Days.PostDays>();
         return services;
     }
 
