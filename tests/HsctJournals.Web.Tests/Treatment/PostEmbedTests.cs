@@ -194,6 +194,35 @@ public abstract class PostEmbedTests(AppFactory app)
         Assert.Contains("aplasia", svg);
     }
 
+    [Fact]
+    public async Task Day_zero_anniversaries_are_milestones_on_the_treatment_page_the_api_and_in_an_embed()
+    {
+        var owner = await app.CreateUserAsync();
+        var journal = await app.CreateJournalAsync(owner, JournalVisibility.Public);
+        var course = await app.CreateCourseAsync(journal, owner, TreatmentSharing.JournalReaders);
+        // Day 0 two years and a day ago on the app's own clock (the owner's zone is UTC).
+        var dayZero = await app.WithScopeAsync(async sp =>
+        {
+            var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var zero = today.AddYears(-2).AddDays(-1);
+            await sp.GetRequiredService<Web.Data.JournalsDbContext>().TreatmentCourses.Where(c => c.Id == course.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.DayZero, zero));
+            return zero;
+        });
+        var anonymous = app.AnonymousClient();
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/j/{journal.Slug}/treatment"));
+        Assert.Contains($"({TreatmentText.Iso(dayZero.AddYears(1))})</span> — 1st stem cell birthday", page);
+        Assert.Contains($"({TreatmentText.Iso(dayZero.AddYears(2))})</span> — 2nd stem cell birthday", page);
+        Assert.Contains($"({TreatmentText.Iso(dayZero.AddYears(3))})</span> — 3rd stem cell birthday (coming)", page);
+
+        var milestones = await (await app.ApiClient().GetAsync($"/api/v1/journals/{journal.Slug}/treatment/milestones")).Content.ReadAsStringAsync();
+        Assert.Contains("2nd stem cell birthday", milestones);
+
+        var post = await app.CreatePostAsync(journal, owner, "Two years", "Cake.\n\n{{milestone: anniversary}}");
+        var html = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/j/{journal.Slug}/posts/{post.Slug}"));
+        Assert.Contains($"<strong>Year 2</strong></a> ({TreatmentText.Iso(dayZero.AddYears(2))}): 2nd stem cell birthday.", html);
+    }
+
     /// <summary>Evaluation to aplasia, as the owner would record them: conditioning from Day −5, aplasia from Day +1.</summary>
     public static Task RecordPhasesAsync(AppFactory app, int courseId) => app.WithScopeAsync(async sp =>
     {
