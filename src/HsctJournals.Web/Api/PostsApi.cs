@@ -137,7 +137,8 @@ public static class PostsApi
         var isWriter = await access.RoleInAsync(detail.JournalId, reader, ct) >= JournalRole.CoAuthor;
         return new PostDto(
             summary.Id, summary.Slug, summary.Title, summary.JournalSlug, summary.AuthorName, summary.Status, summary.PublishedAt,
-            detail.CreatedAt, detail.UpdatedAt, summary.CategoryName, detail.Tags, summary.Excerpt, detail.Html,
+            // The API body is the same for every token holder: embedded treatment data is left out (it has its own endpoints).
+            detail.CreatedAt, detail.UpdatedAt, summary.CategoryName, detail.Tags, summary.Excerpt, Treatment.Embeds.PostEmbeds.WithoutEmbeds(detail.Html),
             isWriter ? detail.Markdown : null, detail.CommentsOpen, summary.CommentCount, summary.DayLabel, detail.Version, summary.Url);
     }
 

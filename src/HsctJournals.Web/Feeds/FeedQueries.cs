@@ -58,7 +58,8 @@ public sealed class FeedQueries(JournalAccess access)
             r.Id, r.Title, $"/j/{journal.Slug}/posts/{r.Slug}", r.AuthorName, r.PublishedAt,
             // A scheduled post may have been saved before it went live; it is "updated" no earlier than published.
             r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt,
-            r.Excerpt, r.Html, r.Category, r.Tags)).ToList();
+            // Feeds are not per reader (and are copied on): embedded treatment data never goes in them.
+            r.Excerpt, Treatment.Embeds.PostEmbeds.WithoutEmbeds(r.Html), r.Category, r.Tags)).ToList();
         var updated = entries.Count == 0 ? journal.CreatedAt : entries.Max(e => e.Updated);
         return new JournalFeed(journal.Id, journal.Visibility, title, journal.Tagline ?? $"{journal.Title} — an HSCT journal.", path, entries, updated);
     }

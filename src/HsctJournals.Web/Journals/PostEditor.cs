@@ -166,9 +166,11 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
     {
         post.Markdown = source;
         post.Html = markdown.ToSafeHtml(source);
-        post.PlainText = MarkdownRenderer.ToPlainText(post.Html);
+        // Search text and excerpts are shared by every reader, so embed shortcodes are not part of them.
+        var shared = Treatment.Embeds.PostEmbeds.WithoutEmbeds(post.Html);
+        post.PlainText = MarkdownRenderer.ToPlainText(shared);
         post.ExcerptIsCustom = customExcerpt is not null;
-        post.Excerpt = customExcerpt ?? Excerpt.Shorten(MarkdownRenderer.ParagraphText(post.Html), 280);
+        post.Excerpt = customExcerpt ?? Excerpt.Shorten(MarkdownRenderer.ParagraphText(shared), 280);
     }
 
     private async Task SetTagsAsync(Post post, int journalId, List<string> names, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace HsctJournals.Web.Journals;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
-    CommentCookies cookies, FormTimestamp timestamps, IAntiforgery antiforgery) : JournalPageModel(access)
+    CommentCookies cookies, FormTimestamp timestamps, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds) : JournalPageModel(access)
 {
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
@@ -21,6 +21,8 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
     public PostSummary? Previous { get; private set; }
     public PostSummary? Next { get; private set; }
     public CommentSection Comments { get; private set; } = null!;
+    /// <summary>The post's HTML for this reader: embedded charts and milestones only under the treatment sharing rule.</summary>
+    public string BodyHtml { get; private set; } = "";
 
     [BindProperty] public CommentFormInput Input { get; set; } = new();
 
@@ -104,6 +106,7 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
             .FirstOrDefaultAsync(p => p.JournalId == Journal.Id && p.Slug == slug, ct);
         if (post is null) return false;
         Post = post;
+        BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, ct: ct);
         Tags = post.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
             post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];

@@ -15,7 +15,7 @@ namespace HsctJournals.Web.Journals;
 /// Antiforgery is checked by hand so an expired token re-shows the form with the text kept.
 /// </summary>
 [Authorize, IgnoreAntiforgeryToken]
-public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery) : PageModel
+public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -52,15 +52,16 @@ public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostE
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
         ModelState.Clear();
-        PreviewHtml = editor.Preview(Input.Markdown);
+        PreviewHtml = await embeds.ForReaderAsync(editor.Preview(Input.Markdown), Journal, Reader.From(User), preview: true, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostLivePreview(string journal, [FromForm] string? markdown, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
-        if (await access.FindWritableAsync(journal, Reader.From(User), ct) is null) return NotFound();
-        return Content(editor.Preview(markdown), "text/html; charset=utf-8");
+        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        if (writable is null) return NotFound();
+        return Content(await embeds.ForReaderAsync(editor.Preview(markdown), writable, Reader.From(User), preview: true, ct), "text/html; charset=utf-8");
     }
 
     /// <summary>Enter in a field submits without a handler: that means Save.</summary>

@@ -11,6 +11,9 @@ public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y,
 /// <summary>A vertical marker (Day 0, engraftment, transfusion) at an x position.</summary>
 public sealed record ChartMarker(double X, string Text);
 
+/// <summary>A shaded stretch of x values (a treatment phase); <see cref="Range"/> says it in day labels.</summary>
+public sealed record ChartBand(double X1, double X2, string Text, string Range);
+
 /// <summary>
 /// The numbers behind one chart, computed from a course snapshot: the same data feeds the SVG,
 /// its text alternative, the data table beside it and the ETag (a hash of this data).
@@ -24,6 +27,8 @@ public sealed class ChartData
     public required IReadOnlyList<ChartSeries> Series { get; init; }
     public IReadOnlyList<(double Y, string Text)> Thresholds { get; init; } = [];
     public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
+    /// <summary>Phases shaded behind the values (count charts only).</summary>
+    public IReadOnlyList<ChartBand> Bands { get; init; } = [];
     public required string AltText { get; init; }
 
     public bool IsEmpty => Series.All(s => s.Points.Count == 0);
@@ -44,6 +49,7 @@ public sealed class ChartData
             foreach (var p in s.Points) text.Append(';').Append(p.X.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(p.Y.ToString("R", CultureInfo.InvariantCulture));
         }
         foreach (var t in Thresholds) text.Append("|t").Append(t.Y.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var b in Bands) text.Append("|b").Append(b.X1.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(b.X2.ToString("R", CultureInfo.InvariantCulture)).Append(b.Text);
         foreach (var m in Markers) text.Append("|m").Append(m.X.ToString("R", CultureInfo.InvariantCulture)).Append(m.Text);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
     }
@@ -93,13 +99,41 @@ public sealed class ChartData
             EngraftmentOutcome.NotApplicable => $"Computed {engraftmentText}: not applicable.",
             _ => "",
         });
-        if (extra.Count > 0) alt.Append($" {extra.Count} platelet transfusion(s) marked.");
+        if (extra.Count > 0) alt.Append($" Platelet transfusions marked on {string.Join(", ", extra.Select(m => DayNumbering.DayLabel((int)m.X)))}.");
+        var bands = PhaseBands(s, zero);
+        if (bands.Count > 0) alt.Append(" Phases shaded: ").Append(string.Join("; ", bands.Select(b => $"{b.Text} {b.Range}"))).Append('.');
         return new ChartData
         {
             Name = name, Title = title, XLabel = "Day after reinfusion (Day 0)", YLabel = "× 10⁹/L",
-            Series = series, Thresholds = thresholds, Markers = markers, AltText = alt.ToString().Trim(),
+            Series = series, Thresholds = thresholds, Markers = markers, Bands = bands, AltText = alt.ToString().Trim(),
         };
     }
+
+    /// <summary>
+    /// The recorded phases (domain/hsct.md §1) inside the chart window, each day drawn as the cell
+    /// from half a day before to half a day after it; the latest phase runs to today.
+    /// </summary>
+    private static List<ChartBand> PhaseBands(CourseSnapshot s, DateOnly zero)
+    {
+        var spans = PhaseTimeline.Spans(s.Course.Phases.Where(p => p.Started is not null || p.Planned is not null)
+            .Select(p => new PhaseEntry(p.Phase, p.EffectiveDate)));
+        var bands = new List<ChartBand>();
+        foreach (var span in spans)
+        {
+            var first = Math.Max(DayNumbering.Offset(zero, span.From), FirstChartDay);
+            var last = Math.Min(span.Until is { } until ? DayNumbering.Offset(zero, until) - 1 : DayNumbering.Offset(zero, s.Today), LastChartDay);
+            if (last < first) continue;
+            var range = first == last ? DayNumbering.DayLabel(first) : $"{DayNumbering.DayLabel(first)} to {DayNumbering.DayLabel(last)}";
+            bands.Add(new ChartBand(first - 0.5, last + 0.5, span.Phase.Name(), range));
+        }
+        return bands;
+    }
+
+    /// <summary>What the chart marks besides the values, in words, for the data table beside it.</summary>
+    public IEnumerable<string> MarkedInWords() =>
+        Bands.Select(b => $"{char.ToUpperInvariant(b.Text[0])}{b.Text[1..]} (shaded): {b.Range}")
+            .Concat(Name == "edss" ? [] : Markers.Select(m => m.Text == "Day 0" ? "Day 0 (solid line)" : $"{m.Text} (dotted line): {DayNumbering.DayLabel((int)m.X)}"))
+            .Concat(Thresholds.Select(t => $"Threshold {t.Text} × 10⁹/L (dashed line)"));
 
     private static ChartData Edss(CourseSnapshot s, DateOnly zero)
     {

@@ -18,6 +18,16 @@ public static class ChartRenderer
         plot.XLabel(data.XLabel);
         plot.YLabel(data.YLabel);
         Color[] palette = [new Color(0x1f, 0x5f, 0x8b), new Color(0x8a, 0x4f, 0x00), new Color(0x2e, 0x7d, 0x32)];
+        // Phases first, so values and lines are drawn over them; light tints that keep the lines legible.
+        Color[] tints = [new Color(0x1f, 0x5f, 0x8b, 0x22), new Color(0x8a, 0x4f, 0x00, 0x22), new Color(0x2e, 0x7d, 0x32, 0x22), new Color(0x6a, 0x1b, 0x9a, 0x22)];
+        var b = 0;
+        foreach (var band in data.Bands)
+        {
+            var span = plot.Add.HorizontalSpan(band.X1, band.X2);
+            span.FillStyle.Color = tints[b++ % tints.Length];
+            span.LineStyle.Width = 0;
+            span.LegendText = band.Text;
+        }
         var i = 0;
         foreach (var series in data.Series.Where(s => s.Points.Count > 0))
         {

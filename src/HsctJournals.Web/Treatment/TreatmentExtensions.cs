@@ -10,6 +10,8 @@ public static class TreatmentExtensions
         services.AddScoped<TreatmentQueries>();
         services.AddScoped<CourseEditor>();
         services.AddScoped<LabImporter>();
+        services.AddScoped<Embeds.PostEmbeds>();
+        services.AddScoped<Days.PostDays>();
         return services;
     }
 

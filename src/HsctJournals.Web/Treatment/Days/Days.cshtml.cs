@@ -1,0 +1,26 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HsctJournals.Web.Treatment.Days;
+
+/// <summary>
+/// A journal's posts by treatment phase and day (<see cref="PostDays"/>). A reader with nothing to
+/// browse gets 404, like any page that does not exist.
+/// </summary>
+public sealed class DaysModel(JournalAccess access, PostDays days) : JournalPageModel(access)
+{
+    public DayBrowseMode Mode { get; private set; }
+    public IReadOnlyList<DayGroup> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
+    {
+        if (!await LoadJournalAsync(journal, ct, heading: "By treatment day")) return NotFound();
+        (Mode, Groups) = await days.GroupsAsync(Journal, CurrentReader, ct);
+        if (Mode == DayBrowseMode.None) return NotFound();
+        Meta.CanonicalPath = $"/j/{Journal.Slug}/days";
+        // Phase names are shared treatment data: never for search engines.
+        if (Mode == DayBrowseMode.Phases) Meta.NoIndex = true;
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HsctJournals.Web.Treatment.Embeds;
+
+/// <summary>What an embed shows: a chart or a milestone.</summary>
+public enum EmbedKind { Chart, Milestone }
+
+/// <summary>One shortcode as written, e.g. <c>{{chart: neutrophils}}</c>: kind, lower-case name and the original text.</summary>
+public sealed record EmbedShortcode(EmbedKind Kind, string Name, string Text);
+
+/// <summary>
+/// Finds embed shortcodes in a post's stored, sanitised HTML. An embed is a shortcode on its own
+/// line: Markdig turns it into a paragraph that holds nothing else (several on consecutive lines
+/// share one paragraph), and HtmlSanitizer leaves braces alone, so the stored HTML keeps it in a
+/// recognisable form. A shortcode inside running text is just text the author wrote.
+/// </summary>
+/// <remarks>
+/// The shortcode names no journal: what it shows always comes from the course of the journal the
+/// post belongs to, for the reader at hand (<see cref="PostEmbeds"/>), so nothing in a post can
+/// point at someone else's data.
+/// </remarks>
+public static partial class EmbedShortcodes
+{
+    /// <summary>Quick test before any work: most posts have no embeds.</summary>
+    public static bool Has(string html) => html.Contains("{{", StringComparison.Ordinal) && ShortcodeParagraph().IsMatch(html);
+
+    /// <summary>Replaces every shortcode paragraph with what <paramref name="render"/> gives for each of its shortcodes (empty string: nothing).</summary>
+    public static string Replace(string html, Func<EmbedShortcode, string> render)
+    {
+        if (!Has(html)) return html;
+        return ShortcodeParagraph().Replace(html, paragraph =>
+        {
+            var output = new StringBuilder();
+            foreach (Match code in Shortcode().Matches(paragraph.Groups["body"].Value))
+                output.Append(render(Parse(code)));
+            return output.ToString();
+        });
+    }
+
+    /// <summary>The HTML with every shortcode removed without a trace: for feeds, the API and search text, which are not per reader.</summary>
+    public static string Strip(string html) => Replace(html, _ => "");
+
+    /// <summary>The shortcodes in the HTML, in order.</summary>
+    public static IReadOnlyList<EmbedShortcode> Find(string html)
+    {
+        var list = new List<EmbedShortcode>();
+        Replace(html, code => { list.Add(code); return ""; });
+        return list;
+    }
+
+    private static EmbedShortcode Parse(Match code) => new(
+        code.Groups["kind"].Value.Equals("chart", StringComparison.OrdinalIgnoreCase) ? EmbedKind.Chart : EmbedKind.Milestone,
+        code.Groups["name"].Value.ToLowerInvariant(), code.Value);
+
+    // A paragraph made only of shortcodes separated by white space (line breaks inside one paragraph).
+    [GeneratedRegex(@"<p>(?<body>(?:\s*\{\{\s*(?:chart|milestone)\s*:\s*[A-Za-z0-9-]{1,40}\s*\}\})+\s*)</p>\n?", RegexOptions.IgnoreCase)]
+    private static partial Regex ShortcodeParagraph();
+
+    [GeneratedRegex(@"\{\{\s*(?<kind>chart|milestone)\s*:\s*(?<name>[A-Za-z0-9-]{1,40})\s*\}\}", RegexOptions.IgnoreCase)]
+    private static partial Regex Shortcode();
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using HsctJournals.Domain.Treatment;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+
+namespace HsctJournals.Web.Treatment.Embeds;
+
+/// <summary>
+/// Replaces embed shortcodes in a post's HTML at read time, for the reader at hand (domain/hsct.md
+/// §11). The stored HTML is the same for everyone, so the decision cannot be made when saving: a
+/// reader whom <see cref="TreatmentAccess"/> lets see the journal's treatment data gets the chart
+/// or the milestone; anyone else gets nothing at all — no placeholder, no hint that data exists.
+/// Only the course of the post's own journal is ever used.
+/// </summary>
+public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
+{
+    /// <summary>Chart names, as in <see cref="ChartData.Names"/>.</summary>
+    public static IReadOnlyList<string> ChartNames => ChartData.Names;
+
+    /// <summary>The milestone names a shortcode may use.</summary>
+    public static readonly string[] MilestoneNames = ["day0", "engraftment", "platelet-engraftment", "discharge", "anniversary"];
+
+    /// <summary>
+    /// The post HTML as <paramref name="reader"/> may see it. With <paramref name="preview"/> (the
+    /// editor), a shortcode that shows nothing says why, for the writer only.
+    /// </summary>
+    public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, CancellationToken ct = default)
+    {
+        if (!EmbedShortcodes.Has(html)) return html;
+        var view = await access.FindViewableAsync(journal.Slug, reader, ct);
+        // The journal is matched by id too: a view is only ever of the post's own journal.
+        if (view is null || view.Journal.Id != journal.Id)
+            return EmbedShortcodes.Replace(html, code => preview
+                ? Note(code, "shown here only to readers who may see this journal's treatment data.")
+                : "");
+        var snapshot = await queries.LoadAsync(view, ct);
+        var basePath = $"/j/{Uri.EscapeDataString(journal.Slug)}/treatment";
+        return EmbedShortcodes.Replace(html, code =>
+        {
+            var rendered = code.Kind == EmbedKind.Chart ? Chart(snapshot, code.Name, basePath) : Milestone(snapshot, code.Name, basePath);
+            return rendered ?? (preview ? Note(code, Why(snapshot, code)) : "");
+        });
+    }
+
+    /// <summary>The HTML with embeds removed, for surfaces that are not per reader (feeds, the API, search text).</summary>
+    public static string WithoutEmbeds(string html) => EmbedShortcodes.Strip(html);
+
+    private static string? Chart(CourseSnapshot s, string name, string basePath)
+    {
+        var data = ChartData.For(s, name);
+        if (data is null || data.IsEmpty) return null;
+        var e = HtmlEncoder.Default;
+        return $"""
+            <figure class="chart embed-chart">
+            <img src="{basePath}/charts/{e.Encode(data.Name)}.svg" alt="{e.Encode(data.AltText)}" width="{ChartRenderer.Width}" height="{ChartRenderer.Height}" loading="lazy" />
+            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
+            </figure>
+
+            """;
+    }
+
+    private static string? Milestone(CourseSnapshot s, string name, string basePath)
+    {
+        var c = s.Course;
+        if (c.DayZero is null) return null;
+        var report = s.Engraftment;
+        var (date, text) = name switch
+        {
+            "day0" => (c.DayZero, "stem cells reinfused (Day 0)"),
+            "engraftment" => Engraftment(report?.Neutrophils, c.DeclaredNeutrophilEngraftment, "neutrophil engraftment"),
+            "platelet-engraftment" => Engraftment(report?.Platelets20, c.DeclaredPlateletEngraftment, "platelet engraftment"),
+            "discharge" => (c.Phases.Where(p => p.Phase == Phase.Discharge).Select(p => p.Started).FirstOrDefault(d => d is not null), "discharged home"),
+            "anniversary" => Anniversary(s),
+            _ => (null, ""),
+        };
+        if (date is not { } d) return null;
+        var e = HtmlEncoder.Default;
+        return $"<p class=\"embed-milestone\"><a href=\"{basePath}#milestones\"><strong>{e.Encode(s.Label(d)!)}</strong></a> ({TreatmentText.Iso(d)}): {e.Encode(text)}.</p>\n";
+    }
+
+    /// <summary>The computed date (domain/hsct.md §5) with the clinic's declared one beside it; either alone when only one is known.</summary>
+    private static (DateOnly?, string) Engraftment(EngraftmentOutcome? computed, DateOnly? declared, string what)
+    {
+        if (computed is EngraftmentOutcome.Engrafted e)
+        {
+            var beside = declared is { } dd && dd != e.Date ? $"; the clinic declared {TreatmentText.Iso(dd)}" : declared is not null ? ", as the clinic declared" : "";
+            return (e.Date, $"{what}, computed from the counts{beside}");
+        }
+        return declared is { } only ? (only, $"{what}, as the clinic declared") : (null, "");
+    }
+
+    private static (DateOnly?, string) Anniversary(CourseSnapshot s)
+    {
+        var passed = s.Milestones.LastOrDefault(m => m.Kind == MilestoneKind.Anniversary && m.Date <= s.Today);
+        var shown = passed ?? s.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.Anniversary);
+        return shown?.Date is { } d ? (d, shown.Title.ToLower(CultureInfo.InvariantCulture)) : (null, "");
+    }
+
+    private static string Why(CourseSnapshot s, EmbedShortcode code) => code.Kind switch
+    {
+        EmbedKind.Chart when !ChartData.Names.Contains(code.Name) => $"no chart of that name; use {string.Join(", ", ChartData.Names)}.",
+        EmbedKind.Milestone when !MilestoneNames.Contains(code.Name) => $"no milestone of that name; use {string.Join(", ", MilestoneNames)}.",
+        _ when s.Course.DayZero is null => "appears once Day 0 is set in the treatment course.",
+        _ => "nothing recorded for it yet; it appears once there is.",
+    };
+
+    /// <summary>A line for the writer in the editor preview only.</summary>
+    private static string Note(EmbedShortcode code, string why) =>
+        $"<p class=\"hint embed-note\">{HtmlEncoder.Default.Encode(code.Text)}: {HtmlEncoder.Default.Encode(why)}</p>\n";
+}
