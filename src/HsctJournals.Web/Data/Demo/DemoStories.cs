@@ -272,6 +272,10 @@ public static class DemoStories
             - **Day +9**: 0.74
             - **Day +10**: 1.30
 
+            {{chart: neutrophils}}
+
+            {{milestone: engraftment}}
+
             So, officially, the cells that went in on Day 0 have found their way home to my bone marrow and started making new blood. I've been grinning at the whiteboard all morning like it's a winning lottery ticket.
 
             ## The rest of the picture
