@@ -9,17 +9,24 @@ namespace HsctJournals.Web.Tests.Infrastructure;
 /// The app on real Kestrel (127.0.0.1, a free port) and Debian's Chromium driven by Playwright.
 /// Playwright cannot download browsers here, so it is pointed at the system binary.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : BrowserFixture<SqliteKestrelApp>
 {
-    public SqliteKestrelApp App { get; } = new();
-    public IPlaywright Playwright { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path
         : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
           ?? throw new InvalidOperationException("Chromium not found: install Debian's `chromium` package (bash .ci/run does) or set CHROMIUM_PATH.");
+}
+
+/// <summary>
+/// Chromium in front of any Kestrel-hosted <typeparamref name="TApp"/> (one that calls <c>UseKestrel</c>), so
+/// fixtures with differently configured apps (e.g. one that sends mail) share the browser plumbing.
+/// </summary>
+public abstract class BrowserFixture<TApp> : IAsyncLifetime where TApp : AppFactory, new()
+{
+    public TApp App { get; } = new();
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -29,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = BrowserFixture.ChromiumPath,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -37,13 +44,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies), optionally with JavaScript off.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public Task<IPage> NewPageAsync(bool javaScript = true) => NewPageAsync(javaScript, null);
+
+    /// <summary>A fresh browser context; <paramref name="configure"/> may change the defaults (viewport, reduced motion…).</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript, Action<BrowserNewContextOptions>? configure)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, JavaScriptEnabled = javaScript, Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
-        });
+        };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }
 
