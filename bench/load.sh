@@ -7,12 +7,13 @@ seconds=${1:-10}; connections=${2:-32}; port=${PORT:-5081}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 work=$(mktemp -d)
 dotnet publish src/HsctJournals.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Admin__Email=bench@localhost Admin__Password=bench-password-123 \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Admin__Email=bench@localhost Admin__Password=bench-password-123 \
   ConnectionStrings__Journals="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
-  dotnet app/HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 1; done
+kill -0 $app 2>/dev/null || { echo "The app did not start:"; tail -40 "$work/app.log"; exit 1; }
 post=$(curl -fs "http://127.0.0.1:$port/j/counting-from-zero" | grep -o '/j/counting-from-zero/posts/[a-z0-9-]*' | head -1)
 for path in / /j/counting-from-zero "$post" /j/counting-from-zero/feed.rss "/search?q=neutrophils"; do
   echo "== GET $path"
