@@ -33,7 +33,7 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
     public IQueryable<Post> LivePosts(Reader reader)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return PostsOfReadableJournals(reader).Where(p => p.Status != PostStatus.Draft && p.PublishedAt <= now);
+        return PostsOfReadableJournals(reader).Where(Post.LiveAt(now));
     }
 
     /// <summary>Posts the reader may open: live ones, and every post of a journal they write for.</summary>

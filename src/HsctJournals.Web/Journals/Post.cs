@@ -56,4 +56,11 @@ public class Post
 
     /// <summary>True when the post is visible to readers at <paramref name="now"/>.</summary>
     public bool IsLiveAt(DateTime now) => Status != PostStatus.Draft && PublishedAt <= now;
+
+    /// <summary>
+    /// The same rule as <see cref="IsLiveAt"/> for database queries: published, or scheduled and due.
+    /// Who may read it is a separate question (<see cref="Accounts.JournalAccess"/>).
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Post, bool>> LiveAt(DateTime now) =>
+        p => p.Status != PostStatus.Draft && p.PublishedAt <= now;
 }

@@ -74,7 +74,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
             errors.Add(nameof(input.Excerpt), $"The excerpt can be at most {Post.ExcerptMaxLength} characters.");
 
         // Slug: generated when empty, unique per journal, fixed once readers may have linked to it.
-        var wasPublished = !isNew && post.PublishedAt is not null && post.PublishedAt <= now && post.Status != PostStatus.Draft;
+        var wasPublished = !isNew && post.IsLiveAt(now);
         var requested = string.IsNullOrWhiteSpace(input.Slug) ? null : input.Slug.Trim().ToLowerInvariant();
         string slug = post.Slug;
         if (wasPublished && requested is not null && requested != post.Slug)

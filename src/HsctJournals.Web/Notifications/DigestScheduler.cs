@@ -40,8 +40,7 @@ public sealed class DigestScheduler(JournalsDbContext db, Outbox outbox, TimePro
             {
                 var from = f.LastDigestAt ?? f.ConfirmedAt;
                 // A cheap pre-check; the composer applies the access rule for this follower.
-                if (await db.Posts.AnyAsync(p => p.JournalId == f.JournalId && p.Status != PostStatus.Draft
-                        && p.PublishedAt > from && p.PublishedAt <= now, ct))
+                if (await db.Posts.Where(Post.LiveAt(now)).AnyAsync(p => p.JournalId == f.JournalId && p.PublishedAt > from, ct))
                 {
                     outbox.Enqueue(Outbox.Digest, new DigestMessage(f.Id, from, now));
                     await db.SaveChangesAsync(ct);

@@ -20,7 +20,7 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Posts.AsNoTracking()
-            .Where(p => p.AnnouncedAt == null && p.Status != PostStatus.Draft && p.PublishedAt <= now)
+            .Where(Post.LiveAt(now)).Where(p => p.AnnouncedAt == null)
             .OrderBy(p => p.PublishedAt).Take(BatchSize)
             .Select(p => new
             {
