@@ -36,22 +36,6 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await AssertNoSeriousViolations(writer, "new journal");
     }
 
-    [Fact]
-    public async Task The_home_page_screenshot_for_the_readme()
-    {
-        var owner = await browser.App.CreateUserAsync("Isla Brennan");
-        var journal = await browser.App.CreateJournalAsync(owner, JournalVisibility.Public, "Counting From Zero");
-        await browser.App.CreatePostAsync(journal, owner, "Day +10: engrafted!", "Neutrophils **0.52**, then 0.74, then 1.30. The nurses clapped.", category: "Isolation & Engraftment");
-        await browser.App.CreatePostAsync(journal, owner, "Day 0: happy stem cell birthday", "The bag was smaller than a bag of crisps.", category: "Conditioning & Day 0");
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync($"/j/{journal.Slug}");
-
-        var path = Path.Combine(RepositoryRoot(), "docs", "screenshot-journal.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
-        Assert.True(new FileInfo(path).Length > 10_000);
-    }
-
     private async Task<IPage> SignInAsync(Web.Accounts.AppUser user)
     {
         var page = await browser.NewPageAsync();

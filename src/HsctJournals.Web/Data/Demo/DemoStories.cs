@@ -405,7 +405,7 @@ public static class DemoStories
         new(
             "Six months: EDSS 3.0 and a quiet MRI",
             "Recovery",
-            180,
+            184, // written a few days after the Day +180 review, as the post says
             ["review", "mri", "edss"],
             """
             ## The headline

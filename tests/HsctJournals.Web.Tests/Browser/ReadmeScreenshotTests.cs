@@ -1,0 +1,35 @@
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace HsctJournals.Web.Tests.Browser;
+
+/// <summary>
+/// Takes the README's screenshots from the real demo content in Chromium, so they always show the
+/// product as it is. It has its own app (an empty database) because the demo seed runs only on one.
+/// </summary>
+public sealed class ReadmeScreenshotTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_demo_journal_and_its_engraftment_post_are_photographed_for_the_readme()
+    {
+        await browser.App.WithScopeAsync(sp => DemoSeed.SeedIfEmptyAsync(sp, NullLogger.Instance));
+        var page = await browser.NewPageAsync();
+        var docs = Path.Combine(AccessibilityTests.RepositoryRoot(), "docs");
+        Directory.CreateDirectory(docs);
+
+        await page.GotoAsync("/j/counting-from-zero");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Counting From Zero" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "screenshot-journal.png") });
+
+        await page.GotoAsync("/j/counting-from-zero/posts/day-10-engrafted");
+        var chart = page.Locator("figure.embed-chart img");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the embedded chart did not load");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "screenshot-post.png") });
+
+        Assert.True(new FileInfo(Path.Combine(docs, "screenshot-journal.png")).Length > 10_000);
+        Assert.True(new FileInfo(Path.Combine(docs, "screenshot-post.png")).Length > 10_000);
+    }
+}
