@@ -29,7 +29,12 @@ public abstract class JournalPageModel(JournalAccess access) : PageModel
         int? pending = Role >= JournalRole.Moderator
             ? await HttpContext.RequestServices.GetRequiredService<Comments.ModerationQueue>().PendingCountAsync(journal.Id, ct)
             : null;
-        Header = new JournalHeader(journal.Slug, journal.Title, journal.Tagline, CanWrite, Role == JournalRole.Owner, heading, pending);
+        // The header's treatment links follow the treatment sharing rule, decided here once from what is already loaded.
+        var treatment = HttpContext.RequestServices.GetRequiredService<Treatment.TreatmentAccess>();
+        var days = HttpContext.RequestServices.GetRequiredService<Treatment.Days.PostDays>();
+        Header = new JournalHeader(journal.Slug, journal.Title, journal.Tagline, CanWrite, Role == JournalRole.Owner, heading, pending,
+            ShowDaysLink: await days.ShowsLinkAsync(journal, Role, ct),
+            ShowTreatmentLink: await treatment.ShowsLinkAsync(journal, Role, ct));
         Meta.Description = journal.Tagline ?? $"{journal.Title} — an HSCT journal.";
         // Only public journals are indexed; the others ask robots to stay away.
         Meta.NoIndex = journal.Visibility != JournalVisibility.Public;

@@ -33,16 +33,23 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals
     {
         var journal = await journals.FindReadableAsync(slug, reader, ct);
         if (journal is null) return null;
+        return await ViewableAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
+    }
+
+    /// <summary>
+    /// The same rule for a journal the caller already resolved through <see cref="JournalAccess"/>,
+    /// with the reader's role in it: saves looking the journal up again.
+    /// </summary>
+    public async Task<TreatmentView?> ViewableAsync(Journal journal, JournalRole? role, CancellationToken ct = default)
+    {
         var course = await CoursesOf(journal.Id).AsNoTracking().FirstOrDefaultAsync(ct);
         if (course is null) return null;
-        var role = await journals.RoleInAsync(journal.Id, reader, ct);
         return MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
     }
 
-    /// <summary>Whether to link to the treatment pages from a journal: the owner always (to start a course), others under the sharing rule.</summary>
-    public async Task<bool> ShowsLinkAsync(string slug, Reader reader, CancellationToken ct = default) =>
-        reader.UserId is not null && await journals.FindOwnedAsync(slug, reader, ct) is not null
-        || await FindViewableAsync(slug, reader, ct) is not null;
+    /// <summary>Whether to link to the treatment pages from a readable journal: the owner always (to start a course), others under the sharing rule.</summary>
+    public async Task<bool> ShowsLinkAsync(Journal journal, JournalRole? role, CancellationToken ct = default) =>
+        role == JournalRole.Owner || await ViewableAsync(journal, role, ct) is not null;
 
     /// <summary>
     /// A journal the reader owns and its current course (tracked, created on first use when

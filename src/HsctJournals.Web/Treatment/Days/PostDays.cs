@@ -34,17 +34,14 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
 {
     private sealed record Basis(DayBrowseMode Mode, DateOnly? DayZero, IReadOnlyList<PhaseSpan> Spans);
 
-    /// <summary>Whether to link to the days page from a journal the reader is looking at.</summary>
-    public async Task<bool> ShowsLinkAsync(string slug, Reader reader, CancellationToken ct = default)
-    {
-        var journal = await journals.FindReadableAsync(slug, reader, ct);
-        return journal is not null && (await BasisAsync(journal, reader, ct)).Mode != DayBrowseMode.None;
-    }
+    /// <summary>Whether to link to the days page from a readable journal, given the reader's role in it.</summary>
+    public async Task<bool> ShowsLinkAsync(Journal journal, JournalRole? role, CancellationToken ct = default) =>
+        (await BasisAsync(journal, role, ct)).Mode != DayBrowseMode.None;
 
     /// <summary>The mode and groups for a journal the reader can read; mode None means "answer 404".</summary>
     public async Task<(DayBrowseMode Mode, IReadOnlyList<DayGroup> Groups)> GroupsAsync(Journal journal, Reader reader, CancellationToken ct = default)
     {
-        var basis = await BasisAsync(journal, reader, ct);
+        var basis = await BasisAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
         if (basis.Mode == DayBrowseMode.None) return (basis.Mode, []);
         var zone = await clock.OwnerZoneAsync(journal.Id, ct);
         var posts = await PostQueries.Project(journals.LivePosts(reader).Where(p => p.JournalId == journal.Id)
@@ -70,10 +67,10 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
             .ToList());
     }
 
-    private async Task<Basis> BasisAsync(Journal journal, Reader reader, CancellationToken ct)
+    private async Task<Basis> BasisAsync(Journal journal, JournalRole? role, CancellationToken ct)
     {
-        var view = await treatment.FindViewableAsync(journal.Slug, reader, ct);
-        if (view is not null && view.Journal.Id == journal.Id)
+        var view = await treatment.ViewableAsync(journal, role, ct);
+        if (view is not null)
         {
             var courseId = view.Course.Id;
             var phases = (await db.TreatmentPhases.AsNoTracking().Where(p => p.CourseId == courseId).ToListAsync(ct))
