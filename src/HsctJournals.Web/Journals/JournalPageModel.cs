@@ -32,9 +32,10 @@ public abstract class JournalPageModel(JournalAccess access) : PageModel
         // The header's treatment links follow the treatment sharing rule, decided here once from what is already loaded.
         var treatment = HttpContext.RequestServices.GetRequiredService<Treatment.TreatmentAccess>();
         var days = HttpContext.RequestServices.GetRequiredService<Treatment.Days.PostDays>();
+        var treatmentView = await treatment.ViewableAsync(journal, Role, ct);
         Header = new JournalHeader(journal.Slug, journal.Title, journal.Tagline, CanWrite, Role == JournalRole.Owner, heading, pending,
-            ShowDaysLink: await days.ShowsLinkAsync(journal, Role, ct),
-            ShowTreatmentLink: await treatment.ShowsLinkAsync(journal, Role, ct));
+            ShowDaysLink: await days.ShowsLinkAsync(journal, treatmentView, ct),
+            ShowTreatmentLink: Treatment.TreatmentAccess.ShowsLink(Role, treatmentView));
         Meta.Description = journal.Tagline ?? $"{journal.Title} — an HSCT journal.";
         // Only public journals are indexed; the others ask robots to stay away.
         Meta.NoIndex = journal.Visibility != JournalVisibility.Public;

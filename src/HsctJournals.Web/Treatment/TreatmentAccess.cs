@@ -47,9 +47,8 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals
         return MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
     }
 
-    /// <summary>Whether to link to the treatment pages from a readable journal: the owner always (to start a course), others under the sharing rule.</summary>
-    public async Task<bool> ShowsLinkAsync(Journal journal, JournalRole? role, CancellationToken ct = default) =>
-        role == JournalRole.Owner || await ViewableAsync(journal, role, ct) is not null;
+    /// <summary>Whether to link to the treatment pages: the owner always (to start a course), others when they have a view.</summary>
+    public static bool ShowsLink(JournalRole? role, TreatmentView? view) => role == JournalRole.Owner || view is not null;
 
     /// <summary>
     /// A journal the reader owns and its current course (tracked, created on first use when

@@ -34,14 +34,18 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
 {
     private sealed record Basis(DayBrowseMode Mode, DateOnly? DayZero, IReadOnlyList<PhaseSpan> Spans);
 
-    /// <summary>Whether to link to the days page from a readable journal, given the reader's role in it.</summary>
-    public async Task<bool> ShowsLinkAsync(Journal journal, JournalRole? role, CancellationToken ct = default) =>
-        (await BasisAsync(journal, role, ct)).Mode != DayBrowseMode.None;
+    /// <summary>
+    /// Whether to link to the days page from a readable journal, given the treatment view the reader
+    /// may have of it (<see cref="TreatmentAccess.ViewableAsync"/>; null when none).
+    /// </summary>
+    public async Task<bool> ShowsLinkAsync(Journal journal, TreatmentView? view, CancellationToken ct = default) =>
+        (await BasisAsync(journal, view, ct)).Mode != DayBrowseMode.None;
 
     /// <summary>The mode and groups for a journal the reader can read; mode None means "answer 404".</summary>
     public async Task<(DayBrowseMode Mode, IReadOnlyList<DayGroup> Groups)> GroupsAsync(Journal journal, Reader reader, CancellationToken ct = default)
     {
-        var basis = await BasisAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
+        var view = await treatment.ViewableAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
+        var basis = await BasisAsync(journal, view, ct);
         if (basis.Mode == DayBrowseMode.None) return (basis.Mode, []);
         var zone = await clock.OwnerZoneAsync(journal.Id, ct);
         var posts = await PostQueries.Project(journals.LivePosts(reader).Where(p => p.JournalId == journal.Id)
@@ -67,10 +71,9 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
             .ToList());
     }
 
-    private async Task<Basis> BasisAsync(Journal journal, JournalRole? role, CancellationToken ct)
+    private async Task<Basis> BasisAsync(Journal journal, TreatmentView? view, CancellationToken ct)
     {
-        var view = await treatment.ViewableAsync(journal, role, ct);
-        if (view is not null)
+        if (view is not null && view.Journal.Id == journal.Id)
         {
             var courseId = view.Course.Id;
             var phases = (await db.TreatmentPhases.AsNoTracking().Where(p => p.CourseId == courseId).ToListAsync(ct))
