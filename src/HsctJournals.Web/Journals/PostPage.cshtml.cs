@@ -1,6 +1,7 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
 using Microsoft.AspNetCore.Antiforgery;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,8 +76,7 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
                     cookies.Write(HttpContext, Input.Remember, new RememberedDetails(Input.AuthorName?.Trim() ?? "", Input.AuthorEmail?.Trim() ?? "", Input.Website?.Trim()));
                 return Redirect(Comments.PageLink(PageOfNew(outcome.Comment!)).Replace("#comments", $"#comment-{outcome.Comment!.Id}"));
             case CommentOutcomeKind.Invalid:
-                foreach (var (field, messages) in outcome.Errors)
-                    foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+                ModelState.AddErrors(outcome.Errors);
                 Comments.Error = outcome.Message;
                 return Page();
             case CommentOutcomeKind.RateLimited:

@@ -25,11 +25,7 @@ public abstract class TreatmentOwnerPage(TreatmentAccess access) : PageModel
         return true;
     }
 
-    protected void AddErrors(string prefix, IReadOnlyDictionary<string, string[]> errors)
-    {
-        foreach (var (field, messages) in errors)
-            foreach (var message in messages) ModelState.AddModelError($"{prefix}.{field}", message);
-    }
+    protected void AddErrors(string prefix, IReadOnlyDictionary<string, string[]> errors) => ModelState.AddErrors(errors, prefix);
 
     protected static string Plural(int n, string one, string many) => n == 1 ? one : many;
 
