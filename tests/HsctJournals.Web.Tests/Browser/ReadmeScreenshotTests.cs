@@ -26,7 +26,10 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync("/j/counting-from-zero/posts/day-10-engrafted");
         var chart = page.Locator("figure.embed-chart img");
         await Assertions.Expect(chart).ToBeVisibleAsync();
-        Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the embedded chart did not load");
+        // The chart is loading="lazy": bring it into view and wait until it has really loaded (fails if it never does).
+        await chart.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('figure.embed-chart img'); return img && img.complete && img.naturalWidth > 0; }");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "screenshot-post.png") });
 
         Assert.True(new FileInfo(Path.Combine(docs, "screenshot-journal.png")).Length > 10_000);
