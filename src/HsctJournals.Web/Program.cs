@@ -5,6 +5,7 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Photos;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -19,6 +20,7 @@ builder.Services
     .AddComments()
     .AddNotifications()
     .AddTreatment()
+    .AddPhotos()
     .AddFeeds()
     .AddJournalsApi();
 
@@ -31,6 +33,7 @@ app.MapHealthChecks("/healthz");
 app.MapJournals();
 app.MapFeeds();
 app.MapTreatment();
+app.MapPhotos();
 app.MapJournalsApi();
 app.MapComments();
 
