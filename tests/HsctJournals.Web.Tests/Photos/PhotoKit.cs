@@ -32,9 +32,13 @@ public static class PhotoKit
         return tagged.JpegsaveBuffer(q: 85);
     }
 
+    private static int _colour;
+
+    /// <summary>A flat PNG in a colour no other call in this run uses, so its variants' bytes (and hashes) are its own.</summary>
     public static byte[] Png(int width = 600, int height = 400)
     {
-        using var image = (Image.Black(width, height, bands: 3) + new[] { 40.0, 90, 160 }).Cast(Enums.BandFormat.Uchar);
+        var n = Interlocked.Increment(ref _colour);
+        using var image = (Image.Black(width, height, bands: 3) + new double[] { n % 256, n / 256 % 256, 160 }).Cast(Enums.BandFormat.Uchar);
         return image.PngsaveBuffer();
     }
 
