@@ -5,6 +5,7 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -20,6 +21,7 @@ builder.Services
     .AddNotifications()
     .AddTreatment()
     .AddFeeds()
+    .AddPortability()
     .AddJournalsApi();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapFeeds();
 app.MapTreatment();
 app.MapJournalsApi();
 app.MapComments();
+app.MapPortability();
 
 app.Run();
 
