@@ -6,6 +6,7 @@ using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Photos;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -22,6 +23,7 @@ builder.Services
     .AddTreatment()
     .AddPhotos()
     .AddFeeds()
+    .AddPortability()
     .AddJournalsApi();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapTreatment();
 app.MapPhotos();
 app.MapJournalsApi();
 app.MapComments();
+app.MapPortability();
 
 app.Run();
 

@@ -53,6 +53,10 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<HsctJournals.Web.Photos.PhotoUsage> PhotoUsages => Set<HsctJournals.Web.Photos.PhotoUsage>();
     public DbSet<HsctJournals.Web.Photos.PhotoBlob> PhotoBlobs => Set<HsctJournals.Web.Photos.PhotoBlob>();
     public DbSet<HsctJournals.Web.Photos.PhotoBlobChunk> PhotoBlobChunks => Set<HsctJournals.Web.Photos.PhotoBlobChunk>();
+    public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
+    public DbSet<Portability.ImportJob> ImportJobs => Set<Portability.ImportJob>();
+    public DbSet<Portability.ImportedItem> ImportedItems => Set<Portability.ImportedItem>();
+    public DbSet<Portability.LegacyPermalink> LegacyPermalinks => Set<Portability.LegacyPermalink>();
     /// <summary>Data-protection keys live in the database so every node (and every restart) shares them.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
         => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
