@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks for the hot pure code. Run: dotnet run -c Release --project bench/HsctJournals.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>Entry point marker for BenchmarkSwitcher.</summary>
-public partial class Program;
+// (No Program class of our own: the web project's public Program would clash with it under -warnaserror.)
+BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.CommentThreadBenchmarks).Assembly).Run(args);

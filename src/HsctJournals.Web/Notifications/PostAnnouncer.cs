@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Notifications;
 /// conditional update of <see cref="Post.AnnouncedAt"/> and the outbox row commit together, and
 /// a second node racing for the same post updates nothing.
 /// </summary>
-public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options, Caching.PageCacheEviction cache)
 {
     private const int BatchSize = 100;
 
@@ -25,6 +25,7 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
             .Select(p => new
             {
                 p.Id,
+                p.JournalId,
                 p.PublishedAt,
                 HasFollowers = db.Followers.Any(f => f.JournalId == p.JournalId && f.ConfirmedAt != null && f.Frequency == FollowFrequency.Instant),
             })
@@ -44,6 +45,8 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
                 queued++;
             }
             await transaction.CommitAsync(ct);
+            // A scheduled post that just went live joins its journal's lists and its neighbours' links.
+            if (claimed == 1) await cache.PostChangedAsync(post.JournalId, ct);
         }
         return queued;
     }
