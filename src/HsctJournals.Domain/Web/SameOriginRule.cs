@@ -22,7 +22,8 @@ public static class SameOriginRule
         return ownOrigins.Any(o => string.Equals(o.TrimEnd('/'), normalised, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The origin (scheme, host and port) of an absolute address, or null when it is not one.</summary>
+    /// <summary>The origin (scheme, host and port) of an absolute http(s) address, or null when it is not one.</summary>
     public static string? OriginOf(string? absoluteUrl) =>
-        Uri.TryCreate(absoluteUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+        Uri.TryCreate(absoluteUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.GetLeftPart(UriPartial.Authority) : null;
 }

@@ -47,7 +47,7 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
         if (!Comments.FormShown) return Page();
         if (!await guard.IsValidAsync(HttpContext))
         {
-            Comments.Error = "This page had been open too long to post safely. Your comment is still here: press Post Comment again.";
+            Comments.Error = "This page had been open too long, or the form came from another site, so it was not posted. Your comment is still here: press Post Comment again.";
             return Page();
         }
         if (parentUnreadable)

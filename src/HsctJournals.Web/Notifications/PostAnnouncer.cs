@@ -27,6 +27,7 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
                 p.Id,
                 p.JournalId,
                 p.PublishedAt,
+                WentLiveAfterLastSave = p.PublishedAt > p.UpdatedAt,
                 HasFollowers = db.Followers.Any(f => f.JournalId == p.JournalId && f.ConfirmedAt != null && f.Frequency == FollowFrequency.Instant),
             })
             .ToListAsync(ct);
@@ -45,8 +46,9 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
                 queued++;
             }
             await transaction.CommitAsync(ct);
-            // A scheduled post that just went live joins its journal's lists and its neighbours' links.
-            if (claimed == 1) await cache.PostChangedAsync(post.JournalId, ct);
+            // A scheduled post that went live after its last save joins its journal's lists and its neighbours' links
+            // now; any other post was already on them when the editor saved it (and evicted).
+            if (claimed == 1 && post.WentLiveAfterLastSave) await cache.PostChangedAsync(post.JournalId, ct);
         }
         return queued;
     }
