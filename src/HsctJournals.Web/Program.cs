@@ -6,6 +6,7 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -22,6 +23,7 @@ builder.Services
     .AddNotifications()
     .AddTreatment()
     .AddFeeds()
+    .AddPortability()
     .AddJournalsApi();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.MapFeeds();
 app.MapTreatment();
 app.MapJournalsApi();
 app.MapComments();
+app.MapPortability();
 
 app.Run();
 

@@ -69,8 +69,12 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Cach
             errors.Add(nameof(input.Slug), $"“{slug}” is reserved by the site; choose another address.");
             return null;
         }
+        var now = clock.GetUtcNow().UtcDateTime;
         var taken = await db.Journals.AnyAsync(j => j.Slug == slug && (existing == null || j.Id != existing.Id), ct);
         if (taken) errors.Add(nameof(input.Slug), $"The address “{slug}” is already taken; choose another.");
+        // A deleted journal's address rests for a while so its readers are not sent to a stranger.
+        else if (await db.RetiredSlugs.AnyAsync(r => r.Slug == slug && r.FreeAfter > now, ct))
+            errors.Add(nameof(input.Slug), $"The address “{slug}” belonged to a journal deleted recently and is resting; choose another.");
         return slug;
     }
 }

@@ -109,7 +109,7 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
         BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, ct: ct);
         Tags = post.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
-            post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
+            post.Byline ?? post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
 
         if (post.PublishedAt is { } at && post.Status != PostStatus.Draft)
         {
