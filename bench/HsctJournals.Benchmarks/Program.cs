@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks for the hot pure code. Run: dotnet run -c Release --project bench/HsctJournals.Benchmarks -- --filter '*'
-// (No Program class of our own: the web project's public Program would clash with it under -warnaserror.)
-BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.CommentThreadBenchmarks).Assembly).Run(args);
+// (No Program marker class here: the Web project's own Program would clash with it under -warnaserror, CS0436.)
+BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.EngraftmentBenchmarks).Assembly).Run(args);
