@@ -44,8 +44,14 @@ public abstract class TransfusionProductTests(AppFactory app)
             await migrator.MigrateAsync();
         });
 
-        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().TreatmentEvents.AsNoTracking()
-            .Where(e => e.Type == TreatmentEventType.Transfusion).OrderBy(e => e.Id).ToListAsync());
+        // Only this journal's rows: migrating down and up again also re-codes other tests' rows from their (empty) text.
+        var stored = await app.WithScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            return db.TreatmentEvents.AsNoTracking()
+                .Where(e => e.Type == TreatmentEventType.Transfusion && db.TreatmentCourses.Any(c => c.Id == e.CourseId && c.JournalId == journal.Id))
+                .OrderBy(e => e.Id).ToListAsync();
+        });
         Assert.Equal(
             [TransfusionProduct.Platelets, TransfusionProduct.Platelets, TransfusionProduct.Platelets, TransfusionProduct.Platelets,
              TransfusionProduct.RedCells, TransfusionProduct.RedCells, TransfusionProduct.Plasma, null, null],
