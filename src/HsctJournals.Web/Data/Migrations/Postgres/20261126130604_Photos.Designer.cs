@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HsctJournals.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJournalsDbContext))]
-    [Migration("20261126124011_Photos")]
+    [Migration("20261126130604_Photos")]
     partial class Photos
     {
         /// <inheritdoc />
@@ -1356,6 +1356,9 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Product")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HsctJournals.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJournalsDbContext))]
-    [Migration("20261126123948_Photos")]
+    [Migration("20261126130547_Photos")]
     partial class Photos
     {
         /// <inheritdoc />
@@ -1301,6 +1301,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Product")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
