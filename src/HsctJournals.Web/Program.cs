@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Api;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
@@ -16,6 +17,7 @@ builder.Services
     .AddJournalsData(builder.Configuration)
     .AddAccounts()
     .AddSharedWeb()
+    .AddPageCaching(builder.Configuration)
     .AddJournals()
     .AddComments()
     .AddNotifications()

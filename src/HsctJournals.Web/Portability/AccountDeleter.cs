@@ -15,7 +15,7 @@ namespace HsctJournals.Web.Portability;
 /// their follows, tokens, memberships and invitations go. Nothing is half-deleted: any failure
 /// rolls everything back.
 /// </summary>
-public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> users, JournalDeleter journals)
+public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> users, JournalDeleter journals, Caching.PageCacheEviction cache)
 {
     /// <summary>The name shown where a deleted person's words stay.</summary>
     public const string DeletedUserName = "Deleted user";
@@ -80,6 +80,8 @@ public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> us
             return errors.Fail<AppUser>();
         }
         await transaction.CommitAsync(ct);
+        // Their name left posts and comments in any journal, and whole journals may be gone.
+        await cache.SiteChangedAsync(ct);
         return EditResult<AppUser>.Ok(user);
     }
 

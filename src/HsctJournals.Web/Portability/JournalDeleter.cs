@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Portability;
 /// members, followers, import records) and holds its address back for the grace period.
 /// Runs inside the caller's transaction when there is one, otherwise in its own.
 /// </summary>
-public sealed class JournalDeleter(JournalsDbContext db, TimeProvider clock, IOptions<PortabilityOptions> options)
+public sealed class JournalDeleter(JournalsDbContext db, TimeProvider clock, IOptions<PortabilityOptions> options, Caching.PageCacheEviction cache)
 {
     public async Task DeleteAsync(int journalId, CancellationToken ct)
     {
@@ -33,6 +33,8 @@ public sealed class JournalDeleter(JournalsDbContext db, TimeProvider clock, IOp
         else retired.FreeAfter = freeAfter;
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
+        // Inside a caller's transaction the caller evicts again after its commit (AccountDeleter).
+        await cache.JournalChangedAsync(journalId, ct);
 
         foreach (var file in waitingFiles)
         {
