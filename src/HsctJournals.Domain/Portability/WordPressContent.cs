@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace HsctJournals.Domain.Portability;
 
 /// <summary>
-/// Turns WordPress post HTML into the HTML source a post keeps here (see decision 0011): block
+/// Turns WordPress post HTML into the HTML source a post keeps here (see decision 0012): block
 /// comments removed, <c>[caption]</c> and <c>[gallery]</c> shortcodes turned into figures and
 /// lists, and classic-editor text given its paragraphs the way WordPress's autop does. The result
 /// still goes through the sanitiser before it is stored.

@@ -59,6 +59,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, status).SetProperty(j => j.FinishedAt, finished)
             .SetProperty(j => j.ReportJson, json).SetProperty(j => j.StoredPath, (string?)null), CancellationToken.None);
+        if (report.Succeeded && !report.NothingNew)
+            await scope.ServiceProvider.GetRequiredService<Caching.PageCacheEviction>().JournalChangedAsync(job.JournalId, CancellationToken.None);
         queue.Forget(job.Id);
         try { File.Delete(job.StoredPath!); } catch (IOException) { }
         return true;
