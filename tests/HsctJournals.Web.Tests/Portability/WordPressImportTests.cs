@@ -247,7 +247,7 @@ public abstract class WordPressImportTests(AppFactory app)
     {
         var body = new MultipartFormDataContent
         {
-            { new StringContent(form.Token), "__RequestVerificationToken" },
+            { new StringContent(form.Token ?? throw new InvalidOperationException("The import form must carry an antiforgery token.")), "__RequestVerificationToken" },
         };
         var file = new StringContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/xml");
