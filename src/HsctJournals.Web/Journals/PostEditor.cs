@@ -183,7 +183,11 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         return EditResult<Post>.Ok(post);
     }
 
-    private async Task RenderAsync(Post post, string source, string? customExcerpt, CancellationToken ct)
+    /// <summary>
+    /// Sets the source and everything derived from it (HTML with the journal's photos, the photos it
+    /// uses, search text, excerpt); the importer uses it too. Saving is the caller's.
+    /// </summary>
+    public async Task RenderAsync(Post post, string source, string? customExcerpt, CancellationToken ct = default)
     {
         post.Markdown = source;
         var rendered = await photos.RenderAsync(post.JournalId, markdown.ToSafeHtml(source), ct);
