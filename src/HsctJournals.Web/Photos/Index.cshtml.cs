@@ -1,0 +1,87 @@
+using HsctJournals.Domain.Photos;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HsctJournals.Web.Photos;
+
+/// <summary>
+/// A journal's photos, for its writers: upload (several files at once, no JavaScript needed),
+/// every photo with its thumbnail, alt text, caption, size and the posts that show it, and forms
+/// to describe or delete each. Others get 404.
+/// </summary>
+[Authorize]
+[RequestSizeLimit(PhotoForms.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoForms.MaxRequestBytes)]
+public sealed class PhotosIndexModel(JournalAccess access, PhotoLibrary library, PhotoUpload upload, IOptions<PhotoOptions> options) : PageModel
+{
+    public Journal Journal { get; private set; } = null!;
+    public IReadOnlyList<PhotoListing> Photos { get; private set; } = [];
+    public long UsedBytes { get; private set; }
+    public PhotoOptions Limits => options.Value;
+    public List<string> Uploaded { get; } = [];
+    public List<string> Refused { get; } = [];
+    public string? Notice { get; private set; }
+
+    [BindProperty] public string? AltText { get; set; }
+    [BindProperty] public bool Decorative { get; set; }
+    [BindProperty] public string? Caption { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string journal, string? done, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        Notice = done switch { "deleted" => "The photo was deleted.", "described" => "The photo's description was saved.", _ => null };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string journal, CancellationToken ct)
+    {
+        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        if (writable is null) return NotFound();
+        var files = Request.HasFormContentType ? Request.Form.Files : null;
+        if (files is null || files.Count == 0) Refused.Add("Choose one or more photos first.");
+        else if (files.Count > Limits.MaxFilesPerUpload) Refused.Add($"Send at most {Limits.MaxFilesPerUpload} photos at a time.");
+        else
+        {
+            foreach (var file in files)
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await upload.UploadAsync(new PhotoUploadRequest(writable, Reader.From(User).UserId, stream, file.FileName, file.ContentType,
+                    AltText, Decorative, Caption, file.Length), ct);
+                if (result.Succeeded) Uploaded.Add(PhotoText.SafeFileName(file.FileName) + (result.AlreadyThere ? " (already in this journal)" : ""));
+                else Refused.Add(result.Message!);
+            }
+        }
+        await LoadAsync(journal, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDescribeAsync(string journal, int photoId, string? photoAlt, bool photoDecorative, string? photoCaption, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        var result = await library.DescribeAsync(Journal.Id, photoId, photoAlt, photoDecorative, photoCaption, ct);
+        if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/photos?done=described#photo-{photoId}");
+        Refused.AddRange(result.Errors.SelectMany(e => e.Value));
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string journal, CancellationToken ct)
+    {
+        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        if (writable is null) return false;
+        Journal = writable;
+        Photos = await library.ListAsync(writable.Id, ct);
+        UsedBytes = await library.UsedBytesAsync(writable.Id, ct);
+        return true;
+    }
+}
+
+/// <summary>Limits shared by the forms that carry photos.</summary>
+public static class PhotoForms
+{
+    /// <summary>Ten files at the 25 MB default, plus the rest of the form.</summary>
+    public const long MaxRequestBytes = 260L * 1024 * 1024;
+}
