@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Feeds;
@@ -32,8 +33,7 @@ internal static class Sitemap
             })
             .ToListAsync(ct);
 
-        var request = http.Request;
-        var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var origin = http.Site().Origin;
         http.Response.ContentType = "application/xml; charset=utf-8";
         http.Response.Headers.CacheControl = "public, max-age=300";
 

@@ -10,6 +10,7 @@ public static class WebExtensions
     /// <summary>Razor Pages from the feature folders, error handling, Markdown rendering, request limits.</summary>
     public static IServiceCollection AddSharedWeb(this IServiceCollection services)
     {
+        services.AddSiteHosting();
         services.AddRazorPages(o =>
         {
             // Pages live in feature folders (Journals/, Accounts/ …) and declare absolute routes.
@@ -30,6 +31,7 @@ public static class WebExtensions
     /// <summary>Friendly error pages for people, ProblemDetails for the API, security headers, static files, sign-in.</summary>
     public static WebApplication UseSharedWeb(this WebApplication app)
     {
+        app.UseSiteHosting();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
