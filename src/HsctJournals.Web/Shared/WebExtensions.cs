@@ -11,10 +11,14 @@ public static class WebExtensions
     public static IServiceCollection AddSharedWeb(this IServiceCollection services)
     {
         services.AddSiteHosting();
+        services.AddInputCleaning();
         services.AddRazorPages(o =>
         {
             // Pages live in feature folders (Journals/, Accounts/ …) and declare absolute routes.
             o.RootDirectory = "/";
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new UnknownHandlerFilter());
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
@@ -35,6 +39,7 @@ public static class WebExtensions
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseInputCleaning();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
