@@ -37,7 +37,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
     }
 
     /// <summary>How often a create is tried when a concurrent one took its slug.</summary>
-    private const int MaxSaveAttempts = 4;
+    private const int MaxSaveAttempts = 10;
 
     /// <summary>Updates a tracked post. The previous title and text become a revision in the same save.</summary>
     public async Task<EditResult<Post>> UpdateAsync(Post post, Journal journal, string editorId, PostInput input, TimeZoneInfo authorZone, CancellationToken ct = default)

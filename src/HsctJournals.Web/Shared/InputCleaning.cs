@@ -31,6 +31,7 @@ public static class InputCleaning
                 http.Features.Set<IQueryFeature>(new QueryFeature(new QueryCollection(Cleaned(request.Query))));
             if (request.HasFormContentType)
             {
+                if (IsUrlEncoded(request)) await StripNulAsync(request, http.RequestAborted);
                 IFormCollection form;
                 try { form = await request.ReadFormAsync(http.RequestAborted); }
                 catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
@@ -40,10 +41,41 @@ public static class InputCleaning
                     return;
                 }
                 if (!IsClean(form))
-                    http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(Cleaned(form), form.Files)));
+                {
+                    // Keeps the request-bound feature (content type, limits) and swaps only what it read.
+                    var feature = http.Features.Get<IFormFeature>() as FormFeature ?? new FormFeature(request);
+                    feature.Form = new FormCollection(Cleaned(form), form.Files);
+                    http.Features.Set<IFormFeature>(feature);
+                }
             }
             await next(http);
         });
+
+    private static bool IsUrlEncoded(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// ASP.NET Core's form reader refuses a URL-encoded NUL outright ("The form value contains invalid
+    /// characters"), which would turn a stray <c>%00</c> into an error page instead of the form with what
+    /// was typed. NUL can only be written as <c>%00</c> or a raw zero byte there, so both are dropped
+    /// from the body before the reader sees it; the rest of the cleaning happens on the parsed values.
+    /// </summary>
+    private static async Task StripNulAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var cleaned = new MemoryStream(bytes.Length);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == 0) continue;
+            if (bytes[i] == (byte)'%' && i + 2 < bytes.Length && bytes[i + 1] == (byte)'0' && bytes[i + 2] == (byte)'0') { i += 2; continue; }
+            cleaned.WriteByte(bytes[i]);
+        }
+        cleaned.Position = 0;
+        request.Body = cleaned;
+        request.ContentLength = cleaned.Length;
+    }
 
     private static bool IsClean(IEnumerable<KeyValuePair<string, StringValues>> values) =>
         values.All(kv => UnicodeText.IsClean(kv.Key) && kv.Value.All(UnicodeText.IsClean));

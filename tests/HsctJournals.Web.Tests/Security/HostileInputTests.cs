@@ -22,11 +22,12 @@ public abstract class HostileInputTests(FuzzApp app)
         var page = await Forms.GetAsync(client, $"/j/{journal.Slug}/posts/{post.Slug}");
 
         var noHandler = await page.PostAsync(client, new(), $"/j/{journal.Slug}/posts/{post.Slug}?handler=Nope");
+        // Razor Pages runs the plain OnGet for a GET naming an unknown handler; that is fine, as long as it is no crash.
         var unknownGet = await client.GetAsync($"/j/{journal.Slug}/posts/{post.Slug}?handler=Nope");
         var plainPost = await page.PostAsync(client, new(), $"/j/{journal.Slug}");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, noHandler.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unknownGet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknownGet.StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, plainPost.StatusCode);
     }
 
@@ -42,14 +43,14 @@ public abstract class HostileInputTests(FuzzApp app)
 
         var body = $"__RequestVerificationToken={Uri.EscapeDataString(page.Token)}&Input.Rendered={Uri.EscapeDataString(rendered)}"
             + "&Input.Text=Thinking%EF%BF%BE of you%00 today&Input.AuthorName=Ann%00a&Input.AuthorEmail=anna%40tests.invalid";
-        var response = await client.PostAsync($"/j/{journal.Slug}/posts/{post.Slug}",
-            new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var response = await client.PostAsync($"/j/{journal.Slug}/posts/{post.Slug}?handler=Comment",
+            new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
         Assert.True((int)response.StatusCode < 500, $"Answered {(int)response.StatusCode}");
 
         var login = await Forms.GetAsync(client, "/Identity/Account/Login");
         var signIn = await client.PostAsync("/Identity/Account/Login", new StringContent(
-            $"__RequestVerificationToken={Uri.EscapeDataString(login.Token)}&Input.Email=a%00b%40tests.invalid&Input.Password=%00", Encoding.ASCII, "application/x-www-form-urlencoded"));
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            $"__RequestVerificationToken={Uri.EscapeDataString(login.Token)}&Input.Email=a%00b%40tests.invalid&Input.Password=%00", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.True(signIn.StatusCode == HttpStatusCode.OK, $"{signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
 
         var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Comments.AsNoTracking()
             .Where(c => c.PostId == post.Id).Select(c => new { c.Text, c.AuthorName }).SingleAsync());
@@ -64,16 +65,21 @@ public abstract class HostileInputTests(FuzzApp app)
         var client = app.ApiClient(await app.TokenForAsync(owner));
 
         var response = await client.PostAsync($"/api/v1/journals/{journal.Slug}/posts", new StringContent(
-            "{\"title\":\"Day\\u0000 12\\uFFFE\",\"markdown\":\"Bloods\\u0000 fine\\uD800.\",\"status\":\"Published\",\"tags\":[\"a\\u0000b\"]}",
+            "{\"title\":\"Day\\u0000 12\\uFFFE\",\"markdown\":\"Bloods\\u0000 fine\\uFDD0.\",\"status\":\"Published\",\"tags\":[\"a\\u0000b\"]}",
             Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var saved = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Posts.AsNoTracking()
             .Where(p => p.JournalId == journal.Id).Select(p => new { p.Title, p.Markdown, p.Slug, Tags = p.Tags.Select(t => t.Name).ToList() }).SingleAsync());
         Assert.Equal("Day 12", saved.Title);
         Assert.Equal("Bloods fine.", saved.Markdown);
         Assert.Equal("day-12", saved.Slug);
         Assert.Equal(["ab"], saved.Tags);
+
+        // An escaped unpaired surrogate is not text at all: refused the same way on both databases.
+        var broken = await client.PostAsync($"/api/v1/journals/{journal.Slug}/posts", new StringContent(
+            "{\"title\":\"Broken \\uD800\",\"markdown\":\"x\",\"status\":\"Published\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
     }
 
     [Fact]
