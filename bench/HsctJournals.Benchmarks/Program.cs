@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks for the hot pure code. Run: dotnet run -c Release --project bench/HsctJournals.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>Entry point marker for BenchmarkSwitcher.</summary>
-public partial class Program;
+// (No Program marker class here: the Web project's own Program would clash with it under -warnaserror, CS0436.)
+BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.EngraftmentBenchmarks).Assembly).Run(args);

@@ -1,10 +1,13 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Api;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Photos;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -15,11 +18,14 @@ builder.Services
     .AddJournalsData(builder.Configuration)
     .AddAccounts()
     .AddSharedWeb()
+    .AddPageCaching(builder.Configuration)
     .AddJournals()
     .AddComments()
     .AddNotifications()
     .AddTreatment()
+    .AddPhotos()
     .AddFeeds()
+    .AddPortability()
     .AddJournalsApi();
 
 var app = builder.Build();
@@ -31,8 +37,10 @@ app.MapHealthChecks("/healthz");
 app.MapJournals();
 app.MapFeeds();
 app.MapTreatment();
+app.MapPhotos();
 app.MapJournalsApi();
 app.MapComments();
+app.MapPortability();
 
 app.Run();
 

@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Accounts;
 /// Asking never tells the visitor whether the journal exists (design invariant 1): the request
 /// is recorded only when it makes sense, and the caller shows the same answer either way.
 /// </summary>
-public sealed class AccessRequests(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock)
+public sealed class AccessRequests(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public const int MessageMaxLength = 500;
 
@@ -67,6 +67,7 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
         request.Status = AccessRequestStatus.Approved;
         request.DecidedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
 
         var home = mail.Link($"/j/{journal.Slug}");
         var body = $"<p>You can now read “{AccountMail.Encode(journal.Title)}”: "

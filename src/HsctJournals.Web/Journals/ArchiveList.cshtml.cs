@@ -57,6 +57,7 @@ public sealed class ArchiveListModel(JournalAccess access, PostQueries queries, 
         Posts = posts;
         Pager = new Pager(path, page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

@@ -18,6 +18,7 @@ public sealed class JournalHomeModel(JournalAccess access, PostQueries queries) 
         Posts = posts;
         Pager = new Pager($"/j/{Journal.Slug}", page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

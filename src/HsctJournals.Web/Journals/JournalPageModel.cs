@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,14 @@ public abstract class JournalPageModel(JournalAccess access) : PageModel
     public PageMeta Meta { get; } = new();
     protected Reader CurrentReader => Reader.From(User);
     public bool CanWrite => Role >= JournalRole.CoAuthor;
+
+    /// <summary>
+    /// Marks what this page rendered as the same for every anonymous reader: a post's page (evicted with the post)
+    /// or one of the journal's lists (evicted with any post of the journal). Proxies may keep it only for a public journal.
+    /// </summary>
+    protected void ShareWithAnonymousReaders(int? postId = null) =>
+        HttpContext.ShareWithAnonymousReaders(Journal.Visibility == JournalVisibility.Public, CacheTags.Journal(Journal.Id),
+            postId is { } id ? CacheTags.Post(id) : CacheTags.JournalLists(Journal.Id));
 
     /// <summary>Loads the journal; false means "answer 404".</summary>
     protected async Task<bool> LoadJournalAsync(string slug, CancellationToken ct, string? heading = null)

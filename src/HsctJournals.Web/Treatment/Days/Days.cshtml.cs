@@ -21,6 +21,7 @@ public sealed class DaysModel(JournalAccess access, PostDays days) : JournalPage
         Meta.CanonicalPath = $"/j/{Journal.Slug}/days";
         // Phase names are shared treatment data: never for search engines.
         if (Mode == DayBrowseMode.Phases) Meta.NoIndex = true;
+        ShareWithAnonymousReaders();
         return Page();
     }
 }
