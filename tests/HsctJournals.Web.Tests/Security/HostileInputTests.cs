@@ -41,7 +41,7 @@ public abstract class HostileInputTests(FuzzApp app)
         var page = await Forms.GetAsync(client, $"/j/{journal.Slug}/posts/{post.Slug}");
         var rendered = Accounts.Html.FirstValue(page.Html, "Input.Rendered");
 
-        var body = $"__RequestVerificationToken={Uri.EscapeDataString(page.Token)}&Input.Rendered={Uri.EscapeDataString(rendered)}"
+        var body = $"__RequestVerificationToken={Uri.EscapeDataString(page.Token ?? "")}&Input.Rendered={Uri.EscapeDataString(rendered)}"
             + "&Input.Text=Thinking%EF%BF%BE of you%00 today&Input.AuthorName=Ann%00a&Input.AuthorEmail=anna%40tests.invalid";
         var response = await client.PostAsync($"/j/{journal.Slug}/posts/{post.Slug}?handler=Comment",
             new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
@@ -49,7 +49,7 @@ public abstract class HostileInputTests(FuzzApp app)
 
         var login = await Forms.GetAsync(client, "/Identity/Account/Login");
         var signIn = await client.PostAsync("/Identity/Account/Login", new StringContent(
-            $"__RequestVerificationToken={Uri.EscapeDataString(login.Token)}&Input.Email=a%00b%40tests.invalid&Input.Password=%00", Encoding.UTF8, "application/x-www-form-urlencoded"));
+            $"__RequestVerificationToken={Uri.EscapeDataString(login.Token ?? "")}&Input.Email=a%00b%40tests.invalid&Input.Password=%00", Encoding.UTF8, "application/x-www-form-urlencoded"));
         Assert.True(signIn.StatusCode == HttpStatusCode.OK, $"{signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
 
         var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Comments.AsNoTracking()

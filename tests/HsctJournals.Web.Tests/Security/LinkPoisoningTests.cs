@@ -14,7 +14,7 @@ public abstract class LinkPoisoningTests(SecurityApp app)
 {
     private static HttpRequestMessage Post(string url, Forms form, Dictionary<string, string> fields, string host)
     {
-        fields["__RequestVerificationToken"] = form.Token;
+        if (form.Token is not null) fields["__RequestVerificationToken"] = form.Token;
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Host = host;
         return request;
