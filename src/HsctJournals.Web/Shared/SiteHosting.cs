@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Shared;
 /// <summary>
 /// The site's public address and what follows from it: the hosts a request may name (derived from
 /// <c>Site:BaseUrl</c>), which reverse proxies may tell us the client's address and scheme, and
-/// Secure cookies on an https site. See decision 0010.
+/// Secure cookies on an https site. See decision 0013.
 /// </summary>
 public static class SiteHosting
 {
