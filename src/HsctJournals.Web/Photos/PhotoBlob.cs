@@ -3,7 +3,7 @@ namespace HsctJournals.Web.Photos;
 /// <summary>
 /// Stored bytes, keyed by their SHA-256 (content-addressed: the same bytes are stored once, whoever
 /// uploads them). The bytes live in <see cref="PhotoBlobChunk"/> rows so that reading and writing
-/// stream a chunk at a time on both providers (docs/decisions/0013-photos-in-the-database.md).
+/// stream a chunk at a time on both providers (docs/decisions/0014-photos-in-the-database.md).
 /// </summary>
 public class PhotoBlob
 {

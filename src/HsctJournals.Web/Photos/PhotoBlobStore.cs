@@ -6,7 +6,7 @@ namespace HsctJournals.Web.Photos;
 /// <summary>
 /// Content-addressed bytes in the database, written and read a chunk at a time so no request
 /// holds a whole original in memory. This is the seam where large installations would put an
-/// S3-compatible store instead (docs/decisions/0013-photos-in-the-database.md): callers only
+/// S3-compatible store instead (docs/decisions/0014-photos-in-the-database.md): callers only
 /// ever put, copy out and delete by hash.
 /// </summary>
 public sealed class PhotoBlobStore(JournalsDbContext db, TimeProvider clock)
