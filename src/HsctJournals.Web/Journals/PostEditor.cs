@@ -166,7 +166,8 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         return EditResult<Post>.Ok(post);
     }
 
-    private void Render(Post post, string source, string? customExcerpt)
+    /// <summary>Sets the source and everything derived from it (HTML, search text, excerpt); the importer uses it too.</summary>
+    public void Render(Post post, string source, string? customExcerpt)
     {
         post.Markdown = source;
         post.Html = markdown.ToSafeHtml(source);

@@ -45,6 +45,9 @@ public sealed partial class MarkdownRenderer
         return _sanitizer.Sanitize(html);
     }
 
+    /// <summary>Sanitises HTML that is kept as a post's source (an imported WordPress post), with the same rules as rendered Markdown.</summary>
+    public string SanitizeHtml(string html) => _sanitizer.Sanitize(html ?? "");
+
     /// <summary>Plain text for search and feeds: the rendered, sanitised HTML without its tags, blocks separated by spaces.</summary>
     public static string ToPlainText(string safeHtml)
     {
