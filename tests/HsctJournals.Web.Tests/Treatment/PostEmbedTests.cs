@@ -172,6 +172,8 @@ public abstract class PostEmbedTests(AppFactory app)
         {
             var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
             await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ShowDayNumbers, false));
+            // Written behind the app's back, so evicted by hand as the app's own settings write does (page cache).
+            await sp.GetRequiredService<Web.Caching.PageCacheEviction>().JournalChangedAsync(journal.Id);
             return 0;
         });
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(days)).StatusCode);
