@@ -177,7 +177,7 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
             AnnouncedAt = run.Now,
         };
         var excerpt = WordPressContent.CommentToText(item.Excerpt);
-        editor.Render(post, source, excerpt.Length == 0 ? null : Excerpt.Shorten(excerpt, Post.ExcerptMaxLength));
+        await editor.RenderAsync(post, source, excerpt.Length == 0 ? null : Excerpt.Shorten(excerpt, Post.ExcerptMaxLength), ct);
 
         var categories = item.Terms.Where(t => t.Domain == "category").ToList();
         if (categories.Count > 0) post.CategoryId = await CategoryIdAsync(run, categories[0].Name, ct);

@@ -21,7 +21,8 @@ public sealed partial class MarkdownRenderer
     {
         _sanitizer = new HtmlSanitizer();
         _sanitizer.AllowedSchemes.Clear();
-        foreach (var scheme in new[] { "http", "https", "mailto" }) _sanitizer.AllowedSchemes.Add(scheme);
+        // "photo:" references survive sanitising so Photos.PostPhotos can resolve them within the post's journal.
+        foreach (var scheme in new[] { "http", "https", "mailto", "photo" }) _sanitizer.AllowedSchemes.Add(scheme);
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedTags.Remove("form");
         _sanitizer.AllowedTags.Remove("input");

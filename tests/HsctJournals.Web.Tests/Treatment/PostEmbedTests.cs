@@ -172,7 +172,7 @@ public abstract class PostEmbedTests(AppFactory app)
         {
             var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
             await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ShowDayNumbers, false));
-            // Written behind the app's back, so evicted by hand as the app's own settings write does (page cache).
+            // A write behind the app's back: evict as the settings page does after saving.
             await sp.GetRequiredService<Web.Caching.PageCacheEviction>().JournalChangedAsync(journal.Id);
             return 0;
         });
