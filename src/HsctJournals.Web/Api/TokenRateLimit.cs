@@ -10,9 +10,9 @@ namespace HsctJournals.Web.Api;
 /// answered with 429, Retry-After and ProblemDetails. Account lockout still applies on top.
 /// </summary>
 /// <remarks>
-/// The counters live in this process. Behind a load balancer each node counts on its own, so the
-/// effective limit is per node; lockout, which is stored in the database, is the shared backstop.
-/// Behind a reverse proxy, configure forwarded headers so the client address is the real one.
+/// The counters live in this process, or in Redis when <c>Cache:Redis</c> is set, so behind a load balancer
+/// every node counts the same requests (<see cref="Shared.SharedRateLimit"/>). Lockout, stored in the database,
+/// applies on top. Behind a reverse proxy, configure forwarded headers so the client address is the real one.
 /// </remarks>
 public static class TokenRateLimit
 {
@@ -26,14 +26,9 @@ public static class TokenRateLimit
         {
             var limits = api.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.TokenRequestsPerWindow,
-                    Window = TimeSpan.FromSeconds(limits.TokenWindowSeconds),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(Policy, context => Shared.SharedRateLimit.FixedWindow(context,
+                $"{Policy}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+                limits.TokenRequestsPerWindow, TimeSpan.FromSeconds(limits.TokenWindowSeconds)));
             o.OnRejected = async (rejected, ct) =>
             {
                 var http = rejected.HttpContext;

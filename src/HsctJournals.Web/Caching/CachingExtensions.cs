@@ -21,11 +21,12 @@ public static class CachingExtensions
         });
         var redis = configuration[$"{PageCacheOptions.Section}:{nameof(PageCacheOptions.Redis)}"];
         if (!string.IsNullOrWhiteSpace(redis))
-            services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "hsct:";
-            });
+        {
+            services.AddSingleton(_ => new SharedRedis(redis));
+            services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "hsct:");
+            services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+                .Configure<SharedRedis>((o, shared) => o.ConnectionMultiplexerFactory = () => Task.FromResult(shared.Connection));
+        }
         services.AddSingleton<PageCacheEviction>();
         return services;
     }

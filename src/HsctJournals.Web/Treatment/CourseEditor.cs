@@ -201,7 +201,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
         else if (product is not { } p || !Enum.IsDefined(p)) errors.Add("Product", "Choose platelets, red cells, plasma or other.");
         if (errors.Any) return errors.Fail<TreatmentEvent>();
         e!.Product = product;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<TreatmentEvent>.Ok(e);
     }
 

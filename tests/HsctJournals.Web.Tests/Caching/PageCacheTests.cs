@@ -5,6 +5,7 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Treatment;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HsctJournals.Web.Tests.Caching;
@@ -284,3 +285,25 @@ public abstract class PageCacheTests(AppFactory app)
 
 public sealed class PageCacheTestsOnSqlite(CommentsSqliteApp app) : PageCacheTests(app), IClassFixture<CommentsSqliteApp>;
 public sealed class PageCacheTestsOnPostgres(CommentsPostgresApp app) : PageCacheTests(app), IClassFixture<CommentsPostgresApp>;
+
+/// <summary>The same app with its page cache in a private Redis (the several-node store), on PostgreSQL.</summary>
+public sealed class CommentsPostgresRedisApp : CommentsApp
+{
+    private readonly RedisProcess _redis = RedisProcess.Start();
+
+    public CommentsPostgresRedisApp() : base(new PostgresTestDatabase()) { }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Cache:Redis", _redis.Configuration);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+}
+
+public sealed class PageCacheTestsOnPostgresWithRedis(CommentsPostgresRedisApp app) : PageCacheTests(app), IClassFixture<CommentsPostgresRedisApp>;

@@ -14,7 +14,9 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     private AppProcess(Process process, string baseUrl) => (_process, BaseUrl) = (process, baseUrl);
 
-    public static async Task<AppProcess> StartAsync(ITestDatabase database)
+    /// <param name="database">The database every node shares.</param>
+    /// <param name="settings">Extra configuration (keys with ':' as in appsettings), e.g. <c>Cache:Redis</c>.</param>
+    public static async Task<AppProcess> StartAsync(ITestDatabase database, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "HsctJournals.Web.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
@@ -32,6 +34,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Site__BaseUrl"] = AppFactory.SiteBaseUrl;
         start.Environment["Site__ExtraHosts__0"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? []) start.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
