@@ -12,10 +12,6 @@ namespace HsctJournals.Web.Treatment;
 /// </summary>
 public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
 {
-    // Phases that happen before the cells go back, so they cannot start after Day 0 (§1, §2).
-    private static readonly Phase[] BeforeDayZero =
-        [Phase.Evaluation, Phase.Mobilisation, Phase.PoorMobilisation, Phase.Remobilisation, Phase.Apheresis, Phase.Storage, Phase.Conditioning];
-
     /// <summary>Saves the course fields (creating the course row if it is new).</summary>
     public async Task<EditResult<TreatmentCourse>> UpdateCourseAsync(TreatmentCourse course, CourseInput input, CancellationToken ct)
     {
@@ -39,7 +35,8 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
             if (course.Id != 0)
             {
                 var phases = await db.TreatmentPhases.AsNoTracking().Where(p => p.CourseId == course.Id).ToListAsync(ct);
-                if (DayZeroConflict(phases, zero) is { } conflict) errors.Add(nameof(input.DayZero), conflict);
+                var check = PhaseMachine.CheckDayZero(phases.Select(p => new PhaseEntry(p.Phase, p.EffectiveDate)), zero);
+                if (!check.IsAllowed) errors.Add(nameof(input.DayZero), check.Reason!);
             }
         }
         else if (declaredN is not null || declaredP is not null)
@@ -132,13 +129,10 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
 
         var record = new PhaseRecord { CourseId = course.Id, Phase = input.Phase, Planned = planned, Started = started, Note = note };
         var history = await db.TreatmentPhases.Where(p => p.CourseId == course.Id).OrderBy(p => p.Id).ToListAsync(ct);
-        var check = history.Count == 0
-            ? PhaseMachine.CheckHistory([new PhaseEntry(record.Phase, record.EffectiveDate)])
-            : PhaseMachine.Check(history[^1].Phase, history[^1].EffectiveDate, record.Phase, record.EffectiveDate);
-        if (!check.IsAllowed) errors.Add(nameof(input.Phase), check.Reason!.Replace("Step 1: ", "", StringComparison.Ordinal));
-        else if (course.DayZero is { } zero && BeforeDayZero.Contains(record.Phase) && record.EffectiveDate > zero)
-            errors.Add(nameof(input.Phase), $"{record.Phase.Title()} cannot start on {TreatmentText.Iso(record.EffectiveDate)}, after Day 0 ({TreatmentText.Iso(zero)}). Change Day 0 first if it moved.");
-        if (errors.Any) return errors.Fail<PhaseRecord>();
+        // domain/hsct.md §1, §2: the order and "before Day 0" are the PhaseMachine's rules.
+        var check = PhaseMachine.CheckNext(history.Select(p => new PhaseEntry(p.Phase, p.EffectiveDate)).ToList(),
+            new PhaseEntry(record.Phase, record.EffectiveDate), course.DayZero);
+        if (!check.IsAllowed) return Fail<PhaseRecord>(nameof(input.Phase), check.Reason!);
 
         db.TreatmentPhases.Add(record);
         if (record.Phase == Phase.Reinfusion) course.DayZero = record.EffectiveDate;
@@ -157,9 +151,13 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
         var started = TreatmentText.ParseDate(input.Started, nameof(input.Started), "The actual date", errors);
         if (planned is null && started is null && !errors.Any) errors.Add(nameof(input.Started), "Give the date it started, or the date it is planned.");
         if (errors.Any) return errors.Fail<PhaseRecord>();
-        var check = PhaseMachine.CheckHistory(history.Select(p => p.Id == phaseId
-            ? new PhaseEntry(p.Phase, started ?? planned!.Value) : new PhaseEntry(p.Phase, p.EffectiveDate)).ToList());
-        if (!check.IsAllowed) { errors.Add(nameof(input.Phase), check.Reason!); return errors.Fail<PhaseRecord>(); }
+        var entries = history.Select(p => p.Id == phaseId
+            ? new PhaseEntry(p.Phase, started ?? planned!.Value) : new PhaseEntry(p.Phase, p.EffectiveDate)).ToList();
+        var check = PhaseMachine.CheckHistory(entries);
+        // A moved reinfusion moves Day 0; either way no pre-transplant phase may start after it.
+        var dayZero = record.Phase == Phase.Reinfusion ? started ?? planned : course.DayZero;
+        if (check.IsAllowed && dayZero is { } zero) check = PhaseMachine.CheckDayZero(entries, zero);
+        if (!check.IsAllowed) return Fail<PhaseRecord>(nameof(input.Phase), check.Reason!);
         record.Planned = planned;
         record.Started = started;
         if (record.Phase == Phase.Reinfusion) course.DayZero = record.EffectiveDate;
@@ -313,11 +311,11 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
         await cache.JournalChangedAsync(course.JournalId, ct);
     }
 
-    private static string? DayZeroConflict(IEnumerable<PhaseRecord> phases, DateOnly zero)
+    private static EditResult<T> Fail<T>(string field, string message) where T : class
     {
-        var late = phases.Where(p => BeforeDayZero.Contains(p.Phase) && p.EffectiveDate > zero).OrderBy(p => p.EffectiveDate).FirstOrDefault();
-        return late is null ? null
-            : $"Day 0 ({TreatmentText.Iso(zero)}) cannot be before {late.Phase.Name()}, which started on {TreatmentText.Iso(late.EffectiveDate)}.";
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors.Fail<T>();
     }
 
     private static string NewUid() => Guid.NewGuid().ToString("N") + "@hsct-journals";
