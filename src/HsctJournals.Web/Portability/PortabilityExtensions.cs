@@ -9,8 +9,17 @@ public static class PortabilityExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<JournalDeleter>();
         services.AddScoped<AccountDeleter>();
+        services.AddScoped<WordPressImporter>();
+        services.AddScoped<WordPressExporter>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 
-    public static WebApplication MapPortability(this WebApplication app) => app;
+    public static WebApplication MapPortability(this WebApplication app)
+    {
+        app.UseMiddleware<LegacyRedirects>();
+        app.MapExportEndpoints();
+        return app;
+    }
 }
