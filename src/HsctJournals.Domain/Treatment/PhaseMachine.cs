@@ -25,6 +25,13 @@ public static class PhaseMachine
     /// <summary>The phase a course starts in.</summary>
     public const Phase First = Phase.Evaluation;
 
+    // Phases that happen before the cells go back, so they cannot start after Day 0 (domain/hsct.md §1, §2).
+    private static readonly Phase[] BeforeDayZero =
+    [
+        Phase.Evaluation, Phase.Mobilisation, Phase.PoorMobilisation, Phase.Remobilisation,
+        Phase.Apheresis, Phase.Storage, Phase.Conditioning,
+    ];
+
     // domain/hsct.md §1: the main sequence. Storage is optional (fresh grafts skip it).
     private static readonly Phase[] MainSequence =
     [
@@ -116,6 +123,53 @@ public static class PhaseMachine
         return Check(current.Phase, current.Started, proposed.Phase, proposed.Started);
     }
 
+    /// <summary>Checks the first phase recorded for a course: it must be <see cref="First"/>.</summary>
+    public static PhaseTransition CheckFirst(PhaseEntry first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return first.Phase == First
+            ? PhaseTransition.Allowed
+            : PhaseTransition.Refused($"A course {StartsWithFirst(first.Phase)}");
+    }
+
+    /// <summary>
+    /// Checks a proposed next phase against the recorded history (oldest first) and, when Day 0 is
+    /// known, against Day 0 (<see cref="CheckAgainstDayZero"/>).
+    /// </summary>
+    public static PhaseTransition CheckNext(IReadOnlyList<PhaseEntry> history, PhaseEntry proposed, DateOnly? dayZero)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var step = history.Count == 0 ? CheckFirst(proposed) : Check(history[^1], proposed);
+        return step.IsAllowed && dayZero is { } zero ? CheckAgainstDayZero(proposed, zero) : step;
+    }
+
+    /// <summary>True for the phases that happen before the cells go back (evaluation to conditioning).</summary>
+    // domain/hsct.md §1 (states 1–5 come before reinfusion) and §2 (Day 0 = the day the cells are infused).
+    public static bool IsBeforeDayZero(Phase phase) => BeforeDayZero.Contains(phase);
+
+    /// <summary>A pre-transplant phase cannot start after Day 0; other phases are not checked here.</summary>
+    public static PhaseTransition CheckAgainstDayZero(PhaseEntry entry, DateOnly dayZero)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return IsBeforeDayZero(entry.Phase) && entry.Started > dayZero
+            ? PhaseTransition.Refused($"{entry.Phase.Title()} cannot start on {Iso(entry.Started)}, after Day 0 ({Iso(dayZero)}). Change Day 0 first if it moved.")
+            : PhaseTransition.Allowed;
+    }
+
+    /// <summary>
+    /// Checks a (new) Day 0 against the recorded history: it cannot come before a pre-transplant
+    /// phase's start. The earliest such conflict is reported.
+    /// </summary>
+    public static PhaseTransition CheckDayZero(IEnumerable<PhaseEntry> history, DateOnly dayZero)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var late = history.Where(p => IsBeforeDayZero(p.Phase) && p.Started > dayZero).OrderBy(p => p.Started).FirstOrDefault();
+        return late is null
+            ? PhaseTransition.Allowed
+            : PhaseTransition.Refused($"Day 0 ({Iso(dayZero)}) cannot be before {late.Phase.Name()}, which started on {Iso(late.Started)}.");
+    }
+
     /// <summary>
     /// Checks a whole recorded history, oldest first. It must start with <see cref="First"/>;
     /// the first refused step is reported as "Step N: reason".
@@ -128,9 +182,9 @@ public static class PhaseMachine
             return PhaseTransition.Allowed;
         }
 
-        if (history[0].Phase != First)
+        if (!CheckFirst(history[0]).IsAllowed)
         {
-            return PhaseTransition.Refused($"Step 1: a course starts with {First.Name()}, not {history[0].Phase.Name()}.");
+            return PhaseTransition.Refused($"Step 1: a course {StartsWithFirst(history[0].Phase)}");
         }
 
         for (var i = 1; i < history.Count; i++)
@@ -222,6 +276,8 @@ public static class PhaseMachine
         var verb = missing.Count == 1 ? "comes" : "come";
         return $"{subject}: {JoinAnd(missing)} {verb} first.";
     }
+
+    private static string StartsWithFirst(Phase phase) => $"starts with {First.Name()}, not {phase.Name()}.";
 
     private static int Rank(Phase phase)
     {

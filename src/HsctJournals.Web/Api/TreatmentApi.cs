@@ -51,7 +51,7 @@ public static class TreatmentApi
     }
 
     public static async Task<Results<Ok<TreatmentCourseDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string journal, TreatmentCourseRequest request, ClaimsPrincipal user, TreatmentAccess access, CourseEditor editor, TreatmentQueries queries, CancellationToken ct)
+        string journal, TreatmentCourseRequest request, ClaimsPrincipal user, TreatmentAccess access, CourseDetailsEditor editor, TreatmentQueries queries, CancellationToken ct)
     {
         var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
         if (owned is null) return problem!;
@@ -62,13 +62,13 @@ public static class TreatmentApi
     }
 
     public static async Task<Results<Ok<LabImportReportDto>, ValidationProblem, ProblemHttpResult>> PostLabsAsync(
-        string journal, bool? confirm, HttpRequest http, ClaimsPrincipal user, TreatmentAccess access, CourseEditor editor,
+        string journal, bool? confirm, HttpRequest http, ClaimsPrincipal user, TreatmentAccess access, CourseStore store,
         LabImporter importer, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
         if (owned is null) return problem!;
         var course = owned.Value.Course!;
-        await editor.EnsureSavedAsync(course, ct);
+        await store.EnsureSavedAsync(course, ct);
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         LabImportReport report;
         if (mediaType is "text/csv" or "text/tab-separated-values" or "text/plain")
@@ -94,7 +94,7 @@ public static class TreatmentApi
     }
 
     public static async Task<Results<Created<TreatmentEventDto>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
-        string journal, EventInput request, ClaimsPrincipal user, TreatmentAccess access, CourseEditor editor, CancellationToken ct)
+        string journal, EventInput request, ClaimsPrincipal user, TreatmentAccess access, EventRecorder editor, CancellationToken ct)
     {
         var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
         if (owned is null) return problem!;

@@ -1,5 +1,6 @@
 using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Treatment;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
@@ -17,13 +18,18 @@ public sealed class DayLabels(JournalsDbContext db)
         var journals = await db.Journals.Where(j => slugs.Contains(j.Slug) && j.ShowDayNumbers)
             .Select(j => new
             {
+                j.Id,
                 j.Slug,
-                DayZero = db.TreatmentCourses.Where(c => c.JournalId == j.Id && c.DayZero != null)
-                    .OrderByDescending(c => c.CreatedAt).Select(c => c.DayZero).FirstOrDefault(),
                 Zone = j.Members.Where(m => m.Role == JournalRole.Owner).Select(m => m.User.TimeZoneId).FirstOrDefault(),
             })
             .AsNoTracking().ToListAsync(ct);
-        var bySlug = journals.Where(j => j.DayZero is not null).ToDictionary(j => j.Slug);
+        var ids = journals.Select(j => j.Id).ToList();
+        // The current course of each journal (one definition: Treatment.CurrentCourse), then its Day 0.
+        var courses = await db.TreatmentCourses.Where(c => ids.Contains(c.JournalId)).NewestFirst()
+            .Select(c => new { c.JournalId, c.DayZero }).AsNoTracking().ToListAsync(ct);
+        var dayZeroOf = courses.GroupBy(c => c.JournalId).ToDictionary(g => g.Key, g => g.First().DayZero);
+        var bySlug = journals.Where(j => dayZeroOf.GetValueOrDefault(j.Id) is not null)
+            .ToDictionary(j => j.Slug, j => new { j.Zone, DayZero = dayZeroOf[j.Id] });
         if (bySlug.Count == 0) return posts;
 
         return posts.Select(p =>

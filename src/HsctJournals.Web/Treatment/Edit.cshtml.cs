@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>The owner edits the course: facts and Day 0, phases (checked by <see cref="PhaseMachine"/>), regimen and prior DMTs.</summary>
-public sealed class EditModel(TreatmentAccess access, CourseEditor editor, JournalsDbContext db) : TreatmentOwnerPage(access)
+public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor details, PhaseRecorder phases, DrugLineEditor drugs, PriorTherapyEditor therapies, JournalsDbContext db) : TreatmentOwnerPage(access)
 {
     [BindProperty] public CourseInput Input { get; set; } = new();
     [BindProperty] public PhaseInput PhaseForm { get; set; } = new();
@@ -35,7 +35,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
         Input.Sharing = null; // sharing has its own page
-        var result = await editor.UpdateCourseAsync(Course, Input, ct);
+        var result = await details.UpdateCourseAsync(Course, Input, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=course");
         AddErrors(nameof(Input), result.Errors);
         return await RedisplayAsync(ct, keepCourseInput: true);
@@ -45,7 +45,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.AddPhaseAsync(Course, PhaseForm, ct);
+        var result = await phases.AddPhaseAsync(Course, PhaseForm, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=phase#phases");
         AddErrors(nameof(PhaseForm), result.Errors);
         return await RedisplayAsync(ct);
@@ -55,7 +55,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.UpdatePhaseAsync(Course, id, new PhaseInput { Planned = planned, Started = started }, ct);
+        var result = await phases.UpdatePhaseAsync(Course, id, new PhaseInput { Planned = planned, Started = started }, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=phase#phases");
         PhaseError = string.Join(" ", result.Errors.SelectMany(e => e.Value));
         return await RedisplayAsync(ct);
@@ -64,7 +64,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     public async Task<IActionResult> OnPostRemoveLastPhaseAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        await editor.RemoveLastPhaseAsync(Course, ct);
+        await phases.RemoveLastPhaseAsync(Course, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=phase#phases");
     }
 
@@ -72,7 +72,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.AddDrugAsync(Course, Drug, ct);
+        var result = await drugs.AddDrugAsync(Course, Drug, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=drug#regimen");
         AddErrors(nameof(Drug), result.Errors);
         return await RedisplayAsync(ct);
@@ -82,7 +82,7 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.AddPriorTherapyAsync(Course, Therapy, ct);
+        var result = await therapies.AddPriorTherapyAsync(Course, Therapy, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=therapy#prior-dmts");
         AddErrors(nameof(Therapy), result.Errors);
         return await RedisplayAsync(ct);
@@ -91,7 +91,8 @@ public sealed class EditModel(TreatmentAccess access, CourseEditor editor, Journ
     public async Task<IActionResult> OnPostRemoveAsync(string journal, string kind, int id, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        if (HasCourse) await editor.RemoveAsync(Course, kind, id, ct);
+        if (HasCourse && kind == "drug") await drugs.RemoveAsync(Course, id, ct);
+        else if (HasCourse && kind == "therapy") await therapies.RemoveAsync(Course, id, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=removed");
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>The owner records events and scores, and keeps the follow-up schedule with its calendar subscription.</summary>
-public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, JournalsDbContext db) : TreatmentOwnerPage(access)
+public sealed class EventsModel(TreatmentAccess access, EventRecorder events, FollowUpEditor followUps, JournalsDbContext db) : TreatmentOwnerPage(access)
 {
     [BindProperty] public EventInput Event { get; set; } = new();
     [BindProperty] public FollowUpInput FollowUp { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.AddEventAsync(Course, Event, ct);
+        var result = await events.AddEventAsync(Course, Event, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=event");
         AddErrors(nameof(Event), result.Errors);
         await LoadListsAsync(ct);
@@ -42,7 +42,7 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     public async Task<IActionResult> OnPostProductAsync(string journal, int id, TransfusionProduct? product, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        var result = await editor.SetTransfusionProductAsync(Course, id, product, ct);
+        var result = await events.SetTransfusionProductAsync(Course, id, product, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=product#events");
         ProductError = (id, string.Join(" ", result.Errors.SelectMany(e => e.Value)));
         await LoadListsAsync(ct);
@@ -53,7 +53,7 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        var result = await editor.AddFollowUpAsync(Course, FollowUp, ct);
+        var result = await followUps.AddFollowUpAsync(Course, FollowUp, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=followup#follow-up");
         AddErrors(nameof(FollowUp), result.Errors);
         await LoadListsAsync(ct);
@@ -63,7 +63,7 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     public async Task<IActionResult> OnPostUpdateFollowUpAsync(string journal, int id, string? title, string? due, string? note, bool done, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        var result = await editor.UpdateFollowUpAsync(Course, id, new FollowUpInput { Title = title, Due = due, Note = note }, done, ct);
+        var result = await followUps.UpdateFollowUpAsync(Course, id, new FollowUpInput { Title = title, Due = due, Note = note }, done, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=followup#follow-up");
         FollowUpError = string.Join(" ", result.Errors.SelectMany(e => e.Value));
         await LoadListsAsync(ct);
@@ -79,14 +79,14 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
             await LoadListsAsync(ct);
             return Page();
         }
-        await editor.AddFollowUpTemplateAsync(Course, ct);
+        await followUps.AddFollowUpTemplateAsync(Course, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/events?saved=template#follow-up");
     }
 
     public async Task<IActionResult> OnPostCalendarAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        var secret = await editor.ResetCalendarTokenAsync(Course, ct);
+        var secret = await followUps.ResetCalendarTokenAsync(Course, ct);
         CalendarUrl = HttpContext.Site().Link($"/treatment/calendar/{secret}.ics");
         await LoadListsAsync(ct);
         return Page();
@@ -95,7 +95,8 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     public async Task<IActionResult> OnPostRemoveAsync(string journal, string kind, int id, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        if (HasCourse && kind is "event" or "followup") await editor.RemoveAsync(Course, kind, id, ct);
+        if (HasCourse && kind == "event") await events.RemoveAsync(Course, id, ct);
+        else if (HasCourse && kind == "followup") await followUps.RemoveAsync(Course, id, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/events?saved=removed");
     }
 

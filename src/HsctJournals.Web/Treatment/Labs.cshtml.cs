@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Treatment;
 /// Lab entry for the owner: a quick daily form for several analytes at once, and CSV/TSV import
 /// (paste or upload) with a report per row. Questioned values are stored only after "yes, store it".
 /// </summary>
-public sealed class LabsModel(TreatmentAccess access, CourseEditor editor, LabImporter importer, JournalsDbContext db) : TreatmentOwnerPage(access)
+public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResultEditor labs, LabImporter importer, JournalsDbContext db) : TreatmentOwnerPage(access)
 {
     /// <summary>The most recent values listed under the forms.</summary>
     public const int ListedValues = 100;
@@ -53,7 +53,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseEditor editor, LabIm
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        await editor.EnsureSavedAsync(Course, ct);
+        await store.EnsureSavedAsync(Course, ct);
         foreach (var row in Rows) { row.Date = EntryDate; row.Time = EntryTime; }
         EntryReport = await importer.SaveAllOrNothingAsync(Course.Id, Rows, Confirm, ct);
         if (EntryReport.Imported > 0 || (EntryReport.Total > 0 && EntryReport.Errors == 0 && EntryReport.Questions == 0))
@@ -70,7 +70,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseEditor editor, LabIm
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         ModelState.Clear();
-        await editor.EnsureSavedAsync(Course, ct);
+        await store.EnsureSavedAsync(Course, ct);
         Rows = BlankRows();
         if (CsvFile is { Length: > 0 })
         {
@@ -93,7 +93,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseEditor editor, LabIm
     public async Task<IActionResult> OnPostRemoveAsync(string journal, int id, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        if (HasCourse) await editor.RemoveAsync(Course, "lab", id, ct);
+        if (HasCourse) await labs.RemoveAsync(Course, id, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/labs?saved=removed#stored");
     }
 

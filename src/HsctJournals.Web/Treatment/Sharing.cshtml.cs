@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Treatment;
 /// The owner decides who sees the treatment data (domain/hsct.md §11) and manages clinician links,
 /// seeing every time each link was opened.
 /// </summary>
-public sealed class SharingModel(TreatmentAccess access, CourseEditor editor, JournalsDbContext db) : TreatmentOwnerPage(access)
+public sealed class SharingModel(TreatmentAccess access, CourseStore store, CourseDetailsEditor details, ClinicianLinkEditor links, JournalsDbContext db) : TreatmentOwnerPage(access)
 {
     [BindProperty] public TreatmentSharing Sharing { get; set; }
     [BindProperty] public string? LinkLabel { get; set; }
@@ -29,15 +29,15 @@ public sealed class SharingModel(TreatmentAccess access, CourseEditor editor, Jo
     public async Task<IActionResult> OnPostSharingAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        await editor.EnsureSavedAsync(Course, ct);
-        await editor.SetSharingAsync(Course, Sharing, ct);
+        await store.EnsureSavedAsync(Course, ct);
+        await details.SetSharingAsync(Course, Sharing, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/sharing?saved=true");
     }
 
     public async Task<IActionResult> OnPostLinkAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        var secret = await editor.CreateClinicianLinkAsync(Course, LinkLabel, ct);
+        var secret = await links.CreateClinicianLinkAsync(Course, LinkLabel, ct);
         NewLinkUrl = HttpContext.Site().Link($"/clinician/{secret}");
         Sharing = Course.Sharing;
         await LoadLinksAsync(ct);
@@ -47,7 +47,7 @@ public sealed class SharingModel(TreatmentAccess access, CourseEditor editor, Jo
     public async Task<IActionResult> OnPostRevokeAsync(string journal, int id, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        if (HasCourse) await editor.RevokeClinicianLinkAsync(Course, id, ct);
+        if (HasCourse) await links.RevokeClinicianLinkAsync(Course, id, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/sharing?saved=true#links");
     }
 

@@ -24,9 +24,8 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals
             _ => false,
         };
 
-    /// <summary>The journal's current course (a second transplant is a newer course), tracked or not.</summary>
-    public IQueryable<TreatmentCourse> CoursesOf(int journalId) =>
-        db.TreatmentCourses.Where(c => c.JournalId == journalId).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+    /// <summary>The journal's courses, the current one (<see cref="CurrentCourse"/>) first; tracked or not.</summary>
+    public IQueryable<TreatmentCourse> CoursesOf(int journalId) => db.TreatmentCourses.OfJournal(journalId);
 
     /// <summary>The course of a journal if the reader may see it; null otherwise (answer 404).</summary>
     public async Task<TreatmentView?> FindViewableAsync(string slug, Reader reader, CancellationToken ct = default)

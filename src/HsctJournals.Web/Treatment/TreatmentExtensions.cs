@@ -8,7 +8,16 @@ public static class TreatmentExtensions
         services.AddMemoryCache();
         services.AddScoped<TreatmentAccess>();
         services.AddScoped<TreatmentQueries>();
-        services.AddScoped<CourseEditor>();
+        // One small use-case class per kind of record (issue 7 item 4), sharing CourseStore.
+        services.AddScoped<CourseStore>();
+        services.AddScoped<CourseDetailsEditor>();
+        services.AddScoped<PhaseRecorder>();
+        services.AddScoped<DrugLineEditor>();
+        services.AddScoped<PriorTherapyEditor>();
+        services.AddScoped<EventRecorder>();
+        services.AddScoped<FollowUpEditor>();
+        services.AddScoped<ClinicianLinkEditor>();
+        services.AddScoped<LabResultEditor>();
         services.AddScoped<LabImporter>();
         services.AddScoped<Embeds.PostEmbeds>();
         services.AddScoped<Days.PostDays>();

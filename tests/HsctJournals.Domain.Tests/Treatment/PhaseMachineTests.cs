@@ -286,4 +286,48 @@ public class PhaseMachineTests
     {
         Assert.False(Step((Phase)99, Phase.Evaluation).IsAllowed);
     }
+
+    // --- Day 0 (domain/hsct.md §1, §2): pre-transplant phases cannot start after it ---
+
+    [Theory]
+    [InlineData(Phase.Evaluation)]
+    [InlineData(Phase.Mobilisation)]
+    [InlineData(Phase.Apheresis)]
+    [InlineData(Phase.Storage)]
+    [InlineData(Phase.Conditioning)]
+    public void A_pre_transplant_phase_cannot_start_after_Day_0(Phase phase)
+    {
+        var result = PhaseMachine.CheckAgainstDayZero(new PhaseEntry(phase, Monday.AddDays(1)), Monday);
+
+        Assert.False(result.IsAllowed);
+        Assert.EndsWith("after Day 0 (2024-03-04). Change Day 0 first if it moved.", result.Reason);
+    }
+
+    [Fact]
+    public void A_pre_transplant_phase_may_start_on_Day_0_and_later_phases_after_it()
+    {
+        Assert.True(PhaseMachine.CheckAgainstDayZero(new PhaseEntry(Phase.Conditioning, Monday), Monday).IsAllowed);
+        Assert.True(PhaseMachine.CheckAgainstDayZero(new PhaseEntry(Phase.Aplasia, Monday.AddDays(5)), Monday).IsAllowed);
+        Assert.False(PhaseMachine.IsBeforeDayZero(Phase.Reinfusion));
+    }
+
+    [Fact]
+    public void The_next_phase_is_checked_against_the_history_and_Day_0()
+    {
+        PhaseEntry[] history = [new(Phase.Evaluation, Monday), new(Phase.Mobilisation, Monday.AddDays(10))];
+
+        Assert.True(PhaseMachine.CheckNext(history, new PhaseEntry(Phase.Apheresis, Monday.AddDays(20)), Monday.AddDays(40)).IsAllowed);
+        Assert.Contains("after Day 0", PhaseMachine.CheckNext(history, new PhaseEntry(Phase.Apheresis, Monday.AddDays(20)), Monday.AddDays(15)).Reason);
+        Assert.Contains("cannot follow", PhaseMachine.CheckNext(history, new PhaseEntry(Phase.Discharge, Monday.AddDays(20)), null).Reason);
+        Assert.Equal("A course starts with evaluation, not mobilisation.", PhaseMachine.CheckNext([], new PhaseEntry(Phase.Mobilisation, Monday), null).Reason);
+    }
+
+    [Fact]
+    public void Day_0_cannot_move_before_a_recorded_pre_transplant_phase()
+    {
+        PhaseEntry[] history = [new(Phase.Evaluation, Monday), new(Phase.Mobilisation, Monday.AddDays(10)), new(Phase.Conditioning, Monday.AddDays(30))];
+
+        Assert.Equal("Day 0 (2024-03-24) cannot be before conditioning, which started on 2024-04-03.", PhaseMachine.CheckDayZero(history, Monday.AddDays(20)).Reason);
+        Assert.True(PhaseMachine.CheckDayZero(history, Monday.AddDays(35)).IsAllowed);
+    }
 }

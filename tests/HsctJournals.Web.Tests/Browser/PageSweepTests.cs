@@ -167,7 +167,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var clinicianLink = await app.WithScopeAsync(async sp =>
         {
             var course = await sp.GetRequiredService<JournalsDbContext>().TreatmentCourses.FindAsync(courseId);
-            return await sp.GetRequiredService<CourseEditor>().CreateClinicianLinkAsync(course!, "Dr Test", CancellationToken.None);
+            return await sp.GetRequiredService<ClinicianLinkEditor>().CreateClinicianLinkAsync(course!, "Dr Test", CancellationToken.None);
         });
 
         var postPath = $"{Demo}/posts/{post.Slug}";

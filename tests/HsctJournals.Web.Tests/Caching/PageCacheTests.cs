@@ -188,7 +188,7 @@ public abstract class PageCacheTests(AppFactory app)
         await app.WithScopeAsync(async sp =>
         {
             var owned = await sp.GetRequiredService<TreatmentAccess>().FindOwnedAsync(journal.Slug, new Reader(owner.Id, false), create: true);
-            await sp.GetRequiredService<CourseEditor>().SetSharingAsync(owned!.Value.Course!, TreatmentSharing.JournalReaders, CancellationToken.None);
+            await sp.GetRequiredService<CourseDetailsEditor>().SetSharingAsync(owned!.Value.Course!, TreatmentSharing.JournalReaders, CancellationToken.None);
         });
         await AssertEvictedAsync(path, before, $"/j/{journal.Slug}/treatment\"");
 

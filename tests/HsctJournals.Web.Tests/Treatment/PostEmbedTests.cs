@@ -229,7 +229,7 @@ public abstract class PostEmbedTests(AppFactory app)
     public static Task RecordPhasesAsync(AppFactory app, int courseId) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
-        var editor = sp.GetRequiredService<CourseEditor>();
+        var editor = sp.GetRequiredService<PhaseRecorder>();
         var course = await db.TreatmentCourses.SingleAsync(c => c.Id == courseId);
         foreach (var (phase, day) in new[] { (Phase.Evaluation, -60), (Phase.Mobilisation, -45), (Phase.Apheresis, -35), (Phase.Storage, -34), (Phase.Conditioning, -5), (Phase.Reinfusion, 0), (Phase.Aplasia, 1) })
         {

@@ -19,7 +19,7 @@ public static class TreatmentData
         await app.WithScopeAsync(async sp =>
         {
             var access = sp.GetRequiredService<TreatmentAccess>();
-            var editor = sp.GetRequiredService<CourseEditor>();
+            var editor = sp.GetRequiredService<CourseDetailsEditor>();
             var owned = await access.FindOwnedAsync(journal.Slug, new Reader(owner.Id, false), create: true, CancellationToken.None);
             var course = owned!.Value.Course!;
             var result = await editor.UpdateCourseAsync(course, new CourseInput { Condition = "RRMS", Centre = "Test Centre", DayZero = Day(0), Sharing = sharing }, CancellationToken.None);
@@ -42,6 +42,6 @@ public static class TreatmentData
     {
         var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
         var course = await db.TreatmentCourses.FindAsync(courseId);
-        return await sp.GetRequiredService<CourseEditor>().CreateClinicianLinkAsync(course!, "Dr Test", CancellationToken.None);
+        return await sp.GetRequiredService<ClinicianLinkEditor>().CreateClinicianLinkAsync(course!, "Dr Test", CancellationToken.None);
     });
 }

@@ -83,9 +83,8 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
             if (spans.Count > 0 || view.Course.DayZero is not null) return new Basis(DayBrowseMode.Phases, view.Course.DayZero, spans);
         }
         if (!journal.ShowDayNumbers) return new Basis(DayBrowseMode.None, null, []);
-        // The same Day 0 the byline labels use (DayLabels): the newest course that has one.
-        var dayZero = await db.TreatmentCourses.Where(c => c.JournalId == journal.Id && c.DayZero != null)
-            .OrderByDescending(c => c.CreatedAt).Select(c => c.DayZero).FirstOrDefaultAsync(ct);
+        // The same Day 0 the byline labels use (DayLabels): the current course's.
+        var dayZero = await db.TreatmentCourses.OfJournal(journal.Id).Select(c => c.DayZero).FirstOrDefaultAsync(ct);
         return dayZero is null ? new Basis(DayBrowseMode.None, null, []) : new Basis(DayBrowseMode.DayLabels, dayZero, []);
     }
 
