@@ -2,7 +2,7 @@ namespace HsctJournals.Domain.Treatment;
 
 /// <summary>The value that stands for one calendar date in a count series.</summary>
 /// <param name="Date">The date.</param>
-/// <param name="Value">The day's last value (domain/hsct.md §5; decision 0013).</param>
+/// <param name="Value">The day's last value (domain/hsct.md §5; decision 0015).</param>
 public readonly record struct DailyValue(DateOnly Date, decimal Value)
 {
     /// <summary>

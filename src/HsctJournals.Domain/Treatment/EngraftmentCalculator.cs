@@ -2,7 +2,7 @@ namespace HsctJournals.Domain.Treatment;
 
 /// <summary>
 /// Computes neutrophil and platelet engraftment from dated lab values with the CIBMTR
-/// definitions, exactly as domain/hsct.md §5 states them; decision record 0013 explains the
+/// definitions, exactly as domain/hsct.md §5 states them; decision record 0015 explains the
 /// readings.
 /// </summary>
 /// <remarks>

@@ -26,7 +26,7 @@ public sealed class TreatmentQueries(JournalsDbContext db, JournalClock journalC
         var zone = await journalClock.OwnerZoneAsync(view.Journal.Id, ct);
         var today = LocalDates.ToLocalDate(clock.GetUtcNow(), zone);
         EngraftmentReport? report = course.DayZero is { } zero
-            // Entry order (Id) settles ties between values of one sample or one day (decision 0013).
+            // Entry order (Id) settles ties between values of one sample or one day (decision 0015).
             ? EngraftmentCalculator.Calculate(zero,
                 labs.OrderBy(l => l.Id).Select(l => new DatedLabValue(l.Date, l.Analyte, l.Value, l.Time)),
                 events.Where(TreatmentEvents.IsPlateletTransfusion).Select(e => e.Date), today)

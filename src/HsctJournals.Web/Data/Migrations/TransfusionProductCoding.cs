@@ -5,7 +5,7 @@ namespace HsctJournals.Web.Data.Migrations;
 /// migration of both providers (the same SQL works on SQLite and PostgreSQL). domain/hsct.md §5:
 /// which transfusions count is a coded choice, never a match on free text — so the text is read
 /// here, once, and never again. Text that matches no kind, or more than one, stays uncoded and
-/// the events page asks the owner (decision 0013).
+/// the events page asks the owner (decision 0015).
 /// </summary>
 internal static class TransfusionProductCoding
 {
