@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks for the hot pure code. Run: dotnet run -c Release --project bench/HsctJournals.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>Entry point marker for BenchmarkSwitcher.</summary>
-public partial class Program;
+// The assembly is named through a benchmark class: `Program` would also name the Web app's entry point
+// (referenced here), which the compiler reports as a conflict.
+BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.CommentThreadBenchmarks).Assembly).Run(args);
