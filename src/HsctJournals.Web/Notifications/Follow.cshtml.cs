@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Notifications;
 /// The journal home carries the same form (<c>_FollowForm</c>); this page shows it on its own,
 /// with errors, and the "check your inbox" answer — the same whether or not the address follows.
 /// </summary>
-public sealed class FollowModel(JournalAccess access, Following following, UserManager<AppUser> users) : JournalPageModel(access)
+public sealed class FollowModel(JournalContext context, Following following, UserManager<AppUser> users) : JournalPageModel(context)
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public FollowFrequency Frequency { get; set; } = FollowFrequency.Instant;
@@ -18,7 +18,6 @@ public sealed class FollowModel(JournalAccess access, Following following, UserM
 
     public async Task<IActionResult> OnGetAsync(string journal, bool sent, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
         Meta.NoIndex = true;
         Sent = sent;
         Email = (await users.GetUserAsync(User))?.Email;
@@ -27,7 +26,6 @@ public sealed class FollowModel(JournalAccess access, Following following, UserM
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
         Meta.NoIndex = true;
         ModelState.Clear();
         if (!Enum.IsDefined(Frequency)) Frequency = FollowFrequency.Instant;
