@@ -23,5 +23,5 @@ public class EngraftmentBenchmarks
     }
 
     [Benchmark]
-    public EngraftmentReport Calculate() => EngraftmentCalculator.Calculate(_dayZero, _values, [_dayZero.AddDays(7)]);
+    public EngraftmentReport Calculate() => EngraftmentCalculator.Calculate(_dayZero, _values, [_dayZero.AddDays(7)], _dayZero.AddDays(40));
 }

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks for the hot pure code. Run: dotnet run -c Release --project bench/HsctJournals.Benchmarks -- --filter '*'
-// The assembly is named through a benchmark class: `Program` would also name the Web app's entry point
-// (referenced here), which the compiler reports as a conflict.
-BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.CommentThreadBenchmarks).Assembly).Run(args);
+// (No Program marker class here: the Web project's own Program would clash with it under -warnaserror, CS0436.)
+BenchmarkSwitcher.FromAssembly(typeof(HsctJournals.Benchmarks.EngraftmentBenchmarks).Assembly).Run(args);

@@ -1,10 +1,12 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Api;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
 
@@ -15,11 +17,13 @@ builder.Services
     .AddJournalsData(builder.Configuration)
     .AddAccounts()
     .AddSharedWeb()
+    .AddPageCaching(builder.Configuration)
     .AddJournals()
     .AddComments()
     .AddNotifications()
     .AddTreatment()
     .AddFeeds()
+    .AddPortability()
     .AddJournalsApi();
 
 var app = builder.Build();
@@ -33,6 +37,7 @@ app.MapFeeds();
 app.MapTreatment();
 app.MapJournalsApi();
 app.MapComments();
+app.MapPortability();
 
 app.Run();
 

@@ -2,29 +2,24 @@ namespace HsctJournals.Domain.Treatment;
 
 /// <summary>
 /// Computes neutrophil and platelet engraftment from dated lab values with the CIBMTR
-/// definitions (domain/hsct.md §5).
+/// definitions, exactly as domain/hsct.md §5 states them; decision record 0010 explains the
+/// readings.
 /// </summary>
 /// <remarks>
-/// How the rules are applied:
-/// <list type="bullet">
-/// <item>Only values dated after Day 0 count; values on Day 0 itself are ignored.</item>
-/// <item>Each date gives one value. With several values on one date the lowest is used (the
-/// conservative choice), so one low value on a date breaks a run.</item>
-/// <item>Counting starts after the post-transplant nadir. Because any value below the
-/// threshold breaks a run, this is the same as starting after the first value below the
-/// threshold: values at or above it before that (residual cells, G-CSF) are skipped. Without a
-/// value below the threshold the nadir is unknown, so neutrophils stay <c>NotYet</c>.</item>
-/// <item>Engraftment is the first of three consecutive dated values at or above the threshold
-/// (equal counts); the dates need not be consecutive days.</item>
-/// <item>On a date without a measured ANC, ANC = WBC × neutrophil % / 100 (neutrophil % meaning
-/// segmented + band; callers add them up). With several WBC or % values on that date, the lowest
-/// of each is used.</item>
-/// <item>Platelets: the first value of the run must have no platelet transfusion in the 7 days
-/// before it, counting a transfusion on the same date and one exactly 7 days earlier. Transfusions
-/// later in the run are not checked — this follows the reading marked [U] in §5.</item>
-/// <item>Platelets are "not applicable" for a threshold when no value after Day 0 fell below it
-/// and no platelet transfusion is recorded from Day 0 on. If platelets were transfused but no
-/// value below the threshold was recorded, counting starts after the first such transfusion.</item>
+/// For each measure (ANC ≥ 0.5, platelets ≥ 20, platelets ≥ 50):
+/// <list type="number">
+/// <item>One value per date after Day 0: the day's last (<see cref="DailyValue.LastOfEachDay"/>).
+/// ANC is measured or derived per sample (<see cref="AncSeries"/>).</item>
+/// <item>No value ever below the threshold (and, for platelets, no transfusion from Day 0): the
+/// low period is unrecorded if the first value comes after Day +7 (<see cref="EngraftmentOutcome.CannotCompute"/>);
+/// otherwise <see cref="EngraftmentOutcome.NeverBelow"/> once values exist in Day +5…+14 and
+/// either Day +100 has passed or the counts recovered after their lowest value; before that
+/// <see cref="EngraftmentOutcome.NotYet"/>, "no fall below … recorded so far".</item>
+/// <item>Otherwise the nadir is the lowest value from Day +1 to Day +28, the latest if tied.
+/// While the latest value is that lowest value, the nadir is not known yet.</item>
+/// <item>Engraftment is the first of three consecutive dated values at or above the threshold,
+/// the first after the nadir date; for platelets, with no platelet transfusion from 6 days
+/// before the first value through the third.</item>
 /// </list>
 /// </remarks>
 public static class EngraftmentCalculator
@@ -45,157 +40,180 @@ public static class EngraftmentCalculator
     // domain/hsct.md §5: three consecutive values from different days.
     public const int ValuesInRun = 3;
 
-    /// <summary>Days before the first platelet value of a run that must be transfusion-free.</summary>
-    // domain/hsct.md §5: no platelet transfusion in the preceding 7 days.
-    public const int TransfusionFreeDays = 7;
+    /// <summary>
+    /// A platelet transfusion this many days (or fewer) before the first value of a run, or on any
+    /// date up to its third value, disqualifies the run.
+    /// </summary>
+    // domain/hsct.md §5: "no platelet transfusion from 6 days before the first value through the
+    // third value; a transfusion exactly 7 days before the first value does not disqualify it".
+    public const int TransfusionWindowDaysBefore = 6;
+
+    /// <summary>The nadir is the lowest value from Day +1 to this day.</summary>
+    // domain/hsct.md §5: "the lowest value recorded from Day +1 to Day +28".
+    public const int NadirWindowLastDay = 28;
+
+    /// <summary>A first value after this day, at or above the threshold, means the low period was not recorded.</summary>
+    // domain/hsct.md §5, outcome 4: "the first value after Day 0 is at or above the threshold and comes after Day +7".
+    public const int LowPeriodLastDay = 7;
+
+    /// <summary>"Never below" needs values in this window (first and last day).</summary>
+    // domain/hsct.md §5, outcome 3: "only when values exist in the Day +5…+14 window".
+    public const int NeverBelowWindowFirstDay = 5, NeverBelowWindowLastDay = 14;
+
+    /// <summary>From this day on, "never below" no longer waits for the counts to recover.</summary>
+    // domain/hsct.md §5, outcome 3: "either Day +100 has passed or the counts have recovered".
+    public const int NeverBelowSettledDay = 100;
 
     /// <summary>Neutrophils, platelets ≥20 and platelets ≥50 in one go.</summary>
+    /// <param name="dayZero">Day 0.</param>
+    /// <param name="values">Lab values in the order they were given (that order settles ties within a sample or day).</param>
+    /// <param name="plateletTransfusions">Dates of platelet transfusions (coded product, §5).</param>
+    /// <param name="today">Today on the owner's calendar (for the Day +100 rule).</param>
     public static EngraftmentReport Calculate(
         DateOnly dayZero,
         IEnumerable<DatedLabValue> values,
-        IEnumerable<DateOnly> plateletTransfusions)
+        IEnumerable<DateOnly> plateletTransfusions,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(plateletTransfusions);
         var valueList = values.ToList();
         var transfusionList = plateletTransfusions.ToList();
+        var (anc, problems) = AncSeries.From(valueList);
         return new EngraftmentReport(
-            Neutrophils(dayZero, valueList),
-            Platelets(dayZero, valueList, transfusionList, PlateletThreshold),
-            Platelets(dayZero, valueList, transfusionList, PlateletHigherThreshold));
+            Evaluate(dayZero, DailyAnc(anc), NeutrophilThreshold, "ANC", null, today),
+            Platelets(dayZero, valueList, transfusionList, PlateletThreshold, today),
+            Platelets(dayZero, valueList, transfusionList, PlateletHigherThreshold, today),
+            anc,
+            problems);
     }
 
     /// <summary>Neutrophil engraftment: ANC ≥ 0.5 × 10⁹/L on three consecutive values after the nadir.</summary>
-    public static EngraftmentOutcome Neutrophils(DateOnly dayZero, IEnumerable<DatedLabValue> values)
+    public static EngraftmentOutcome Neutrophils(DateOnly dayZero, IEnumerable<DatedLabValue> values, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var days = DailyAnc(dayZero, values);
-        if (days.Count == 0)
-        {
-            return new EngraftmentOutcome.NotYet("No ANC (or WBC with neutrophil %) recorded after Day 0 yet.");
-        }
-
-        var firstBelow = days.FindIndex(d => d.Value < NeutrophilThreshold);
-        if (firstBelow < 0)
-        {
-            return new EngraftmentOutcome.NotYet(
-                "No ANC below 0.5 × 10⁹/L recorded after Day 0, so the post-transplant nadir is not known yet; counting starts after it.");
-        }
-
-        return FindRun(dayZero, days, firstBelow + 1, NeutrophilThreshold, "ANC", static _ => false);
+        return Evaluate(dayZero, DailyAnc(AncSeries.From(values).Values), NeutrophilThreshold, "ANC", null, today);
     }
 
-    /// <summary>
-    /// Platelet engraftment at <paramref name="threshold"/> (20 or 50 × 10⁹/L): three consecutive
-    /// values after the nadir, the first with no platelet transfusion in the 7 days before it.
-    /// </summary>
+    /// <summary>Platelet engraftment at <paramref name="threshold"/> (20 or 50 × 10⁹/L).</summary>
     public static EngraftmentOutcome Platelets(
         DateOnly dayZero,
         IEnumerable<DatedLabValue> values,
         IEnumerable<DateOnly> plateletTransfusions,
-        decimal threshold)
+        decimal threshold,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(plateletTransfusions);
-        var transfusions = plateletTransfusions.Order().ToList();
-        var days = DailyLowest(dayZero, values, LabAnalyte.Platelets);
-        var thresholdText = $"{NumberText.Measure(threshold)} × 10⁹/L";
-
-        int start;
-        var firstBelow = days.FindIndex(d => d.Value < threshold);
-        if (firstBelow >= 0)
-        {
-            start = firstBelow + 1;
-        }
-        else
-        {
-            var firstTransfusion = transfusions.FirstOrDefault(t => t >= dayZero);
-            if (!transfusions.Any(t => t >= dayZero))
-            {
-                // domain/hsct.md §5: "not applicable" if platelets never fell below the threshold and none were transfused.
-                return days.Count == 0
-                    ? new EngraftmentOutcome.NotYet("No platelet count recorded after Day 0 yet.")
-                    : new EngraftmentOutcome.NotApplicable(
-                        $"Platelets have not fallen below {thresholdText} after Day 0 and no platelet transfusion is recorded.");
-            }
-
-            // Transfused without a recorded value below the threshold: the transfusion marks the low point.
-            start = days.FindIndex(d => d.Date > firstTransfusion);
-            if (start < 0)
-            {
-                start = days.Count;
-            }
-        }
-
-        // domain/hsct.md §5 [U]: no transfusion in the 7 days before the first qualifying value.
-        bool RecentlyTransfused(DateOnly date) =>
-            transfusions.Any(t => t <= date && t >= date.AddDays(-TransfusionFreeDays));
-
-        return FindRun(dayZero, days, start, threshold, "Platelets", RecentlyTransfused);
+        var daily = DailyValue.LastOfEachDay(values.Where(v => v.Analyte == LabAnalyte.Platelets).Select(v => (v.Date, v.Time, v.Value)));
+        return Evaluate(dayZero, daily, threshold, "Platelets", plateletTransfusions.Order().ToList(), today);
     }
 
-    private static EngraftmentOutcome FindRun(
+    private static IReadOnlyList<DailyValue> DailyAnc(IEnumerable<AncValue> anc) =>
+        DailyValue.LastOfEachDay(anc.Select(a => (a.Date, a.Time, a.Value)));
+
+    // transfusions: the platelet transfusions for a platelet measure; null for ANC.
+    private static EngraftmentOutcome Evaluate(
         DateOnly dayZero,
-        List<(DateOnly Date, decimal Value)> days,
-        int start,
+        IReadOnlyList<DailyValue> series,
         decimal threshold,
         string what,
-        Func<DateOnly, bool> disqualifiesFirstValue)
+        IReadOnlyList<DateOnly>? transfusions,
+        DateOnly today)
     {
-        for (var i = start; i + ValuesInRun <= days.Count; i++)
+        var days = series.Where(d => d.Date > dayZero).ToList();
+        var limit = $"{NumberText.Measure(threshold)} × 10⁹/L";
+        int Day(DateOnly date) => DayNumbering.Offset(dayZero, date);
+        string At(DailyValue d) => $"{NumberText.Measure(d.Value)} on {DayNumbering.DayLabel(Day(d.Date))}";
+
+        if (days.Count == 0)
         {
-            var run = days.Skip(i).Take(ValuesInRun);
-            if (run.All(d => d.Value >= threshold) && !disqualifiesFirstValue(days[i].Date))
-            {
-                return new EngraftmentOutcome.Engrafted(days[i].Date, DayNumbering.Offset(dayZero, days[i].Date));
-            }
+            return new EngraftmentOutcome.NotYet($"No {Lower(what)} value recorded after Day 0 yet.");
         }
 
-        var trailing = 0;
-        for (var i = days.Count - 1; i >= start && days[i].Value >= threshold; i--)
+        var anyBelow = days.Any(d => d.Value < threshold);
+        var transfusedSinceDayZero = transfusions?.Any(t => t >= dayZero) == true;
+        if (!anyBelow && Day(days[0].Date) > LowPeriodLastDay)
         {
-            trailing++;
+            return new EngraftmentOutcome.CannotCompute(
+                $"The first {Lower(what)} value after Day 0 is {At(days[0])}, at or above {limit} and after Day +{LowPeriodLastDay}: the low period was not recorded, so the nadir and the recovery date cannot be known.");
         }
 
-        var thresholdText = $"{NumberText.Measure(threshold)} × 10⁹/L";
-        if (trailing >= ValuesInRun)
+        var window = days.Where(d => Day(d.Date) is >= 1 and <= NadirWindowLastDay).ToList();
+        if (!anyBelow && !transfusedSinceDayZero)
+        {
+            return NeverBelowOrSoFar(days, window, what, limit, Day(today), Day, At);
+        }
+
+        if (window.Count == 0)
+        {
+            return new EngraftmentOutcome.CannotCompute(
+                $"No {Lower(what)} value was recorded from Day +1 to Day +{NadirWindowLastDay}, so the nadir and the recovery date cannot be known.");
+        }
+
+        var nadir = Lowest(window);
+        if (nadir.Date == days[^1].Date)
         {
             return new EngraftmentOutcome.NotYet(
-                $"{what} have been at or above {thresholdText} {NumberText.Int(trailing)} times in a row, but a run only counts from a value with no platelet transfusion in the {NumberText.Int(TransfusionFreeDays)} days before it.");
+                $"The latest {Lower(what)} value ({At(nadir)}) is the lowest so far, so the nadir is not known yet, and neither is recovery.");
         }
 
-        return new EngraftmentOutcome.NotYet(
-            $"{NumberText.Int(trailing)} of {NumberText.Int(ValuesInRun)} consecutive values on different days at or above {thresholdText} since the nadir.");
-    }
-
-    private static List<(DateOnly Date, decimal Value)> DailyLowest(DateOnly dayZero, IEnumerable<DatedLabValue> values, LabAnalyte analyte) =>
-        values
-            .Where(v => v.Analyte == analyte && v.Date > dayZero)
-            .GroupBy(v => v.Date)
-            .Select(g => (g.Key, g.Min(v => v.Value)))
-            .OrderBy(d => d.Key)
-            .ToList();
-
-    private static List<(DateOnly Date, decimal Value)> DailyAnc(DateOnly dayZero, IEnumerable<DatedLabValue> values)
-    {
-        var days = new List<(DateOnly Date, decimal Value)>();
-        foreach (var date in values.Where(v => v.Date > dayZero).GroupBy(v => v.Date).OrderBy(g => g.Key))
+        var start = days.FindIndex(d => d.Date > nadir.Date);
+        var blockedByTransfusion = false;
+        for (var i = start; i + ValuesInRun <= days.Count; i++)
         {
-            var anc = date.Where(v => v.Analyte == LabAnalyte.Anc).Select(v => (decimal?)v.Value).Min();
-            if (anc is null)
+            var first = days[i];
+            var third = days[i + ValuesInRun - 1];
+            if (!days.Skip(i).Take(ValuesInRun).All(d => d.Value >= threshold))
             {
-                // domain/hsct.md §5: if ANC is missing, ANC = WBC × (segmented + band neutrophils %) / 100.
-                var wbc = date.Where(v => v.Analyte == LabAnalyte.Wbc).Select(v => (decimal?)v.Value).Min();
-                var percent = date.Where(v => v.Analyte == LabAnalyte.NeutrophilPercent).Select(v => (decimal?)v.Value).Min();
-                anc = wbc * percent / 100m;
+                continue;
             }
 
-            if (anc is { } value)
+            if (transfusions is not null && transfusions.Any(t => t >= first.Date.AddDays(-TransfusionWindowDaysBefore) && t <= third.Date))
             {
-                days.Add((date.Key, value));
+                blockedByTransfusion = true;
+                continue;
             }
+
+            return new EngraftmentOutcome.Engrafted(first.Date, Day(first.Date));
         }
 
-        return days;
+        var trailing = days.Skip(start).Reverse().TakeWhile(d => d.Value >= threshold).Count();
+        var nadirText = $"Nadir {At(nadir)}";
+        return new EngraftmentOutcome.NotYet(blockedByTransfusion
+            ? $"{nadirText}. {what} have been at or above {limit} on {NumberText.Int(ValuesInRun)} or more dates in a row, but a platelet transfusion falls within {NumberText.Int(TransfusionWindowDaysBefore)} days before the first of them or during the run, so it does not count."
+            : $"{nadirText}. {NumberText.Int(trailing)} of {NumberText.Int(ValuesInRun)} consecutive values on different days at or above {limit} since then.");
     }
+
+    private static EngraftmentOutcome NeverBelowOrSoFar(
+        List<DailyValue> days,
+        List<DailyValue> window,
+        string what,
+        string limit,
+        int todayDay,
+        Func<DateOnly, int> day,
+        Func<DailyValue, string> at)
+    {
+        // The first value is on or before Day +7 here, so the nadir window is not empty.
+        var lowest = Lowest(window);
+        var inMidWindow = days.Any(d => day(d.Date) is >= NeverBelowWindowFirstDay and <= NeverBelowWindowLastDay);
+        var recovered = days.Count(d => d.Date > lowest.Date && d.Value > lowest.Value) >= ValuesInRun;
+        var settled = todayDay >= NeverBelowSettledDay;
+        if (inMidWindow && (settled || recovered))
+        {
+            return new EngraftmentOutcome.NeverBelow(
+                $"{what} never fell below {limit} after Day 0 (lowest {at(lowest)}){(recovered ? ", and they have recovered since" : ", and Day +100 has passed")}.");
+        }
+
+        var missing = !inMidWindow
+            ? $"values between Day +{NeverBelowWindowFirstDay} and Day +{NeverBelowWindowLastDay}"
+            : $"{NumberText.Int(ValuesInRun)} values above the lowest ({at(lowest)}) on later days, or Day +{NeverBelowSettledDay}";
+        return new EngraftmentOutcome.NotYet($"No fall below {limit} recorded so far. \"Never below\" needs {missing}.");
+    }
+
+    // domain/hsct.md §5: the lowest value, "the latest date if tied".
+    private static DailyValue Lowest(IReadOnlyList<DailyValue> values) =>
+        values.Aggregate((low, d) => d.Value <= low.Value ? d : low);
+
+    private static string Lower(string what) => what == "ANC" ? what : "platelet";
 }

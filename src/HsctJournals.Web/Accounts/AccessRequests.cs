@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Accounts;
 /// Asking never tells the visitor whether the journal exists (design invariant 1): the request
 /// is recorded only when it makes sense, and the caller shows the same answer either way.
 /// </summary>
-public sealed class AccessRequests(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock)
+public sealed class AccessRequests(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public const int MessageMaxLength = 500;
 
@@ -66,6 +66,7 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
         request.Status = AccessRequestStatus.Approved;
         request.DecidedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
 
         var body = $"<p>You can now read “{AccountMail.Encode(journal.Title)}”: "
             + $"<a href=\"{origin}/j/{journal.Slug}\">{origin}/j/{journal.Slug}</a></p>"

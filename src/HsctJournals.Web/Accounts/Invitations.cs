@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Accounts;
 /// that any signed-in account can accept once before it expires. Revoking deletes the row, so
 /// the link then looks like any unknown link.
 /// </summary>
-public sealed class Invitations(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock)
+public sealed class Invitations(JournalsDbContext db, JournalMembership membership, AccountMail mail, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     /// <summary>How long an invitation link works.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
@@ -79,6 +79,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
         invitation.AcceptedAt = clock.GetUtcNow().UtcDateTime;
         invitation.AcceptedByUserId = userId;
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(open.JournalId, ct);
         return open;
     }
 

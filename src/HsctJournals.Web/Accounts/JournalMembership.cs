@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Accounts;
 /// already resolved with the Own capability (<see cref="JournalContext"/>), so the rule "only owners manage
 /// members" lives in one place.
 /// </summary>
-public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser> users, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     /// <summary>One member as the owner sees them (the e-mail address is for the owner's eyes only).</summary>
     public sealed record Row(string UserId, string DisplayName, string? Email, JournalRole Role, DateTime Since);
@@ -43,6 +43,7 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
         db.JournalMembers.Add(new JournalMember { JournalId = journal.Id, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await ResolvePendingRequestsAsync(journal.Id, user.Id, ct);
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
         return MembershipResult.Ok($"{user.DisplayName} is now {Describe(role, article: true)}.");
     }
 
@@ -58,6 +59,7 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
 
         member.Role = role;
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
         return MembershipResult.Ok($"{member.User.DisplayName} is now {Describe(role, article: true)}.");
     }
 
@@ -71,6 +73,7 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
 
         db.JournalMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
         return MembershipResult.Ok($"{member.User.DisplayName} was removed from the journal.");
     }
 

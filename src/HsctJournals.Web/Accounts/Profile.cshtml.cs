@@ -7,7 +7,7 @@ namespace HsctJournals.Web.Accounts;
 
 /// <summary>The signed-in user changes their public display name and their time zone.</summary>
 [Authorize]
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Caching.PageCacheEviction cache) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? TimeZoneId { get; set; }
@@ -41,6 +41,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
             ModelState.AddModelError("", "Your profile could not be saved. Please try again.");
             return Page();
         }
+        // The display name is on posts and comments in any journal, the time zone groups a journal's archive.
+        await cache.SiteChangedAsync();
         // The sign-in cookie carries a security stamp; refreshing keeps this session valid.
         await signIn.RefreshSignInAsync(user);
         return Redirect("/account/profile?saved=true");

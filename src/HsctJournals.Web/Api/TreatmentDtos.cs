@@ -38,28 +38,38 @@ public sealed record TreatmentCourseDto(
     }
 }
 
-/// <summary>One engraftment result: computed status with date and day number, or why not.</summary>
+/// <summary>
+/// One computed engraftment result (domain/hsct.md §5). <see cref="Status"/> is one of
+/// <c>engrafted</c> (with date, day number and label), <c>notYet</c>, <c>neverBelow</c> or
+/// <c>cannotCompute</c>, with the reason in words.
+/// </summary>
 public sealed record EngraftmentDto(string Status, DateOnly? Date, int? Day, string? DayLabel, string? Reason)
 {
     public static EngraftmentDto From(EngraftmentOutcome? outcome) => outcome switch
     {
-        EngraftmentOutcome.Engrafted e => new("engrafted", e.Date, e.DayNumber, e.DayLabel, null),
-        EngraftmentOutcome.NotYet n => new("notYet", null, null, null, n.Reason),
-        EngraftmentOutcome.NotApplicable a => new("notApplicable", null, null, null, a.Reason),
-        _ => new("unknown", null, null, null, "Day 0 is not set."),
+        EngraftmentOutcome.Engrafted e => new(e.Status, e.Date, e.DayNumber, e.DayLabel, null),
+        EngraftmentOutcome.NotYet n => new(n.Status, null, null, null, n.Reason),
+        EngraftmentOutcome.NeverBelow b => new(b.Status, null, null, null, b.Reason),
+        EngraftmentOutcome.CannotCompute c => new(c.Status, null, null, null, c.Reason),
+        // No Day 0: nothing to count from yet.
+        _ => new("notYet", null, null, null, "Day 0 is not set yet, so there is nothing to count from."),
     };
 }
 
-/// <summary>A dated milestone with its day number.</summary>
-public sealed record MilestoneDto(MilestoneKind Kind, string Title, DateOnly? Date, int? Day, string? DayLabel, string? Detail);
+/// <summary>A dated milestone with its day number; computed engraftment carries its <see cref="Status"/>.</summary>
+public sealed record MilestoneDto(MilestoneKind Kind, string Title, DateOnly? Date, int? Day, string? DayLabel, string? Detail, string? Status);
 
 /// <summary>A clinic-declared date with its day number.</summary>
 public sealed record DeclaredDateDto(DateOnly Date, int Day, string DayLabel);
 
-/// <summary>Engraftment computed (§5) and as declared by the clinic, plus the milestone list.</summary>
+/// <summary>
+/// Engraftment computed (§5) and as declared by the clinic, plus the milestone list and the values
+/// the computation could not use (<see cref="Problems"/>, e.g. a neutrophil % without a WBC of the same sample).
+/// </summary>
 public sealed record MilestonesDto(
     DateOnly? DayZero, EngraftmentDto Neutrophils, EngraftmentDto Platelets20, EngraftmentDto Platelets50,
-    DeclaredDateDto? DeclaredNeutrophils, DeclaredDateDto? DeclaredPlatelets, IReadOnlyList<MilestoneDto> Milestones)
+    DeclaredDateDto? DeclaredNeutrophils, DeclaredDateDto? DeclaredPlatelets, IReadOnlyList<MilestoneDto> Milestones,
+    IReadOnlyList<string> Problems)
 {
     public static MilestonesDto From(CourseSnapshot s)
     {
@@ -70,7 +80,8 @@ public sealed record MilestonesDto(
             EngraftmentDto.From(s.Engraftment?.Neutrophils), EngraftmentDto.From(s.Engraftment?.Platelets20), EngraftmentDto.From(s.Engraftment?.Platelets50),
             Declared(s.Course.DeclaredNeutrophilEngraftment), Declared(s.Course.DeclaredPlateletEngraftment),
             s.Milestones.Select(m => new MilestoneDto(m.Kind, m.Title, m.Date,
-                m.Date is { } d && zero is { } z ? DayNumbering.Offset(z, d) : null, m.Date is { } d2 ? s.DayLabel(d2) : null, m.Detail)).ToList());
+                m.Date is { } d && zero is { } z ? DayNumbering.Offset(z, d) : null, m.Date is { } d2 ? s.DayLabel(d2) : null, m.Detail, m.Status)).ToList(),
+            s.Engraftment?.Problems ?? []);
     }
 }
 

@@ -6,6 +6,8 @@ using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Caching;
+
 namespace HsctJournals.Web.Comments;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class CommentFeeds(JournalsDbContext db, JournalAccess access)
         var feed = await LoadAsync(journalSlug, postSlug, ct);
         if (feed is null) return Results.NotFound();
         if (feed.Visibility != JournalVisibility.Public) http.Response.Headers["X-Robots-Tag"] = "noindex";
-        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.ShareWithAnonymousReaders(feed.Visibility == JournalVisibility.Public, CacheTags.Journal(feed.JournalId), CacheTags.JournalLists(feed.JournalId));
         return await FeedEndpoints.WriteAsync(http, feed, FeedFormat.Rss);
     }
 

@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Comments;
 /// the updates), and the post's concurrency token (its editing version) is not touched. A status change
 /// is conditional on the status it was read with, so two moderators approving the same comment count it once.
 /// </remarks>
-public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSignal outboxSignal, TimeProvider clock)
+public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSignal outboxSignal, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     /// <summary>Stores a new comment with its notifications (the owner always; a parent's author when it is an approved reply).</summary>
     public async Task AddAsync(Comment comment, CancellationToken ct)
@@ -29,6 +29,7 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, +1, ct);
         await transaction.CommitAsync(ct);
         outboxSignal.Notify(); // committed: the sender may deliver now instead of at its next poll
+        if (comment.Status == CommentStatus.Approved) await EvictAsync(comment.PostId, ct); // a held comment changes no shared page
     }
 
     /// <summary>
@@ -55,6 +56,7 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         if (delta != 0) await AdjustCountAsync(postId, delta, ct);
         await transaction.CommitAsync(ct);
         outboxSignal.Notify();
+        if (from == CommentStatus.Approved || to == CommentStatus.Approved) await EvictAsync(postId, ct);
         return true;
     }
 
@@ -62,8 +64,10 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
     public async Task EditTextAsync(int commentId, string text, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var postId = await db.Comments.Where(c => c.Id == commentId).Select(c => c.PostId).FirstOrDefaultAsync(ct);
         await db.Comments.Where(c => c.Id == commentId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Text, text).SetProperty(c => c.UpdatedAt, now), ct);
+        await EvictAsync(postId, ct);
     }
 
     /// <summary>
@@ -81,7 +85,16 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         if (rows != 1) return false;
         if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, -1, ct);
         await transaction.CommitAsync(ct);
+        // Even a held comment: its replies moved up, and one of them may be approved.
+        await EvictAsync(comment.PostId, ct);
         return true;
+    }
+
+    /// <summary>Drops the cached pages that show this post's comments. After the commit: a reader in between must not cache the old state.</summary>
+    private async Task EvictAsync(int postId, CancellationToken ct)
+    {
+        var journalId = await db.Posts.Where(p => p.Id == postId).Select(p => p.JournalId).FirstOrDefaultAsync(ct);
+        await cache.CommentsChangedAsync(journalId, postId, ct);
     }
 
     private Task<int> AdjustCountAsync(int postId, int delta, CancellationToken ct) =>

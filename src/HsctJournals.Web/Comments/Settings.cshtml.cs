@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Comments;
 
 /// <summary>The owner's comment policy: who may comment, what is held, word lists, closing, threading, e-mails.</summary>
 [Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Own)]
-public sealed class CommentSettingsModel(JournalContext here, JournalsDbContext db, IAntiforgery antiforgery) : PageModel
+public sealed class CommentSettingsModel(JournalContext here, JournalsDbContext db, IAntiforgery antiforgery, Caching.PageCacheEviction cache) : PageModel
 {
     [BindProperty] public CommentSettingsInput Input { get; set; } = new();
     public Journal Journal { get; private set; } = null!;
@@ -43,6 +43,7 @@ public sealed class CommentSettingsModel(JournalContext here, JournalsDbContext 
         if (!ModelState.IsValid) return Page();
         Input.ApplyTo(owned.Comments);
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(owned.Id, ct); // open/closed forms, order, depth: every post page shows them
         return Redirect($"/j/{owned.Slug}/settings/comments?saved=true");
     }
 }

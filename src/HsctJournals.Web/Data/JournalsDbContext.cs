@@ -48,6 +48,10 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.Follower> Followers => Set<Notifications.Follower>();
+    public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
+    public DbSet<Portability.ImportJob> ImportJobs => Set<Portability.ImportJob>();
+    public DbSet<Portability.ImportedItem> ImportedItems => Set<Portability.ImportedItem>();
+    public DbSet<Portability.LegacyPermalink> LegacyPermalinks => Set<Portability.LegacyPermalink>();
     /// <summary>Data-protection keys live in the database so every node (and every restart) shares them.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
         => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

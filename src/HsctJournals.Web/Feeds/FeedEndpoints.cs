@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Journals;
 using Microsoft.Net.Http.Headers;
 
@@ -32,7 +33,7 @@ internal static class FeedEndpoints
         if (feed is null) return Results.NotFound();
         // Unlisted journals are readable by link but must stay out of search engines, feeds included.
         if (feed.Visibility != JournalVisibility.Public) http.Response.Headers["X-Robots-Tag"] = "noindex";
-        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.ShareWithAnonymousReaders(feed.Visibility == JournalVisibility.Public, CacheTags.Journal(feed.JournalId), CacheTags.JournalLists(feed.JournalId));
         return await WriteAsync(http, feed, format);
     }
 

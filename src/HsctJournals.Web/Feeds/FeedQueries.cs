@@ -47,7 +47,7 @@ public sealed class FeedQueries(JournalAccess access)
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(Size)
             .Select(p => new
             {
-                p.Id, p.Title, p.Slug, AuthorName = p.Author.DisplayName, PublishedAt = p.PublishedAt!.Value, p.UpdatedAt,
+                p.Id, p.Title, p.Slug, AuthorName = p.Byline ?? p.Author.DisplayName, PublishedAt = p.PublishedAt!.Value, p.UpdatedAt,
                 p.Excerpt, p.Html, Category = p.Category != null ? p.Category.Name : null,
                 Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             })

@@ -5,6 +5,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Caching;
+
 namespace HsctJournals.Web.Feeds;
 
 /// <summary>
@@ -35,7 +37,8 @@ internal static class Sitemap
         var request = http.Request;
         var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
         http.Response.ContentType = "application/xml; charset=utf-8";
-        http.Response.Headers.CacheControl = "public, max-age=300";
+        // Lists public journals only, whoever asks.
+        http.ShareWithAnonymousReaders(publicContent: true, CacheTags.SiteLists);
 
         var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(http.Response.Body, settings);

@@ -37,6 +37,7 @@ public sealed class ArchiveModel(JournalContext context, JournalAccess access, J
             .Select(t => new { t.Name, t.Slug, Count = t.Posts.Count(p => liveIds.Contains(p.Id)) })
             .Where(t => t.Count > 0).OrderBy(t => t.Name)
             .Select(t => new NamedCount(t.Name, t.Slug, t.Count)).ToListAsync(ct);
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

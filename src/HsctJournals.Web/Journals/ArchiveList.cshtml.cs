@@ -55,6 +55,7 @@ public sealed class ArchiveListModel(JournalContext context, PostQueries queries
         Posts = posts;
         Pager = new Pager(path, page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

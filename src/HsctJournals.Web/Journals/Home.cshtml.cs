@@ -2,6 +2,8 @@ using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Caching;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The site home: listed journals with their latest posts.</summary>
@@ -25,6 +27,8 @@ public sealed class HomeModel(JournalAccess access, TimeProvider clock) : PageMo
         var posts = await PostQueries.Project(access.LivePosts(reader).Where(p => ids.Contains(p.JournalId))
                 .OrderByDescending(p => p.PublishedAt).Take(LatestPerJournal * 50))
             .ToListAsync(ct);
+        // The site lists every listed (public) journal: any journal's list change evicts it.
+        HttpContext.ShareWithAnonymousReaders(publicContent: true, CacheTags.SiteLists);
         Journals = journals.Select(j => new JournalCard(j.Slug, j.Title, j.Tagline,
             posts.Where(p => p.JournalSlug == j.Slug).Take(LatestPerJournal).ToList())).ToList();
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Creates journals and changes their settings; used by the pages and the API.</summary>
-public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock)
+public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public async Task<EditResult<Journal>> CreateAsync(string ownerId, JournalInput input, CancellationToken ct = default)
     {
@@ -27,6 +27,7 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock)
         journal.Members.Add(new JournalMember { UserId = ownerId, Role = JournalRole.Owner, CreatedAt = now });
         db.Journals.Add(journal);
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
         return EditResult<Journal>.Ok(journal);
     }
 
@@ -43,6 +44,7 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock)
         journal.Visibility = input.Visibility;
         journal.ShowDayNumbers = input.ShowDayNumbers;
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(journal.Id, ct);
         return EditResult<Journal>.Ok(journal);
     }
 
@@ -67,8 +69,12 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock)
             errors.Add(nameof(input.Slug), $"“{slug}” is reserved by the site; choose another address.");
             return null;
         }
+        var now = clock.GetUtcNow().UtcDateTime;
         var taken = await db.Journals.AnyAsync(j => j.Slug == slug && (existing == null || j.Id != existing.Id), ct);
         if (taken) errors.Add(nameof(input.Slug), $"The address “{slug}” is already taken; choose another.");
+        // A deleted journal's address rests for a while so its readers are not sent to a stranger.
+        else if (await db.RetiredSlugs.AnyAsync(r => r.Slug == slug && r.FreeAfter > now, ct))
+            errors.Add(nameof(input.Slug), $"The address “{slug}” belonged to a journal deleted recently and is resting; choose another.");
         return slug;
     }
 }

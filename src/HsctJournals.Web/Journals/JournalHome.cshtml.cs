@@ -17,6 +17,7 @@ public sealed class JournalHomeModel(JournalContext context, PostQueries queries
         Posts = posts;
         Pager = new Pager($"/j/{Journal.Slug}", page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

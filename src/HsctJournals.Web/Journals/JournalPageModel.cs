@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Caching;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,6 +21,14 @@ public abstract class JournalPageModel(JournalContext context) : PageModel
     public JournalRole? Role => Context.Role;
     public bool CanWrite => Context.CanWrite;
     protected Reader CurrentReader => Context.IsResolved ? Context.Reader : Reader.From(User);
+
+    /// <summary>
+    /// Marks what this page rendered as the same for every anonymous reader: a post's page (evicted with the post)
+    /// or one of the journal's lists (evicted with any post of the journal). Proxies may keep it only for a public journal.
+    /// </summary>
+    protected void ShareWithAnonymousReaders(int? postId = null) =>
+        HttpContext.ShareWithAnonymousReaders(Journal.Visibility == JournalVisibility.Public, CacheTags.Journal(Journal.Id),
+            postId is { } id ? CacheTags.Post(id) : CacheTags.JournalLists(Journal.Id));
 
     /// <summary>Head metadata, starting from the journal's (when the page has one): description, robots, feeds.</summary>
     public PageMeta Meta => _meta ??= Context.IsResolved ? JournalMeta(Context.Journal) : new PageMeta();

@@ -39,6 +39,12 @@ public class Post
     public DateTime UpdatedAt { get; set; }
     public required string AuthorId { get; set; }
     public AppUser Author { get; set; } = null!;
+    /// <summary>
+    /// A name shown instead of the author's display name: the WordPress author of an imported post
+    /// who has no account here, or "Deleted user" once the writer deleted their account.
+    /// </summary>
+    public string? Byline { get; set; }
+    public const int BylineMaxLength = 80;
     public int? CategoryId { get; set; }
     public Category? Category { get; set; }
     public List<Tag> Tags { get; set; } = [];

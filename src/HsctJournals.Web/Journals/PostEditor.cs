@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Journals;
 /// Writes posts: create, update (keeping a revision of what was there), restore and delete.
 /// One code path for the editor page and the API, so both apply the same limits.
 /// </summary>
-public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public const int MaxTags = 10;
 
@@ -21,6 +21,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         post.CreatedAt = post.UpdatedAt;
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
+        await cache.PostChangedAsync(post.JournalId, ct);
         return result;
     }
 
@@ -34,6 +35,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
             db.PostRevisions.Add(previous);
         post.Version++;
         await db.SaveChangesAsync(ct);
+        await cache.PostChangedAsync(post.JournalId, ct);
         return result;
     }
 
@@ -46,12 +48,14 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         post.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         post.Version++;
         await db.SaveChangesAsync(ct);
+        await cache.PostChangedAsync(post.JournalId, ct);
     }
 
     public async Task DeleteAsync(Post post, CancellationToken ct = default)
     {
         db.Posts.Remove(post);
         await db.SaveChangesAsync(ct);
+        await cache.PostChangedAsync(post.JournalId, ct);
     }
 
     /// <summary>Renders Markdown for the preview; nothing is saved.</summary>

@@ -1,6 +1,5 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
-using Microsoft.AspNetCore.Antiforgery;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +9,11 @@ namespace HsctJournals.Web.Journals;
 /// <summary>
 /// One post with its byline, tags, links to the previous and next posts, and its comments.
 /// The comment form posts back here (handler "Comment") so a problem re-shows the whole page with
-/// the text kept; antiforgery is checked by hand for the same reason.
+/// the text kept; forgery is checked by hand (<see cref="FormGuard"/>) for the same reason.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class PostPageModel(JournalContext context, JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
-    CommentCookies cookies, FormTimestamp timestamps, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds, TimeProvider clock) : JournalPageModel(context)
+    CommentCookies cookies, FormTimestamp timestamps, FormGuard guard, Treatment.Embeds.PostEmbeds embeds, TimeProvider clock) : JournalPageModel(context)
 {
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
@@ -30,6 +29,7 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
     public async Task<IActionResult> OnGetAsync(string journal, string slug, int? cpage, int? replyto, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, cpage, replyto, ct)) return NotFound();
+        ShareWithAnonymousReaders(Post.Id);
         return Page();
     }
 
@@ -45,9 +45,9 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
         Comments.Form = Input;
         Comments.FormTimestamp = timestamps.Now();
         if (!Comments.FormShown) return Page();
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await guard.IsValidAsync(HttpContext))
         {
-            Comments.Error = "This page had been open too long to post safely. Your comment is still here: press Post Comment again.";
+            Comments.Error = "This page had been open too long, or the form came from another site, so it was not posted. Your comment is still here: press Post Comment again.";
             return Page();
         }
         if (parentUnreadable)
@@ -108,7 +108,7 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
         BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, ct: ct);
         Tags = post.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
-            post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
+            post.Byline ?? post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
 
         if (post.LiveFrom is { } at)
         {

@@ -23,7 +23,7 @@ public sealed class PostQueries(JournalAccess access, DayLabels dayLabels)
     /// <summary>Maps posts to summaries in SQL (no entity tracking, no over-fetching).</summary>
     public static IQueryable<PostSummary> Project(IQueryable<Journals.Post> posts) =>
         posts.AsNoTracking().Select(p => new PostSummary(
-            p.Id, p.Title, p.Slug, p.Journal.Slug, p.Journal.Title, p.Author.DisplayName, p.PublishedAt, p.Status,
+            p.Id, p.Title, p.Slug, p.Journal.Slug, p.Journal.Title, p.Byline ?? p.Author.DisplayName, p.PublishedAt, p.Status,
             p.Category != null ? p.Category.Name : null, p.Category != null ? p.Category.Slug : null,
             p.CommentCount, p.Excerpt));
 }

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,8 @@ namespace HsctJournals.Web.Notifications;
 /// The journal home carries the same form (<c>_FollowForm</c>); this page shows it on its own,
 /// with errors, and the "check your inbox" answer — the same whether or not the address follows.
 /// </summary>
-public sealed class FollowModel(JournalContext context, Following following, UserManager<AppUser> users) : JournalPageModel(context)
+[IgnoreAntiforgeryToken] // checked by FormGuard: the form also sits on cached anonymous pages, without a token
+public sealed class FollowModel(JournalContext context, Following following, UserManager<AppUser> users, FormGuard guard) : JournalPageModel(context)
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public FollowFrequency Frequency { get; set; } = FollowFrequency.Instant;
@@ -29,6 +31,11 @@ public sealed class FollowModel(JournalContext context, Following following, Use
         Meta.NoIndex = true;
         ModelState.Clear();
         if (!Enum.IsDefined(Frequency)) Frequency = FollowFrequency.Instant;
+        if (!await guard.IsValidAsync(HttpContext))
+        {
+            ModelState.AddModelError(nameof(Email), "This form was sent from another site or had been open too long. Please press Follow again.");
+            return Page();
+        }
         var error = Following.ValidateEmail(Email)
             ?? await following.FollowAsync(Journal, CurrentReader, (await users.GetUserAsync(User))?.Email, Email!, Frequency, ct);
         if (error is not null)

@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Notifications;
 /// conditional update of <see cref="Post.AnnouncedAt"/> and the outbox row commit together, and
 /// a second node racing for the same post updates nothing.
 /// </summary>
-public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options, Caching.PageCacheEviction cache)
 {
     private const int BatchSize = 100;
 
@@ -25,7 +25,9 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
             .Select(p => new
             {
                 p.Id,
+                p.JournalId,
                 p.PublishedAt,
+                WentLiveAfterLastSave = p.PublishedAt > p.UpdatedAt,
                 HasFollowers = db.Followers.Any(f => f.JournalId == p.JournalId && f.ConfirmedAt != null && f.Frequency == FollowFrequency.Instant),
             })
             .ToListAsync(ct);
@@ -44,6 +46,9 @@ public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvi
                 queued++;
             }
             await transaction.CommitAsync(ct);
+            // A scheduled post that went live after its last save joins its journal's lists and its neighbours' links
+            // now; any other post was already on them when the editor saved it (and evicted).
+            if (claimed == 1 && post.WentLiveAfterLastSave) await cache.PostChangedAsync(post.JournalId, ct);
         }
         return queued;
     }

@@ -1,3 +1,4 @@
+using HsctJournals.Web.Caching;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HsctJournals.Web.Shared;
@@ -17,6 +18,7 @@ public static class WebExtensions
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<FormGuard>();
         services.Configure<FormOptions>(o =>
         {
             o.ValueLengthLimit = (int)MaxRequestBytes;
@@ -35,6 +37,8 @@ public static class WebExtensions
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        // Before sign-in: a cached page for an anonymous reader costs no cookie decryption (Caching/AnonymousRequest).
+        app.UsePageCaching();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -78,8 +78,16 @@ public sealed class ChartData
         List<(double, string)> thresholds, EngraftmentOutcome? engraftment, string engraftmentText, List<ChartMarker> extra)
     {
         // The story of counts is the first weeks around Day 0; later values are in "Latest counts".
+        static bool InWindow(int day) => day is >= FirstChartDay and <= LastChartDay;
         var series = analytes.Select(a => new ChartSeries(LabAnalyteCatalogue.Get(a).Name,
-            s.Labs.Where(l => l.Analyte == a && DayNumbering.Offset(zero, l.Date) is >= FirstChartDay and <= LastChartDay).Select(l => ((double)DayNumbering.Offset(zero, l.Date), (double)l.Value, s.DayLabel(l.Date)!)).ToList())).ToList();
+            s.Labs.Where(l => l.Analyte == a && InWindow(DayNumbering.Offset(zero, l.Date))).Select(l => ((double)DayNumbering.Offset(zero, l.Date), (double)l.Value, s.DayLabel(l.Date)!)).ToList())).ToList();
+        if (analytes.Contains(LabAnalyte.Anc) && s.Engraftment is { } report && report.Anc.Any(a => a.Derived))
+        {
+            // domain/hsct.md §5: an ANC derived from WBC × neutrophil % of one sample is marked as derived.
+            series.Insert(1, new ChartSeries("ANC (derived: WBC × neutrophil %)",
+                report.Anc.Where(a => a.Derived && InWindow(DayNumbering.Offset(zero, a.Date)))
+                    .Select(a => ((double)DayNumbering.Offset(zero, a.Date), (double)a.Value, s.DayLabel(a.Date)!)).ToList()));
+        }
         var markers = new List<ChartMarker> { new(0, "Day 0") };
         extra = extra.Where(m => m.X is >= FirstChartDay and <= LastChartDay).ToList();
         if (engraftment is EngraftmentOutcome.Engrafted e) markers.Add(new ChartMarker(e.DayNumber, engraftmentText + " " + e.DayLabel));
@@ -96,7 +104,8 @@ public sealed class ChartData
         {
             EngraftmentOutcome.Engrafted en => $"Computed {engraftmentText}: {en.DayLabel}.",
             EngraftmentOutcome.NotYet => $"Computed {engraftmentText}: not yet.",
-            EngraftmentOutcome.NotApplicable => $"Computed {engraftmentText}: not applicable.",
+            EngraftmentOutcome.NeverBelow => $"Computed {engraftmentText}: never below the threshold.",
+            EngraftmentOutcome.CannotCompute => $"Computed {engraftmentText}: cannot be computed, the low period was not recorded.",
             _ => "",
         });
         if (extra.Count > 0) alt.Append($" Platelet transfusions marked on {string.Join(", ", extra.Select(m => DayNumbering.DayLabel((int)m.X)))}.");

@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Treatment;
 /// the domain: the phase order from <see cref="PhaseMachine"/> (domain/hsct.md §1). Errors are
 /// keyed by input property name.
 /// </summary>
-public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
+public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     // Phases that happen before the cells go back, so they cannot start after Day 0 (§1, §2).
     private static readonly Phase[] BeforeDayZero =
@@ -54,7 +54,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         if (input.Sharing is { } sharing) course.Sharing = sharing;
         if (course.Id == 0 && course.CreatedAt == default) course.CreatedAt = clock.GetUtcNow().UtcDateTime;
         if (course.Id == 0 && db.Entry(course).State == EntityState.Detached) db.TreatmentCourses.Add(course);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<TreatmentCourse>.Ok(course);
     }
 
@@ -62,7 +62,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
     {
         if (!Enum.IsDefined(sharing)) return;
         course.Sharing = sharing;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
     }
 
     public async Task<EditResult<DrugLine>> AddDrugAsync(TreatmentCourse course, DrugInput input, CancellationToken ct)
@@ -90,7 +90,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
             Basis = input.Basis, WeightKg = weight, HeightCm = height, Route = route, StartDate = start, EndDate = end,
         };
         db.DrugLines.Add(line);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<DrugLine>.Ok(line);
     }
 
@@ -110,7 +110,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         if (errors.Any) return errors.Fail<PriorTherapy>();
         var therapy = new PriorTherapy { CourseId = course.Id, GenericName = name!, Brand = brand, Started = started, Stopped = stopped, LastDose = last, ReasonStopped = reason };
         db.PriorTherapies.Add(therapy);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<PriorTherapy>.Ok(therapy);
     }
 
@@ -142,7 +142,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
 
         db.TreatmentPhases.Add(record);
         if (record.Phase == Phase.Reinfusion) course.DayZero = record.EffectiveDate;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<PhaseRecord>.Ok(record);
     }
 
@@ -163,7 +163,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         record.Planned = planned;
         record.Started = started;
         if (record.Phase == Phase.Reinfusion) course.DayZero = record.EffectiveDate;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<PhaseRecord>.Ok(record);
     }
 
@@ -173,7 +173,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         var last = await db.TreatmentPhases.Where(p => p.CourseId == course.Id).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         if (last is null) return;
         db.TreatmentPhases.Remove(last);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
     }
 
     public async Task<EditResult<TreatmentEvent>> AddEventAsync(TreatmentCourse course, EventInput input, CancellationToken ct)
@@ -185,7 +185,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         e.CourseId = course.Id;
         e.CreatedAt = clock.GetUtcNow().UtcDateTime;
         db.TreatmentEvents.Add(e);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return result;
     }
 
@@ -200,7 +200,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         if (errors.Any) return errors.Fail<FollowUpItem>();
         var item = new FollowUpItem { CourseId = course.Id, Title = title!, Due = due!.Value, Note = note, Uid = NewUid() };
         db.FollowUpItems.Add(item);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<FollowUpItem>.Ok(item);
     }
 
@@ -215,7 +215,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         var note = TreatmentText.Clean(input.Note, 500, nameof(input.Note), errors);
         if (errors.Any) return errors.Fail<FollowUpItem>();
         item.Title = title!; item.Due = due!.Value; item.Note = note; item.Done = done;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return EditResult<FollowUpItem>.Ok(item);
     }
 
@@ -232,7 +232,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
             CourseId = course.Id, Title = t.Title, Due = t.Due, Note = t.Note, Uid = NewUid(),
         }).ToList();
         db.FollowUpItems.AddRange(items);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return items.Count;
     }
 
@@ -248,7 +248,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
             "followup" => await db.FollowUpItems.Where(x => x.CourseId == course.Id && x.Id == id).ExecuteDeleteAsync(ct),
             _ => 0,
         };
-        _ = removed;
+        if (removed > 0) await cache.JournalChangedAsync(course.JournalId, ct);
     }
 
     /// <summary>A new clinician link; the secret is returned once and only its hash is stored.</summary>
@@ -258,7 +258,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         var secret = SecretTokens.New("cl_");
         var clean = string.IsNullOrWhiteSpace(label) ? "Clinician link" : label.Trim()[..Math.Min(label.Trim().Length, 120)];
         db.ClinicianLinks.Add(new ClinicianLink { CourseId = course.Id, Label = clean, TokenHash = SecretTokens.Hash(secret), CreatedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return secret;
     }
 
@@ -275,7 +275,7 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         await EnsureSavedAsync(course, ct);
         var secret = SecretTokens.New("cal_");
         course.CalendarTokenHash = SecretTokens.Hash(secret);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(course, ct);
         return secret;
     }
 
@@ -285,7 +285,16 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock)
         if (course.Id != 0) return;
         if (db.Entry(course).State == EntityState.Detached) db.TreatmentCourses.Add(course);
         if (course.CreatedAt == default) course.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(course, ct);
+    }
+
+    /// <summary>
+    /// Saves, then evicts the journal's cached pages: day labels, embedded charts and the days page follow the course.
+    /// </summary>
+    private async Task SaveAsync(TreatmentCourse course, CancellationToken ct)
+    {
         await db.SaveChangesAsync(ct);
+        await cache.JournalChangedAsync(course.JournalId, ct);
     }
 
     private static string? DayZeroConflict(IEnumerable<PhaseRecord> phases, DateOnly zero)

@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Treatment;
 /// same file twice changes nothing. Values the plausibility rule questions are only stored when
 /// the person confirmed them (domain/hsct.md §6: queried, never silently stored).
 /// </summary>
-public sealed class LabImporter(JournalsDbContext db, TimeProvider clock)
+public sealed class LabImporter(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     private const int BatchSize = 500;
 
@@ -106,6 +106,9 @@ public sealed class LabImporter(JournalsDbContext db, TimeProvider clock)
             if (batch.Count >= BatchSize) await FlushAsync(courseId, batch, report, ct);
         }
         await FlushAsync(courseId, batch, report, ct);
+        // Charts embedded in posts show labs: evict the journal's pages once per import.
+        if (report.Imported > 0)
+            await cache.JournalChangedAsync(await db.TreatmentCourses.Where(c => c.Id == courseId).Select(c => c.JournalId).FirstAsync(ct), ct);
     }
 
     private async Task FlushAsync(int courseId, List<(int Row, LabResult Result, string Message)> batch, LabImportReport report, CancellationToken ct)

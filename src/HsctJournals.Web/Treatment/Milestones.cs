@@ -16,9 +16,9 @@ public static class Milestones
         list.Add(new Milestone(MilestoneKind.DayZero, "Day 0: stem cells reinfused", zero));
         if (report is not null)
         {
-            list.Add(Computed("Neutrophil engraftment (computed, ANC ≥ 0.5)", report.Neutrophils));
-            list.Add(Computed("Platelet engraftment ≥ 20 (computed)", report.Platelets20));
-            list.Add(Computed("Platelet engraftment ≥ 50 (computed)", report.Platelets50));
+            list.Add(Computed("Neutrophil engraftment (computed, ANC ≥ 0.5)", report.Neutrophils, course.DeclaredNeutrophilEngraftment));
+            list.Add(Computed("Platelet engraftment ≥ 20 (computed)", report.Platelets20, course.DeclaredPlateletEngraftment));
+            list.Add(Computed("Platelet engraftment ≥ 50 (computed)", report.Platelets50, null));
         }
         if (course.DeclaredNeutrophilEngraftment is { } n)
             list.Add(new Milestone(MilestoneKind.EngraftmentDeclared, "Neutrophil engraftment (declared by the clinic)", n));
@@ -33,12 +33,20 @@ public static class Milestones
         return list.OrderBy(m => m.Date ?? DateOnly.MaxValue).ToList();
     }
 
-    private static Milestone Computed(string title, EngraftmentOutcome outcome) => outcome switch
+    /// <summary>A computed outcome in words: the four outcomes of domain/hsct.md §5.</summary>
+    private static Milestone Computed(string title, EngraftmentOutcome outcome, DateOnly? declared) =>
+        new(MilestoneKind.EngraftmentComputed, title, (outcome as EngraftmentOutcome.Engrafted)?.Date, Describe(outcome, declared), outcome.Status);
+
+    /// <summary>Why there is no computed date, in words; null when there is one.</summary>
+    public static string? Describe(EngraftmentOutcome outcome, DateOnly? declared) => outcome switch
     {
-        EngraftmentOutcome.Engrafted e => new Milestone(MilestoneKind.EngraftmentComputed, title, e.Date),
-        EngraftmentOutcome.NotYet n => new Milestone(MilestoneKind.EngraftmentComputed, title, null, "Not yet: " + n.Reason),
-        EngraftmentOutcome.NotApplicable a => new Milestone(MilestoneKind.EngraftmentComputed, title, null, "Not applicable: " + a.Reason),
-        _ => new Milestone(MilestoneKind.EngraftmentComputed, title, null),
+        EngraftmentOutcome.Engrafted => null,
+        EngraftmentOutcome.NotYet n => "Not yet: " + n.Reason,
+        EngraftmentOutcome.NeverBelow b => "Never below the threshold (CIBMTR: not applicable): " + b.Reason,
+        // §5 outcome 4: say so and show the clinic's declared date if there is one.
+        EngraftmentOutcome.CannotCompute c => "Cannot be computed: " + c.Reason
+            + (declared is { } d ? $" The clinic declared {TreatmentText.Iso(d)}." : ""),
+        _ => null,
     };
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];

@@ -26,9 +26,10 @@ public sealed class TreatmentQueries(JournalsDbContext db, JournalClock journalC
         var zone = await journalClock.OwnerZoneAsync(view.Journal.Id, ct);
         var today = LocalDates.ToLocalDate(clock.GetUtcNow(), zone);
         EngraftmentReport? report = course.DayZero is { } zero
+            // Entry order (Id) settles ties between values of one sample or one day (decision 0010).
             ? EngraftmentCalculator.Calculate(zero,
-                labs.Select(l => new DatedLabValue(l.Date, l.Analyte, l.Value)),
-                events.Where(TreatmentEvents.IsPlateletTransfusion).Select(e => e.Date))
+                labs.OrderBy(l => l.Id).Select(l => new DatedLabValue(l.Date, l.Analyte, l.Value, l.Time)),
+                events.Where(TreatmentEvents.IsPlateletTransfusion).Select(e => e.Date), today)
             : null;
         return new CourseSnapshot
         {

@@ -1,387 +1,330 @@
 using HsctJournals.Domain.Treatment;
+using CannotCompute = HsctJournals.Domain.Treatment.EngraftmentOutcome.CannotCompute;
 using Engrafted = HsctJournals.Domain.Treatment.EngraftmentOutcome.Engrafted;
-using NotApplicable = HsctJournals.Domain.Treatment.EngraftmentOutcome.NotApplicable;
+using NeverBelow = HsctJournals.Domain.Treatment.EngraftmentOutcome.NeverBelow;
 using NotYet = HsctJournals.Domain.Treatment.EngraftmentOutcome.NotYet;
 
 namespace HsctJournals.Domain.Tests.Treatment;
 
+// The worked cases of domain/hsct.md §5 (and issue 9), one rule per test.
 public class EngraftmentCalculatorTests
 {
     private static readonly DateOnly DayZero = new(2024, 5, 10);
 
+    // Most cases are judged on Day +40: counts recorded, Day +100 not yet reached.
+    private static readonly DateOnly Today = Day(40);
+
     private static DateOnly Day(int offset) => DayZero.AddDays(offset);
 
-    private static DatedLabValue Anc(int day, decimal value) => new(Day(day), LabAnalyte.Anc, value);
+    private static DatedLabValue Anc(int day, decimal value, int? hour = null) =>
+        new(Day(day), LabAnalyte.Anc, value, hour is { } h ? new TimeOnly(h, 0) : null);
 
-    private static DatedLabValue Wbc(int day, decimal value) => new(Day(day), LabAnalyte.Wbc, value);
+    private static DatedLabValue Wbc(int day, decimal value, int? hour = null) =>
+        new(Day(day), LabAnalyte.Wbc, value, hour is { } h ? new TimeOnly(h, 0) : null);
 
-    private static DatedLabValue NeutrophilPercent(int day, decimal value) => new(Day(day), LabAnalyte.NeutrophilPercent, value);
+    private static DatedLabValue Percent(int day, decimal value, int? hour = null) =>
+        new(Day(day), LabAnalyte.NeutrophilPercent, value, hour is { } h ? new TimeOnly(h, 0) : null);
 
     private static DatedLabValue Plt(int day, decimal value) => new(Day(day), LabAnalyte.Platelets, value);
 
-    private static EngraftmentOutcome Neutrophils(params DatedLabValue[] values) => EngraftmentCalculator.Neutrophils(DayZero, values);
+    private static EngraftmentOutcome Neutrophils(params DatedLabValue[] values) => EngraftmentCalculator.Neutrophils(DayZero, values, Today);
 
-    private static EngraftmentOutcome Platelets20(DateOnly[] transfusions, params DatedLabValue[] values) =>
-        EngraftmentCalculator.Platelets(DayZero, values, transfusions, EngraftmentCalculator.PlateletThreshold);
+    private static EngraftmentOutcome Platelets20(int[] transfusionDays, params DatedLabValue[] values) =>
+        EngraftmentCalculator.Platelets(DayZero, values, transfusionDays.Select(Day), EngraftmentCalculator.PlateletThreshold, Today);
 
-    // A typical Cy/ATG course: G-CSF-free fall to a nadir on Day +6, recovery from Day +10.
-    private static DatedLabValue[] TypicalAnc() =>
-    [
-        Anc(1, 2.1m), Anc(2, 1.4m), Anc(3, 0.8m), Anc(4, 0.3m), Anc(5, 0.05m), Anc(6, 0.01m),
-        Anc(7, 0.02m), Anc(8, 0.1m), Anc(9, 0.3m), Anc(10, 0.6m), Anc(11, 1.1m), Anc(12, 2.4m),
-    ];
+    private static DatedLabValue[] AncDays(int firstDay, params decimal[] values) =>
+        values.Select((v, i) => Anc(firstDay + i, v)).ToArray();
 
-    // Platelets fall from normal to a nadir, then recover; no transfusions needed.
-    private static DatedLabValue[] TypicalPlatelets() =>
-    [
-        Plt(1, 140m), Plt(3, 90m), Plt(5, 40m), Plt(7, 15m), Plt(8, 12m), Plt(9, 18m),
-        Plt(10, 22m), Plt(11, 31m), Plt(12, 45m), Plt(13, 55m), Plt(14, 70m), Plt(15, 90m),
-    ];
+    private static DatedLabValue[] PlateletSeries(int firstDay, params decimal[] values) =>
+        values.Select((v, i) => Plt(firstDay + i, v)).ToArray();
 
-    // --- neutrophils ---
+    // --- neutrophils: the nadir ---
 
     [Fact]
-    public void Neutrophil_engraftment_is_the_first_of_three_consecutive_values_at_or_above_0_5_after_the_nadir()
+    public void Neutrophil_engraftment_is_the_first_of_three_values_at_or_above_0_5_after_the_nadir()
     {
-        Assert.Equal(new Engrafted(Day(10), 10), Neutrophils(TypicalAnc()));
-    }
-
-    [Fact]
-    public void The_engraftment_day_has_a_day_label()
-    {
-        var engrafted = Assert.IsType<Engrafted>(Neutrophils(TypicalAnc()));
-
-        Assert.Equal("Day +10", engrafted.DayLabel);
-    }
-
-    [Fact]
-    public void A_value_exactly_on_the_threshold_counts()
-    {
-        var outcome = Neutrophils(Anc(5, 0.1m), Anc(8, 0.5m), Anc(9, 0.5m), Anc(10, 0.5m));
-
-        Assert.Equal(new Engrafted(Day(8), 8), outcome);
-    }
-
-    [Fact]
-    public void A_value_just_below_the_threshold_does_not_count()
-    {
-        var outcome = Neutrophils(Anc(5, 0.1m), Anc(8, 0.49m), Anc(9, 0.5m), Anc(10, 0.6m), Anc(11, 0.7m));
-
-        Assert.Equal(new Engrafted(Day(9), 9), outcome);
-    }
-
-    [Fact]
-    public void Values_on_non_consecutive_days_still_form_a_run_when_they_are_consecutive_values()
-    {
-        var outcome = Neutrophils(Anc(6, 0.0m), Anc(9, 0.7m), Anc(12, 1.0m), Anc(16, 1.8m));
-
-        Assert.Equal(new Engrafted(Day(9), 9), outcome);
-    }
-
-    [Fact]
-    public void An_early_G_CSF_spike_before_the_nadir_does_not_count()
-    {
-        var outcome = Neutrophils(
-            Anc(1, 3.0m), Anc(2, 2.5m), Anc(3, 1.2m),
-            Anc(4, 0.2m), Anc(5, 0.0m),
-            Anc(9, 0.6m), Anc(10, 0.9m), Anc(11, 1.5m));
-
-        Assert.Equal(new Engrafted(Day(9), 9), outcome);
-    }
-
-    [Fact]
-    public void Values_above_the_threshold_without_any_nadir_yet_are_not_engraftment()
-    {
-        var outcome = Neutrophils(Anc(1, 3.0m), Anc(2, 2.5m), Anc(3, 1.2m));
-
-        var notYet = Assert.IsType<NotYet>(outcome);
-        Assert.Contains("nadir", notYet.Reason);
-    }
-
-    [Fact]
-    public void Two_values_at_or_above_the_threshold_are_not_yet_engraftment()
-    {
-        var outcome = Neutrophils(Anc(6, 0.01m), Anc(10, 0.6m), Anc(11, 0.9m));
-
-        var notYet = Assert.IsType<NotYet>(outcome);
-        Assert.Equal("2 of 3 consecutive values on different days at or above 0.5 × 10⁹/L since the nadir.", notYet.Reason);
-    }
-
-    [Fact]
-    public void A_dip_below_the_threshold_breaks_the_run_and_counting_starts_again()
-    {
-        var outcome = Neutrophils(
-            Anc(5, 0.0m), Anc(9, 0.6m), Anc(10, 0.7m), Anc(11, 0.4m),
-            Anc(12, 0.8m), Anc(13, 1.0m), Anc(14, 1.3m));
-
-        Assert.Equal(new Engrafted(Day(12), 12), outcome);
-    }
-
-    [Fact]
-    public void A_dip_after_the_run_does_not_undo_engraftment()
-    {
-        var outcome = Neutrophils([.. TypicalAnc(), Anc(14, 0.3m)]);
+        var outcome = Neutrophils(AncDays(1, 2.1m, 1.4m, 0.8m, 0.3m, 0.05m, 0.01m, 0.02m, 0.1m, 0.3m, 0.6m, 1.1m, 2.4m));
 
         Assert.Equal(new Engrafted(Day(10), 10), outcome);
+        Assert.Equal("Day +10", ((Engrafted)outcome).DayLabel);
     }
 
     [Fact]
-    public void Several_values_on_one_day_count_as_one_value()
+    public void Counts_drifting_down_through_0_5_before_the_nadir_do_not_make_an_early_engraftment()
     {
-        var outcome = Neutrophils(Anc(5, 0.0m), Anc(10, 0.6m), Anc(10, 0.7m), Anc(11, 0.8m), Anc(11, 0.9m));
-
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void With_several_values_on_one_day_the_lowest_is_used_and_can_break_the_run()
-    {
-        var outcome = Neutrophils(
-            Anc(5, 0.0m), Anc(9, 0.6m), Anc(10, 0.8m), Anc(10, 0.45m),
-            Anc(11, 0.9m), Anc(12, 1.0m), Anc(13, 1.2m));
-
-        Assert.Equal(new Engrafted(Day(11), 11), outcome);
-    }
-
-    [Fact]
-    public void Unsorted_input_gives_the_same_result_as_sorted_input()
-    {
-        var shuffled = TypicalAnc().Reverse().ToArray();
-        (shuffled[2], shuffled[7]) = (shuffled[7], shuffled[2]);
-
-        Assert.Equal(Neutrophils(TypicalAnc()), Neutrophils(shuffled));
-    }
-
-    [Fact]
-    public void No_values_at_all_is_not_yet()
-    {
-        var notYet = Assert.IsType<NotYet>(Neutrophils());
-
-        Assert.Contains("No ANC", notYet.Reason);
-    }
-
-    [Fact]
-    public void Values_before_Day_0_are_ignored()
-    {
-        var outcome = Neutrophils(Anc(-6, 0.1m), Anc(-5, 0.0m), Anc(1, 1.0m), Anc(2, 1.1m), Anc(3, 1.2m));
-
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void A_low_value_on_Day_0_itself_is_not_the_nadir()
-    {
-        var outcome = Neutrophils(Anc(0, 0.2m), Anc(1, 0.9m), Anc(2, 0.8m), Anc(3, 0.7m));
-
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void A_missing_ANC_is_derived_from_WBC_and_neutrophil_percentage()
-    {
-        var outcome = Neutrophils(
-            Anc(6, 0.0m),
-            Wbc(10, 1.0m), NeutrophilPercent(10, 50m),
-            Wbc(11, 1.6m), NeutrophilPercent(11, 60m),
-            Anc(12, 1.5m));
-
-        Assert.Equal(new Engrafted(Day(10), 10), outcome);
-    }
-
-    [Fact]
-    public void A_derived_ANC_just_below_the_threshold_does_not_count()
-    {
-        var outcome = Neutrophils(
-            Anc(6, 0.0m),
-            Wbc(10, 0.9m), NeutrophilPercent(10, 55m),
-            Anc(11, 0.8m), Anc(12, 1.0m));
-
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void A_derived_ANC_can_be_the_nadir()
-    {
-        var outcome = Neutrophils(
-            Anc(1, 1.5m),
-            Wbc(6, 0.1m), NeutrophilPercent(6, 10m),
-            Anc(9, 0.6m), Anc(10, 0.8m), Anc(11, 1.0m));
-
-        Assert.Equal(new Engrafted(Day(9), 9), outcome);
-    }
-
-    [Fact]
-    public void A_measured_ANC_wins_over_one_derived_on_the_same_day()
-    {
-        // Derived would be 2.0 × 50 % = 1.0; the measured 0.3 is used.
-        var outcome = Neutrophils(
-            Anc(6, 0.0m),
-            Anc(10, 0.3m), Wbc(10, 2.0m), NeutrophilPercent(10, 50m),
-            Anc(11, 0.8m), Anc(12, 1.0m));
-
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void A_WBC_without_a_neutrophil_percentage_gives_no_ANC_for_that_day()
-    {
-        // Day +10 has no ANC value at all, so Days +9, +11 and +12 are consecutive values.
-        var outcome = Neutrophils(Anc(6, 0.0m), Anc(9, 0.6m), Wbc(10, 0.2m), Anc(11, 0.7m), Anc(12, 0.9m));
-
-        Assert.Equal(new Engrafted(Day(9), 9), outcome);
-    }
-
-    [Fact]
-    public void Other_analytes_do_not_affect_neutrophils()
-    {
-        var outcome = Neutrophils([.. TypicalAnc(), .. TypicalPlatelets(), new DatedLabValue(Day(7), LabAnalyte.Haemoglobin, 7.9m)]);
-
-        Assert.Equal(new Engrafted(Day(10), 10), outcome);
-    }
-
-    // --- platelets ---
-
-    [Fact]
-    public void Platelet_engraftment_is_the_first_of_three_values_at_or_above_20_after_the_nadir()
-    {
-        Assert.Equal(new Engrafted(Day(10), 10), Platelets20([], TypicalPlatelets()));
-    }
-
-    [Fact]
-    public void Platelets_at_or_above_50_are_reported_the_same_way()
-    {
-        var outcome = EngraftmentCalculator.Platelets(DayZero, TypicalPlatelets(), [], EngraftmentCalculator.PlateletHigherThreshold);
+        // The clinical review's case: below 0.5 on Day +3, three values ≥ 0.5 on Days +4…+6, then the
+        // real fall to the nadir on Day +9. The first-value-below reading gave Day +4; §5 gives Day +13.
+        var outcome = Neutrophils(AncDays(1, 1.2m, 0.8m, 0.45m, 0.6m, 0.55m, 0.52m, 0.3m, 0.1m, 0.02m, 0.1m, 0.3m, 0.4m, 0.6m, 0.9m, 1.4m));
 
         Assert.Equal(new Engrafted(Day(13), 13), outcome);
     }
 
     [Fact]
-    public void A_transfusion_6_days_before_the_first_qualifying_value_disqualifies_it()
+    public void While_the_latest_value_is_the_lowest_so_far_the_nadir_and_engraftment_are_not_known()
     {
-        // Transfused on Day +4: Day +10 is 6 days later, Day +11 is 7 days later, Day +12 is the first clean start.
-        var outcome = Platelets20([Day(4)], TypicalPlatelets());
-
-        Assert.Equal(new Engrafted(Day(12), 12), outcome);
-    }
-
-    [Fact]
-    public void A_transfusion_8_days_before_the_first_qualifying_value_does_not_disqualify_it()
-    {
-        var outcome = Platelets20([Day(2)], TypicalPlatelets());
-
-        Assert.Equal(new Engrafted(Day(10), 10), outcome);
-    }
-
-    [Fact]
-    public void A_transfusion_exactly_7_days_before_is_within_the_7_days()
-    {
-        var outcome = Platelets20([Day(3)], TypicalPlatelets());
-
-        Assert.Equal(new Engrafted(Day(11), 11), outcome);
-    }
-
-    [Fact]
-    public void A_transfusion_on_the_same_day_as_the_first_value_disqualifies_it()
-    {
-        // The draw may have been after the transfusion, so the same date counts as "within 7 days".
-        var outcome = Platelets20([Day(12)], Plt(5, 10m), Plt(12, 30m), Plt(20, 40m), Plt(21, 45m), Plt(22, 50m));
-
-        Assert.Equal(new Engrafted(Day(20), 20), outcome);
-    }
-
-    [Fact]
-    public void A_transfusion_after_the_first_value_of_the_run_is_not_checked()
-    {
-        // Interpretation from hsct.md §5 [U]: only the 7 days before the first qualifying value.
-        var outcome = Platelets20([Day(11)], TypicalPlatelets());
-
-        Assert.Equal(new Engrafted(Day(10), 10), outcome);
-    }
-
-    [Fact]
-    public void Recovered_counts_blocked_only_by_a_recent_transfusion_say_so()
-    {
-        var outcome = Platelets20([Day(9)], Plt(7, 10m), Plt(10, 30m), Plt(11, 35m), Plt(12, 40m));
+        var outcome = Neutrophils(AncDays(1, 1.2m, 0.8m, 0.45m, 0.2m));
 
         var notYet = Assert.IsType<NotYet>(outcome);
-        Assert.Contains("no platelet transfusion in the 7 days", notYet.Reason);
+        Assert.Contains("lowest so far", notYet.Reason);
     }
 
     [Fact]
-    public void Unsorted_transfusion_dates_are_handled()
+    public void The_nadir_is_the_latest_of_tied_lowest_values()
     {
-        var outcome = Platelets20([Day(40), Day(4), Day(-3)], [.. TypicalPlatelets().Reverse()]);
+        // 0.01 on Day +4 and again on Day +8: the run must start after Day +8 (not Day +5).
+        var outcome = Neutrophils(AncDays(1, 0.9m, 0.2m, 0.05m, 0.01m, 0.6m, 0.7m, 0.8m, 0.01m, 0.6m, 0.8m, 1.0m));
 
+        Assert.Equal(new Engrafted(Day(9), 9), outcome);
+    }
+
+    [Fact]
+    public void A_value_exactly_on_the_threshold_counts_and_one_just_below_does_not()
+    {
+        Assert.Equal(new Engrafted(Day(8), 8), Neutrophils(Anc(5, 0.1m), Anc(8, 0.5m), Anc(9, 0.5m), Anc(10, 0.5m)));
+        Assert.IsType<NotYet>(Neutrophils(Anc(5, 0.1m), Anc(8, 0.5m), Anc(9, 0.49m), Anc(10, 0.5m)));
+    }
+
+    [Fact]
+    public void Values_drawn_more_than_a_day_apart_still_form_a_run()
+    {
+        Assert.Equal(new Engrafted(Day(9), 9), Neutrophils(Anc(5, 0.01m), Anc(9, 0.6m), Anc(11, 0.8m), Anc(14, 1.2m)));
+    }
+
+    [Fact]
+    public void Two_values_at_or_above_the_threshold_are_not_yet_engraftment_and_say_how_far_along_they_are()
+    {
+        var notYet = Assert.IsType<NotYet>(Neutrophils(AncDays(3, 0.3m, 0.01m, 0.6m, 0.7m)));
+
+        Assert.Contains("2 of 3", notYet.Reason);
+        Assert.Contains("Nadir 0.01 on Day +4", notYet.Reason);
+    }
+
+    [Fact]
+    public void A_dip_after_the_run_does_not_undo_engraftment()
+    {
+        Assert.Equal(new Engrafted(Day(6), 6), Neutrophils(AncDays(4, 0.1m, 0.01m, 0.6m, 0.7m, 0.9m, 0.4m, 0.9m)));
+    }
+
+    [Fact]
+    public void Unsorted_input_gives_the_same_result_as_sorted_input()
+    {
+        var sorted = AncDays(1, 0.9m, 0.2m, 0.01m, 0.6m, 0.8m, 1.0m);
+
+        Assert.Equal(Neutrophils(sorted), Neutrophils(sorted.Reverse().ToArray()));
+    }
+
+    [Fact]
+    public void No_values_after_Day_0_is_not_yet_even_with_counts_before_Day_0()
+    {
+        var notYet = Assert.IsType<NotYet>(Neutrophils(Anc(-3, 4.0m), Anc(-1, 0.2m), Anc(0, 0.1m)));
+
+        Assert.Contains("after Day 0", notYet.Reason);
+    }
+
+    // --- never below / cannot compute ---
+
+    [Fact]
+    public void A_first_value_after_Day_7_at_or_above_the_threshold_cannot_be_computed()
+    {
+        var outcome = Neutrophils(AncDays(9, 0.8m, 1.1m, 1.5m, 2.0m));
+
+        var cannot = Assert.IsType<CannotCompute>(outcome);
+        Assert.Contains("Day +9", cannot.Reason);
+        Assert.Equal("cannotCompute", outcome.Status);
+    }
+
+    [Fact]
+    public void A_first_value_after_Day_7_below_the_threshold_still_gives_a_nadir()
+    {
+        Assert.Equal(new Engrafted(Day(11), 11), Neutrophils(AncDays(9, 0.1m, 0.05m, 0.6m, 0.9m, 1.4m)));
+    }
+
+    [Fact]
+    public void Counts_that_never_fell_below_are_only_no_fall_so_far_before_they_recover_and_before_Day_100()
+    {
+        // Lowest 0.7 on Day +8 is the latest value: not recovered yet.
+        var outcome = Neutrophils(AncDays(1, 2.0m, 1.5m, 1.2m, 1.0m, 0.9m, 0.8m, 0.75m, 0.7m));
+
+        var notYet = Assert.IsType<NotYet>(outcome);
+        Assert.StartsWith("No fall below 0.5 × 10⁹/L recorded so far", notYet.Reason);
+    }
+
+    [Fact]
+    public void Counts_that_never_fell_below_and_recovered_after_their_lowest_value_are_never_below()
+    {
+        var outcome = Neutrophils(AncDays(1, 2.0m, 1.5m, 1.2m, 1.0m, 0.9m, 0.8m, 0.7m, 0.9m, 1.3m, 2.2m));
+
+        var never = Assert.IsType<NeverBelow>(outcome);
+        Assert.Contains("0.7 on Day +7", never.Reason);
+        Assert.Equal("neverBelow", outcome.Status);
+    }
+
+    [Fact]
+    public void After_Day_100_counts_that_never_fell_below_are_never_below_without_waiting_for_recovery()
+    {
+        var values = AncDays(1, 2.0m, 1.5m, 1.2m, 1.0m, 0.9m, 0.8m, 0.75m, 0.7m);
+
+        Assert.IsType<NotYet>(EngraftmentCalculator.Neutrophils(DayZero, values, Day(99)));
+        Assert.IsType<NeverBelow>(EngraftmentCalculator.Neutrophils(DayZero, values, Day(100)));
+    }
+
+    [Fact]
+    public void Never_below_needs_values_between_Day_5_and_Day_14()
+    {
+        // Values on Days +1…+3 and after Day +20 only: the low period may have been missed.
+        var values = new[] { Anc(1, 2.0m), Anc(2, 1.6m), Anc(3, 1.2m), Anc(20, 1.5m), Anc(22, 2.0m), Anc(25, 2.5m) };
+
+        var notYet = Assert.IsType<NotYet>(EngraftmentCalculator.Neutrophils(DayZero, values, Day(120)));
+        Assert.Contains("Day +5 and Day +14", notYet.Reason);
+    }
+
+    // --- derived ANC and several values a day ---
+
+    [Fact]
+    public void A_missing_ANC_is_derived_per_sample_and_marked_derived()
+    {
+        var (values, problems) = AncSeries.From([Wbc(6, 0.4m, 8), Percent(6, 50m, 8)]);
+
+        Assert.Equal([new AncValue(Day(6), new TimeOnly(8, 0), 0.2m, Derived: true)], values);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_WBC_and_a_percentage_from_different_samples_are_never_combined()
+    {
+        // WBC on Day +6 at 08:00, % on Day +6 at 14:00; and a % on Day +7 with the WBC on Day +8.
+        var (values, problems) = AncSeries.From([Wbc(6, 0.4m, 8), Percent(6, 50m, 14), Percent(7, 60m), Wbc(8, 1.0m)]);
+
+        Assert.Empty(values);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("2024-05-16 14:00", problems[0]);
+        Assert.Contains("2024-05-17", problems[1]);
+    }
+
+    [Fact]
+    public void A_measured_ANC_wins_over_the_WBC_and_percentage_of_the_same_sample()
+    {
+        var (values, _) = AncSeries.From([Wbc(6, 2.0m), Percent(6, 50m), Anc(6, 0.8m)]);
+
+        Assert.Equal([new AncValue(Day(6), null, 0.8m, Derived: false)], values);
+    }
+
+    [Fact]
+    public void Derived_ANCs_give_engraftment_like_measured_ones()
+    {
+        var outcome = Neutrophils(
+            Wbc(5, 0.2m), Percent(5, 10m), Wbc(9, 1.2m), Percent(9, 50m), Wbc(10, 1.5m), Percent(10, 60m), Wbc(11, 2.0m), Percent(11, 70m));
+
+        Assert.Equal(new Engrafted(Day(9), 9), outcome);
+    }
+
+    [Fact]
+    public void With_two_values_on_one_day_the_days_last_value_counts()
+    {
+        // Day +9: 0.3 at 07:00, 0.6 at 18:00 → 0.6 counts; so the run starts on Day +9.
+        Assert.Equal(new Engrafted(Day(9), 9), Neutrophils(Anc(5, 0.01m), Anc(9, 0.6m, 18), Anc(9, 0.3m, 7), Anc(10, 0.7m), Anc(11, 0.9m)));
+
+        // The other way round, 0.3 is the later sample and breaks the run.
+        Assert.Equal(new Engrafted(Day(10), 10), Neutrophils(Anc(5, 0.01m), Anc(9, 0.6m, 7), Anc(9, 0.3m, 18), Anc(10, 0.7m), Anc(11, 0.9m), Anc(12, 1.1m)));
+    }
+
+    [Fact]
+    public void With_three_untimed_values_on_one_day_the_one_given_last_counts()
+    {
+        var outcome = Neutrophils(Anc(5, 0.01m), Anc(9, 0.2m), Anc(9, 0.4m), Anc(9, 0.6m), Anc(10, 0.7m), Anc(11, 0.9m));
+
+        Assert.Equal(new Engrafted(Day(9), 9), outcome);
+    }
+
+    // --- platelets ---
+
+    private static DatedLabValue[] TypicalPlatelets() =>
+        [Plt(1, 140m), Plt(3, 90m), Plt(5, 40m), Plt(7, 15m), Plt(8, 12m), Plt(9, 18m), Plt(10, 22m), Plt(11, 31m), Plt(12, 45m), Plt(13, 55m), Plt(14, 70m), Plt(15, 90m)];
+
+    [Fact]
+    public void Platelets_at_20_and_50_are_reported_the_same_way_after_the_nadir()
+    {
+        var report = EngraftmentCalculator.Calculate(DayZero, TypicalPlatelets(), [], Today);
+
+        Assert.Equal(new Engrafted(Day(10), 10), report.Platelets20);
+        Assert.Equal(new Engrafted(Day(13), 13), report.Platelets50);
+    }
+
+    [Fact]
+    public void A_platelet_transfusion_exactly_7_days_before_the_first_value_does_not_disqualify_it()
+    {
+        Assert.Equal(new Engrafted(Day(10), 10), Platelets20([3], TypicalPlatelets()));
+    }
+
+    [Fact]
+    public void A_platelet_transfusion_exactly_6_days_before_the_first_value_disqualifies_it()
+    {
+        Assert.Equal(new Engrafted(Day(11), 11), Platelets20([4], TypicalPlatelets()));
+    }
+
+    [Fact]
+    public void The_manuals_example_last_transfusion_on_Day_0_lets_recovery_start_on_Day_7()
+    {
+        var values = new[] { Plt(2, 15m), Plt(3, 9m), Plt(6, 25m), Plt(7, 28m), Plt(8, 35m), Plt(9, 40m) };
+
+        Assert.Equal(new Engrafted(Day(7), 7), Platelets20([0], values));
+    }
+
+    [Fact]
+    public void A_transfusion_inside_the_run_means_the_run_never_counts()
+    {
+        // Transfused on Day +11, the run's second date: runs starting Day +10 and +11 both contain it.
+        var notYetOrLater = Platelets20([11], TypicalPlatelets());
+
+        Assert.Equal(new Engrafted(Day(18), 18),
+            Platelets20([11], [.. TypicalPlatelets(), Plt(18, 95m), Plt(19, 100m), Plt(20, 110m)]));
+        Assert.IsType<NotYet>(notYetOrLater);
+        Assert.Contains("transfusion", ((NotYet)notYetOrLater).Reason);
+    }
+
+    [Fact]
+    public void A_transfusion_on_the_date_of_the_third_value_is_inside_the_run()
+    {
+        // Day +12 is the third value of the run from Day +10; every later start is within 6 days of it.
+        Assert.IsType<NotYet>(Platelets20([12], TypicalPlatelets()));
+    }
+
+    [Fact]
+    public void Platelets_that_never_fell_below_20_without_transfusion_are_never_below_once_recovered()
+    {
+        var outcome = Platelets20([], PlateletSeries(1, 150m, 120m, 90m, 60m, 45m, 40m, 38m, 45m, 60m, 90m));
+
+        Assert.IsType<NeverBelow>(outcome);
+    }
+
+    [Fact]
+    public void Platelets_that_never_fell_below_20_but_were_transfused_are_counted_from_their_nadir()
+    {
+        var outcome = Platelets20([5], PlateletSeries(1, 150m, 90m, 60m, 35m, 25m, 60m, 45m, 40m, 50m, 70m, 90m, 120m, 140m, 150m));
+
+        // Nadir 25 on Day +5, the transfusion day: runs starting Day +6…+11 are within 6 days of it; Day +12 is the first clean start.
         Assert.Equal(new Engrafted(Day(12), 12), outcome);
     }
 
     [Fact]
-    public void Platelets_that_never_fell_below_20_without_transfusion_are_not_applicable()
+    public void A_platelet_transfusion_before_Day_0_does_not_stop_never_below()
     {
-        var outcome = Platelets20([], Plt(3, 120m), Plt(6, 45m), Plt(8, 25m), Plt(10, 40m), Plt(12, 80m));
-
-        var notApplicable = Assert.IsType<NotApplicable>(outcome);
-        Assert.Contains("20 × 10⁹/L", notApplicable.Reason);
+        Assert.IsType<NeverBelow>(Platelets20([-3], PlateletSeries(1, 150m, 120m, 90m, 60m, 45m, 40m, 38m, 45m, 60m, 90m)));
     }
 
     [Fact]
-    public void A_transfusion_before_Day_0_does_not_make_platelet_recovery_applicable()
-    {
-        var outcome = Platelets20([Day(-2)], Plt(3, 120m), Plt(6, 45m), Plt(8, 25m));
-
-        Assert.IsType<NotApplicable>(outcome);
-    }
-
-    [Fact]
-    public void Platelets_that_never_fell_below_20_but_were_transfused_are_counted_from_the_transfusion()
-    {
-        var outcome = Platelets20(
-            [Day(7)],
-            Plt(5, 30m), Plt(7, 22m), Plt(9, 45m), Plt(12, 40m), Plt(15, 38m), Plt(16, 42m), Plt(17, 50m));
-
-        Assert.Equal(new Engrafted(Day(15), 15), outcome);
-    }
-
-    [Fact]
-    public void The_50_threshold_is_not_applicable_when_platelets_never_fell_below_50()
-    {
-        var outcome = EngraftmentCalculator.Platelets(DayZero, [Plt(3, 160m), Plt(8, 70m), Plt(12, 90m)], [], 50m);
-
-        Assert.IsType<NotApplicable>(outcome);
-    }
-
-    [Fact]
-    public void Platelets_recovered_to_20_but_not_50_are_not_yet_engrafted_at_50()
-    {
-        var values = TypicalPlatelets().Where(v => v.Value < 50m || v.Date < Day(12)).ToArray();
-
-        var report = EngraftmentCalculator.Calculate(DayZero, values, []);
-
-        Assert.Equal(new Engrafted(Day(10), 10), report.Platelets20);
-        Assert.IsType<NotYet>(report.Platelets50);
-    }
-
-    [Fact]
-    public void No_platelet_values_is_not_yet_rather_than_not_applicable()
+    public void No_platelet_values_is_not_yet()
     {
         Assert.IsType<NotYet>(Platelets20([]));
     }
 
     [Fact]
-    public void Falling_platelets_before_the_nadir_are_not_an_early_recovery()
+    public void The_report_carries_the_ANC_series_and_the_problems()
     {
-        var outcome = Platelets20([], Plt(1, 150m), Plt(2, 120m), Plt(3, 90m), Plt(4, 60m), Plt(5, 19m));
+        var report = EngraftmentCalculator.Calculate(DayZero, [Anc(5, 0.01m), Wbc(6, 0.4m), Percent(6, 10m), Percent(7, 20m)], [], Today);
 
-        Assert.IsType<NotYet>(outcome);
-    }
-
-    [Fact]
-    public void The_report_computes_neutrophils_and_both_platelet_thresholds_together()
-    {
-        var report = EngraftmentCalculator.Calculate(DayZero, [.. TypicalAnc(), .. TypicalPlatelets()], [Day(4)]);
-
-        Assert.Equal(
-            new EngraftmentReport(new Engrafted(Day(10), 10), new Engrafted(Day(12), 12), new Engrafted(Day(13), 13)),
-            report);
+        Assert.Equal(2, report.Anc.Count);
+        Assert.True(report.Anc[1].Derived);
+        Assert.Single(report.Problems);
     }
 }

@@ -72,7 +72,7 @@ public abstract class CommentModerationTests(AppFactory app)
         async Task Act(string status, IEnumerable<KeyValuePair<string, string>> fields)
         {
             var form = await Forms.GetAsync(client, $"{queue}?status={status}");
-            var all = fields.Append(new("__RequestVerificationToken", form.Token));
+            var all = fields.Append(new("__RequestVerificationToken", form.Token!));
             var response = await client.PostAsync($"{queue}?status={status}", new FormUrlEncodedContent(all));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }

@@ -90,18 +90,38 @@ public abstract class CommentPostingTests(AppFactory app)
     }
 
     [Fact]
-    public async Task An_expired_antiforgery_token_re_shows_the_form_with_the_text_kept()
+    public async Task An_anonymous_comment_sent_from_another_site_re_shows_the_form_with_the_text_kept()
     {
         var (_, journal, post) = await app.OpenJournalAsync();
         var client = app.Visitor();
         await client.GetStringAsync(CommentKit.PathOf(journal, post));
         var fields = CommentKit.Fields("Words I must not lose", "Cara", CommentKit.NewEmail());
+        using var request = new HttpRequestMessage(HttpMethod.Post, CommentKit.PathOf(journal, post) + "?handler=Comment") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        request.Headers.Add("Origin", "https://elsewhere.example");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Words I must not lose</textarea>", html);
+        Assert.Contains("open too long", html);
+        Assert.Equal(0, await app.DbAsync(db => db.Comments.CountAsync(c => c.PostId == post.Id)));
+    }
+
+    [Fact]
+    public async Task A_signed_in_readers_comment_needs_the_antiforgery_token_and_keeps_the_text_without_it()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var client = await app.SignedInVisitorAsync(await app.CreateUserAsync());
+        var page = await client.GetStringAsync(CommentKit.PathOf(journal, post));
+        Assert.Contains("__RequestVerificationToken", page); // a signed-in page is never shared, so it carries one
+        var fields = new Dictionary<string, string> { ["Input.Text"] = "Signed-in words to keep" };
         fields["__RequestVerificationToken"] = "expired-or-forged";
         var response = await client.PostAsync(CommentKit.PathOf(journal, post) + "?handler=Comment", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Words I must not lose</textarea>", html);
+        Assert.Contains("Signed-in words to keep</textarea>", html);
         Assert.Contains("open too long", html);
         Assert.Equal(0, await app.DbAsync(db => db.Comments.CountAsync(c => c.PostId == post.Id)));
     }

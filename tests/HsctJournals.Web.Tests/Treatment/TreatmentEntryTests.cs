@@ -159,8 +159,8 @@ public abstract class TreatmentEntryTests(AppFactory app)
         var course = await put.JsonAsync(HttpStatusCode.OK);
         Assert.Equal(TreatmentData.Day(0), course.GetProperty("dayZero").GetString());
 
-        // Platelets: below 20 from Day +4, a transfusion on Day +7; values ≥ 20 from Day +8 do not count until
-        // a week has passed (first qualifying value Day +15).
+        // Platelets: below 20 from Day +4, a transfusion on Day +7; runs starting Day +8…+13 are within 6 days
+        // of it (domain/hsct.md §5); a transfusion exactly 7 days before Day +14 does not disqualify it.
         var results = new List<object>();
         var plt = new Dictionary<int, int> { [2] = 40, [4] = 18, [6] = 9, [7] = 8, [8] = 25, [9] = 30, [10] = 32, [12] = 35, [14] = 41, [15] = 44, [16] = 52, [18] = 60 };
         foreach (var (day, value) in plt) results.Add(new { date = TreatmentData.Day(day), analyte = "PLT", value = value.ToString(), unit = "10^9/L" });
@@ -181,7 +181,7 @@ public abstract class TreatmentEntryTests(AppFactory app)
         Assert.Equal("engrafted", neutrophils.GetProperty("status").GetString());
         Assert.Equal(8, neutrophils.GetProperty("day").GetInt32());
         Assert.Equal(TreatmentData.Day(8), neutrophils.GetProperty("date").GetString());
-        Assert.Equal(15, milestones.GetProperty("platelets20").GetProperty("day").GetInt32());
+        Assert.Equal(14, milestones.GetProperty("platelets20").GetProperty("day").GetInt32());
         Assert.Equal("notYet", milestones.GetProperty("platelets50").GetProperty("status").GetString());
         Assert.Equal(11, milestones.GetProperty("declaredNeutrophils").GetProperty("day").GetInt32());
         Assert.Equal("Day +11", milestones.GetProperty("declaredNeutrophils").GetProperty("dayLabel").GetString());

@@ -11,6 +11,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
         b.Property(p => p.Slug).HasMaxLength(80);
         b.Property(p => p.Excerpt).HasMaxLength(Post.ExcerptMaxLength);
+        b.Property(p => p.Byline).HasMaxLength(Post.BylineMaxLength);
         b.HasIndex(p => new { p.JournalId, p.Slug }).IsUnique();
         // The journal home and feeds read "live posts of a journal, newest first".
         b.HasIndex(p => new { p.JournalId, p.Status, p.PublishedAt });

@@ -20,6 +20,7 @@ public sealed class DaysModel(JournalContext context, PostDays days) : JournalPa
         Meta.CanonicalPath = $"/j/{Journal.Slug}/days";
         // Phase names are shared treatment data: never for search engines.
         if (Mode == DayBrowseMode.Phases) Meta.NoIndex = true;
+        ShareWithAnonymousReaders();
         return Page();
     }
 }

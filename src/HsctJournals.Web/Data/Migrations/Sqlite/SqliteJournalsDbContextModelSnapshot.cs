@@ -429,6 +429,10 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Byline")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -534,6 +538,20 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.HasIndex("PostId", "SavedAt");
 
                     b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Journals.RetiredSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FreeAfter")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("RetiredSlugs");
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Tag", b =>
@@ -647,6 +665,117 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.ImportedItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceSite")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalId", "SourceSite", "Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.LegacyPermalink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("Path", "Host");
+
+                    b.ToTable("LegacyPermalinks");
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
@@ -1417,6 +1546,41 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
+                        .WithMany()
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.ImportedItem", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", null)
+                        .WithMany()
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Portability.LegacyPermalink", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", null)
+                        .WithMany()
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HsctJournals.Web.Journals.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>

@@ -1,0 +1,16 @@
+namespace HsctJournals.Web.Portability;
+
+public static class PortabilityExtensions
+{
+    /// <summary>WordPress import and export, backups, account and journal deletion, personal-data tools.</summary>
+    public static IServiceCollection AddPortability(this IServiceCollection services)
+    {
+        services.AddOptions<PortabilityOptions>().BindConfiguration(PortabilityOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<JournalDeleter>();
+        services.AddScoped<AccountDeleter>();
+        return services;
+    }
+
+    public static WebApplication MapPortability(this WebApplication app) => app;
+}
