@@ -6,6 +6,7 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Photos;
 using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
@@ -22,6 +23,7 @@ builder.Services
     .AddComments()
     .AddNotifications()
     .AddTreatment()
+    .AddPhotos()
     .AddFeeds()
     .AddPortability()
     .AddJournalsApi();
@@ -35,6 +37,7 @@ app.MapHealthChecks("/healthz");
 app.MapJournals();
 app.MapFeeds();
 app.MapTreatment();
+app.MapPhotos();
 app.MapJournalsApi();
 app.MapComments();
 app.MapPortability();

@@ -98,5 +98,5 @@ public sealed record LabImportReportDto(int Total, int Imported, int Duplicates,
         new(r.Total, r.Imported, r.Duplicates, r.Questions, r.Errors, r.FileError, r.Rows.OrderBy(x => x.Row).Select(x => new LabRowOutcomeDto(x.Row, x.Status, x.Message)).ToList());
 }
 
-/// <summary>A stored event.</summary>
-public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, string? Detail, string? Note);
+/// <summary>A stored event; <see cref="Product"/> is the coded product of a transfusion.</summary>
+public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, TransfusionProduct? Product, string? Detail, string? Note);

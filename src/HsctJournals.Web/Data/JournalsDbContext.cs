@@ -48,6 +48,11 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.Follower> Followers => Set<Notifications.Follower>();
+    public DbSet<HsctJournals.Web.Photos.Photo> Photos => Set<HsctJournals.Web.Photos.Photo>();
+    public DbSet<HsctJournals.Web.Photos.PhotoVariant> PhotoVariants => Set<HsctJournals.Web.Photos.PhotoVariant>();
+    public DbSet<HsctJournals.Web.Photos.PhotoUsage> PhotoUsages => Set<HsctJournals.Web.Photos.PhotoUsage>();
+    public DbSet<HsctJournals.Web.Photos.PhotoBlob> PhotoBlobs => Set<HsctJournals.Web.Photos.PhotoBlob>();
+    public DbSet<HsctJournals.Web.Photos.PhotoBlobChunk> PhotoBlobChunks => Set<HsctJournals.Web.Photos.PhotoBlobChunk>();
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
     public DbSet<Portability.ImportJob> ImportJobs => Set<Portability.ImportJob>();
     public DbSet<Portability.ImportedItem> ImportedItems => Set<Portability.ImportedItem>();

@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Journals;
 /// Writes posts: create, update (keeping a revision of what was there), restore and delete.
 /// One code path for the editor page and the API, so both apply the same limits.
 /// </summary>
-public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, TimeProvider clock, Caching.PageCacheEviction cache)
+public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, Photos.PostPhotos photos, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public const int MaxTags = 10;
 
@@ -44,7 +44,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
     {
         db.PostRevisions.Add(new PostRevision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = post.UpdatedAt, SavedById = editorId });
         post.Title = revision.Title;
-        Render(post, revision.Markdown, post.ExcerptIsCustom ? post.Excerpt : null);
+        await RenderAsync(post, revision.Markdown, post.ExcerptIsCustom ? post.Excerpt : null, ct);
         post.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         post.Version++;
         await db.SaveChangesAsync(ct);
@@ -58,8 +58,20 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         await cache.PostChangedAsync(post.JournalId, ct);
     }
 
-    /// <summary>Renders Markdown for the preview; nothing is saved.</summary>
-    public string Preview(string? source) => markdown.ToSafeHtml(Truncate(source ?? "", Post.MarkdownMaxLength));
+    /// <summary>Renders Markdown for the preview, with the journal's photos; nothing is saved.</summary>
+    public async Task<string> PreviewAsync(Journal journal, string? source, CancellationToken ct = default) =>
+        (await photos.RenderAsync(journal.Id, markdown.ToSafeHtml(Truncate(source ?? "", Post.MarkdownMaxLength)), ct)).Html;
+
+    /// <summary>
+    /// Renders a post again from its Markdown without making a revision: after a photo it shows was
+    /// edited or deleted, so the stored HTML follows.
+    /// </summary>
+    public async Task RerenderAsync(Post post, CancellationToken ct = default)
+    {
+        await RenderAsync(post, post.Markdown, post.ExcerptIsCustom ? post.Excerpt : null, ct);
+        await db.SaveChangesAsync(ct);
+        await cache.PostChangedAsync(post.JournalId, ct);
+    }
 
     private async Task<EditResult<Post>> ApplyAsync(Post post, Journal journal, PostInput input, TimeZoneInfo zone, bool isNew, CancellationToken ct)
     {
@@ -73,6 +85,11 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         var source = input.Markdown ?? "";
         if (string.IsNullOrWhiteSpace(source)) errors.Add(nameof(input.Markdown), "Write something before saving.");
         else if (source.Length > Post.MarkdownMaxLength) errors.Add(nameof(input.Markdown), $"The text can be at most {Post.MarkdownMaxLength:N0} characters (it has {source.Length:N0}). Split it into two posts.");
+
+        else if (await photos.UnknownIdsAsync(journal.Id, markdown.ToSafeHtml(source), ct) is { Count: > 0 } unknown)
+            errors.Add(nameof(input.Markdown), unknown.Count == 1
+                ? $"{Domain.Photos.PhotoReference.For(unknown[0])} is not a photo of this journal (it may have been deleted). Pick it again from the journal's photos, or remove the reference."
+                : $"{string.Join(", ", unknown.Select(Domain.Photos.PhotoReference.For))} are not photos of this journal (they may have been deleted). Pick them again from the journal's photos, or remove the references.");
 
         if ((input.Excerpt?.Trim().Length ?? 0) > Post.ExcerptMaxLength)
             errors.Add(nameof(input.Excerpt), $"The excerpt can be at most {Post.ExcerptMaxLength} characters.");
@@ -140,7 +157,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
 
         post.Title = title;
         post.Slug = slug;
-        Render(post, source, string.IsNullOrWhiteSpace(input.Excerpt) ? null : input.Excerpt.Trim());
+        await RenderAsync(post, source, string.IsNullOrWhiteSpace(input.Excerpt) ? null : input.Excerpt.Trim(), ct);
         post.Category = category;
         post.CategoryId = category?.Id;
         post.CommentsOpen = input.CommentsOpen;
@@ -166,15 +183,30 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         return EditResult<Post>.Ok(post);
     }
 
-    private void Render(Post post, string source, string? customExcerpt)
+    /// <summary>
+    /// Sets the source and everything derived from it (HTML with the journal's photos, the photos it
+    /// uses, search text, excerpt); the importer uses it too. Saving is the caller's.
+    /// </summary>
+    public async Task RenderAsync(Post post, string source, string? customExcerpt, CancellationToken ct = default)
     {
         post.Markdown = source;
-        post.Html = markdown.ToSafeHtml(source);
+        var rendered = await photos.RenderAsync(post.JournalId, markdown.ToSafeHtml(source), ct);
+        post.Html = rendered.Html;
+        await SyncPhotoUsagesAsync(post, rendered.PhotoIds, ct);
         // Search text and excerpts are shared by every reader, so embed shortcodes are not part of them.
         var shared = Treatment.Embeds.PostEmbeds.WithoutEmbeds(post.Html);
         post.PlainText = MarkdownRenderer.ToPlainText(shared);
         post.ExcerptIsCustom = customExcerpt is not null;
         post.Excerpt = customExcerpt ?? Excerpt.Shorten(MarkdownRenderer.ParagraphText(shared), 280);
+    }
+
+    /// <summary>The photos the post shows decide who may see them (<see cref="Photos.PhotoAccess"/>), so they change in the post's own save.</summary>
+    private async Task SyncPhotoUsagesAsync(Post post, IReadOnlyList<int> photoIds, CancellationToken ct)
+    {
+        var current = post.Id == 0 ? [] : await db.PhotoUsages.Where(u => u.PostId == post.Id).ToListAsync(ct);
+        db.PhotoUsages.RemoveRange(current.Where(u => !photoIds.Contains(u.PhotoId)));
+        foreach (var id in photoIds.Where(id => current.All(u => u.PhotoId != id)))
+            db.PhotoUsages.Add(new Photos.PhotoUsage { Post = post, PhotoId = id });
     }
 
     private async Task SetTagsAsync(Post post, int journalId, List<string> names, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
         ModelState.Clear();
-        PreviewHtml = await embeds.ForReaderAsync(editor.Preview(Input.Markdown), Journal, Reader.From(User), preview: true, ct);
+        PreviewHtml = await embeds.ForReaderAsync(await editor.PreviewAsync(Journal, Input.Markdown, ct), Journal, Reader.From(User), preview: true, ct);
         return Page();
     }
 
@@ -60,7 +60,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         var writable = here.Journal;
-        return Content(await embeds.ForReaderAsync(editor.Preview(markdown), writable, Reader.From(User), preview: true, ct), "text/html; charset=utf-8");
+        return Content(await embeds.ForReaderAsync(await editor.PreviewAsync(writable, markdown, ct), writable, Reader.From(User), preview: true, ct), "text/html; charset=utf-8");
     }
 
     /// <summary>Enter in a field submits without a handler: that means Save.</summary>

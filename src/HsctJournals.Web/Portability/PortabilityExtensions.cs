@@ -9,8 +9,15 @@ public static class PortabilityExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<JournalDeleter>();
         services.AddScoped<AccountDeleter>();
+        services.AddScoped<WordPressImporter>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 
-    public static WebApplication MapPortability(this WebApplication app) => app;
+    public static WebApplication MapPortability(this WebApplication app)
+    {
+        app.UseMiddleware<LegacyRedirects>();
+        return app;
+    }
 }

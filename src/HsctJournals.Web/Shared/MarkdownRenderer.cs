@@ -21,7 +21,8 @@ public sealed partial class MarkdownRenderer
     {
         _sanitizer = new HtmlSanitizer();
         _sanitizer.AllowedSchemes.Clear();
-        foreach (var scheme in new[] { "http", "https", "mailto" }) _sanitizer.AllowedSchemes.Add(scheme);
+        // "photo:" references survive sanitising so Photos.PostPhotos can resolve them within the post's journal.
+        foreach (var scheme in new[] { "http", "https", "mailto", "photo" }) _sanitizer.AllowedSchemes.Add(scheme);
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedTags.Remove("form");
         _sanitizer.AllowedTags.Remove("input");
@@ -44,6 +45,9 @@ public sealed partial class MarkdownRenderer
         var html = Markdown.ToHtml(markdown ?? "", _pipeline);
         return _sanitizer.Sanitize(html);
     }
+
+    /// <summary>Sanitises HTML that is kept as a post's source (an imported WordPress post), with the same rules as rendered Markdown.</summary>
+    public string SanitizeHtml(string html) => _sanitizer.Sanitize(html ?? "");
 
     /// <summary>Plain text for search and feeds: the rendered, sanitised HTML without its tags, blocks separated by spaces.</summary>
     public static string ToPlainText(string safeHtml)

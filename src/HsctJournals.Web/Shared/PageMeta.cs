@@ -8,6 +8,8 @@ public sealed class PageMeta
     public string? CanonicalPath { get; set; }
     /// <summary>Ask search engines not to index (unlisted and non-public journals, forms).</summary>
     public bool NoIndex { get; set; }
+    /// <summary>Reload the page after this many seconds (a progress page that works without JavaScript).</summary>
+    public int? RefreshSeconds { get; set; }
     public string OgType { get; set; } = "website";
     public List<(string Title, string Type, string Href)> Feeds { get; } = [];
 }

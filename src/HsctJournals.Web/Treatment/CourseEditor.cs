@@ -189,6 +189,22 @@ public sealed class CourseEditor(JournalsDbContext db, TimeProvider clock, Cachi
         return result;
     }
 
+    /// <summary>
+    /// Sets the coded product of a recorded transfusion: how the owner settles a row whose free text
+    /// the migration to coded products could not read (domain/hsct.md §5).
+    /// </summary>
+    public async Task<EditResult<TreatmentEvent>> SetTransfusionProductAsync(TreatmentCourse course, int eventId, TransfusionProduct? product, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var e = await db.TreatmentEvents.FirstOrDefaultAsync(x => x.Id == eventId && x.CourseId == course.Id && x.Type == TreatmentEventType.Transfusion, ct);
+        if (e is null) errors.Add("Product", "That transfusion is not in this course.");
+        else if (product is not { } p || !Enum.IsDefined(p)) errors.Add("Product", "Choose platelets, red cells, plasma or other.");
+        if (errors.Any) return errors.Fail<TreatmentEvent>();
+        e!.Product = product;
+        await db.SaveChangesAsync(ct);
+        return EditResult<TreatmentEvent>.Ok(e);
+    }
+
     public async Task<EditResult<FollowUpItem>> AddFollowUpAsync(TreatmentCourse course, FollowUpInput input, CancellationToken ct)
     {
         await EnsureSavedAsync(course, ct);

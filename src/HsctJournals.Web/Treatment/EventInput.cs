@@ -1,3 +1,5 @@
+using HsctJournals.Domain.Treatment;
+
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>An event or score as typed in the form or sent to the API; text so bad input can be shown back.</summary>
@@ -9,7 +11,9 @@ public sealed class EventInput
     public string? Value { get; set; }
     /// <summary>CTCAE grade 1–5.</summary>
     public int? Grade { get; set; }
-    /// <summary>Product, infection, complication, vaccine or MRI result.</summary>
+    /// <summary>The transfused product; required for a transfusion, refused for anything else.</summary>
+    public TransfusionProduct? Product { get; set; }
+    /// <summary>Infection, complication, vaccine or MRI result; optional words for a transfusion.</summary>
     public string? Detail { get; set; }
     public string? Note { get; set; }
 }

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     public string? Saved { get; private set; }
     public string? CalendarUrl { get; private set; }
     public string? FollowUpError { get; private set; }
+    /// <summary>The transfusion whose product could not be saved, and why.</summary>
+    public (int Id, string Message)? ProductError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string journal, string? saved, CancellationToken ct)
     {
@@ -30,6 +33,17 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
         var result = await editor.AddEventAsync(Course, Event, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=event");
         AddErrors(nameof(Event), result.Errors);
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Settles the product of a transfusion recorded before products were coded.</summary>
+    public async Task<IActionResult> OnPostProductAsync(string journal, int id, TransfusionProduct? product, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        var result = await editor.SetTransfusionProductAsync(Course, id, product, ct);
+        if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=product#events");
+        ProductError = (id, string.Join(" ", result.Errors.SelectMany(e => e.Value)));
         await LoadListsAsync(ct);
         return Page();
     }

@@ -24,9 +24,10 @@ public static class TreatmentCsv
 
     public static string Events(CourseSnapshot s)
     {
-        var csv = new StringBuilder("date,day,type,value,grade,detail,note\r\n");
+        var csv = new StringBuilder("date,day,type,value,grade,product,detail,note\r\n");
         foreach (var e in s.Events)
-            Row(csv, TreatmentText.Iso(e.Date), s.DayLabel(e.Date), TreatmentEvents.Name(e.Type), Num(e.Value), e.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Detail, e.Note);
+            Row(csv, TreatmentText.Iso(e.Date), s.DayLabel(e.Date), TreatmentEvents.Name(e.Type), Num(e.Value), e.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.Product is { } p ? TreatmentEvents.ProductName(p) : null, e.Detail, e.Note);
         return csv.ToString();
     }
 

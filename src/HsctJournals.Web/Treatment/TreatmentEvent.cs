@@ -1,3 +1,5 @@
+using HsctJournals.Domain.Treatment;
+
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>Kinds of dated events and outcome scores (domain/hsct.md §4, §7, §8).</summary>
@@ -30,7 +32,12 @@ public class TreatmentEvent
     public decimal? Value { get; set; }
     /// <summary>CTCAE grade 1–5 (§7) for complications and infections.</summary>
     public int? Grade { get; set; }
-    /// <summary>Transfusion product, infection or complication name, vaccine, MRI result.</summary>
+    /// <summary>
+    /// The coded product of a transfusion (domain/hsct.md §5). Null only for a transfusion recorded
+    /// as free text before products were coded whose text was not recognised: the owner is asked.
+    /// </summary>
+    public TransfusionProduct? Product { get; set; }
+    /// <summary>Infection or complication name, vaccine, MRI result; for a transfusion, optional words beside the product.</summary>
     public string? Detail { get; set; }
     public string? Note { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -11,13 +11,31 @@ namespace HsctJournals.Web.Treatment;
 /// </summary>
 public static class TreatmentEvents
 {
-    /// <summary>Transfusion products offered in forms (free text is accepted too).</summary>
-    public static readonly string[] Products = ["Platelets", "Red cells", "Plasma"];
-
-    /// <summary>§5: platelet transfusions pause platelet engraftment.</summary>
+    /// <summary>§5: platelet transfusions pause platelet engraftment; the coded product decides, never the text.</summary>
     public static bool IsPlateletTransfusion(TreatmentEvent e) =>
-        e.Type == TreatmentEventType.Transfusion && e.Detail is not null
-        && (e.Detail.Contains("platelet", StringComparison.OrdinalIgnoreCase) || e.Detail.Trim().Equals("PLT", StringComparison.OrdinalIgnoreCase));
+        e.Type == TreatmentEventType.Transfusion && e.Product == TransfusionProduct.Platelets;
+
+    /// <summary>A transfusion whose product is not known (free text the migration could not read): the owner is asked.</summary>
+    public static bool NeedsProduct(TreatmentEvent e) => e.Type == TreatmentEventType.Transfusion && e.Product is null;
+
+    /// <summary>"Platelets", "Red cells", "Plasma", "Other".</summary>
+    public static string ProductName(TransfusionProduct product) => product switch
+    {
+        TransfusionProduct.Platelets => "Platelets",
+        TransfusionProduct.RedCells => "Red cells",
+        TransfusionProduct.Plasma => "Plasma",
+        _ => "Other",
+    };
+
+    /// <summary>A product name as exported (<see cref="ProductName"/>) or the enum name, back to the code; null if neither.</summary>
+    public static TransfusionProduct? ParseProduct(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var trimmed = text.Trim();
+        foreach (var p in Enum.GetValues<TransfusionProduct>())
+            if (trimmed.Equals(ProductName(p), StringComparison.OrdinalIgnoreCase) || trimmed.Equals(p.ToString(), StringComparison.OrdinalIgnoreCase)) return p;
+        return null;
+    }
 
     public static string Name(TreatmentEventType type) => type switch
     {
@@ -59,7 +77,8 @@ public static class TreatmentEvents
             TreatmentEventType.TimedWalk => $"Timed 25-foot walk {value} s",
             TreatmentEventType.NineHolePeg => $"9-hole peg test {value} s",
             TreatmentEventType.Sdmt => $"SDMT {value}",
-            TreatmentEventType.Transfusion => $"Transfusion: {e.Detail}",
+            TreatmentEventType.Transfusion => "Transfusion: " + (e.Product is { } p ? ProductName(p) : "product not known")
+                + (e.Detail is null ? "" : $" ({e.Detail})"),
             _ => e.Detail is null ? Name(e.Type) : $"{Name(e.Type)}: {e.Detail}",
         };
         if (e.Type == TreatmentEventType.Fever && e.Detail is not null) text += $" ({e.Detail})";
@@ -67,7 +86,7 @@ public static class TreatmentEvents
         return text;
     }
 
-    /// <summary>Checks an input; errors are keyed "Date", "Value", "Grade", "Detail", "Note", "Type".</summary>
+    /// <summary>Checks an input; errors are keyed "Date", "Value", "Grade", "Product", "Detail", "Note", "Type".</summary>
     public static EditResult<TreatmentEvent> Validate(EventInput input)
     {
         var errors = new FieldErrors();
@@ -97,12 +116,21 @@ public static class TreatmentEvents
             }
         }
         var needsDetail = input.Type is TreatmentEventType.Infection or TreatmentEventType.Complication
-            or TreatmentEventType.Transfusion or TreatmentEventType.Mri or TreatmentEventType.Vaccination;
+            or TreatmentEventType.Mri or TreatmentEventType.Vaccination;
         var detail = TreatmentText.Clean(input.Detail, 200, "Detail", errors);
+        // §5: the product is a coded choice, never read from the detail text.
+        if (input.Type == TreatmentEventType.Transfusion)
+        {
+            if (input.Product is null) errors.Add("Product", "Which product was transfused? Choose platelets, red cells, plasma or other.");
+            else if (!Enum.IsDefined(input.Product.Value)) errors.Add("Product", "Choose platelets, red cells, plasma or other.");
+        }
+        else if (input.Product is not null)
+        {
+            errors.Add("Product", "A product belongs to a transfusion only; choose \"Transfusion\" or leave the product empty.");
+        }
         if (needsDetail && detail is null)
             errors.Add("Detail", input.Type switch
             {
-                TreatmentEventType.Transfusion => "Which product was transfused (platelets, red cells…)?",
                 TreatmentEventType.Vaccination => "Which vaccine?",
                 TreatmentEventType.Mri => "What did the MRI show (e.g. stable, 1 new T2 lesion)?",
                 _ => "What was it (e.g. mucositis, C. difficile)?",
@@ -116,6 +144,7 @@ public static class TreatmentEvents
         {
             Date = date!.Value, Type = input.Type, Value = value,
             Grade = input.Type is TreatmentEventType.Complication or TreatmentEventType.Infection ? input.Grade : null,
+            Product = input.Type == TreatmentEventType.Transfusion ? input.Product : null,
             Detail = detail, Note = note,
         });
     }

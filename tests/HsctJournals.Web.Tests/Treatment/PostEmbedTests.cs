@@ -172,6 +172,8 @@ public abstract class PostEmbedTests(AppFactory app)
         {
             var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
             await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ShowDayNumbers, false));
+            // A write behind the app's back: evict as the settings page does after saving.
+            await sp.GetRequiredService<Web.Caching.PageCacheEviction>().JournalChangedAsync(journal.Id);
             return 0;
         });
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(days)).StatusCode);

@@ -173,7 +173,7 @@ public abstract class TreatmentEntryTests(AppFactory app)
         results.Add(new { date = TreatmentData.Day(10), analyte = "Neutrophils %", value = "50", unit = "%" });
         var labs = await (await api.PostAsJsonAsync($"/api/v1/journals/{slug}/treatment/labs", new { results })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(results.Count, labs.GetProperty("imported").GetInt32());
-        var transfusion = await api.PostAsJsonAsync($"/api/v1/journals/{slug}/treatment/events", new { date = TreatmentData.Day(7), type = "Transfusion", detail = "Platelets" });
+        var transfusion = await api.PostAsJsonAsync($"/api/v1/journals/{slug}/treatment/events", new { date = TreatmentData.Day(7), type = "Transfusion", product = "Platelets", detail = "pooled" });
         Assert.Equal("Day +7", (await transfusion.JsonAsync(HttpStatusCode.Created)).GetProperty("dayLabel").GetString());
 
         var milestones = await (await api.GetAsync($"/api/v1/journals/{slug}/treatment/milestones")).JsonAsync(HttpStatusCode.OK);

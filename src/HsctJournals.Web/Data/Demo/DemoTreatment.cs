@@ -56,8 +56,8 @@ public static class DemoTreatment
             db.LabResults.Add(check.Result);
         }
 
-        TreatmentEvent Event(int day, TreatmentEventType type, decimal? value = null, string? detail = null, int? grade = null, string? note = null) =>
-            new() { CourseId = course.Id, Date = D(day), Type = type, Value = value, Detail = detail, Grade = grade, Note = note, CreatedAt = now };
+        TreatmentEvent Event(int day, TreatmentEventType type, decimal? value = null, string? detail = null, int? grade = null, string? note = null, Domain.Treatment.TransfusionProduct? product = null) =>
+            new() { CourseId = course.Id, Date = D(day), Type = type, Value = value, Detail = detail, Grade = grade, Note = note, Product = product, CreatedAt = now };
         db.TreatmentEvents.AddRange(
             Event(-60, TreatmentEventType.Edss, 4.0m, note: "Work-up"),
             Event(-60, TreatmentEventType.TimedWalk, 8.4m),
@@ -65,7 +65,7 @@ public static class DemoTreatment
             Event(-5, TreatmentEventType.Fever, 38.9m, "ATG reaction"),
             Event(3, TreatmentEventType.Fever, 38.4m, note: "Cultures negative; IV antibiotics"),
             Event(5, TreatmentEventType.Complication, detail: "Mucositis", grade: 2),
-            Event(7, TreatmentEventType.Transfusion, detail: "Platelets", note: "Platelets 9 in the morning"),
+            Event(7, TreatmentEventType.Transfusion, note: "Platelets 9 in the morning", product: Domain.Treatment.TransfusionProduct.Platelets),
             Event(100, TreatmentEventType.Edss, 4.0m),
             Event(100, TreatmentEventType.TimedWalk, 7.9m),
             Event(180, TreatmentEventType.Edss, 3.0m),

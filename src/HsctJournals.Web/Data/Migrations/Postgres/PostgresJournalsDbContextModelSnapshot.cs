@@ -696,6 +696,165 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDecorative")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OriginalHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("OriginalLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("WasAnimated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginalHash");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("JournalId", "OriginalHash")
+                        .IsUnique();
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlob", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("PhotoBlobs");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlobChunk", b =>
+                {
+                    b.Property<string>("BlobHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("BlobHash", "Index");
+
+                    b.ToTable("PhotoBlobChunks");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoUsage", b =>
+                {
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PhotoId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("PhotoUsages");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("PhotoId", "Format", "Width")
+                        .IsUnique();
+
+                    b.ToTable("PhotoVariants");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1195,6 +1354,9 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("Product")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
@@ -1605,6 +1767,63 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Navigation("Journal");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
+                        .WithMany()
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlobChunk", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.PhotoBlob", null)
+                        .WithMany()
+                        .HasForeignKey("BlobHash")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoUsage", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HsctJournals.Web.Journals.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Photo");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoVariant", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.Photo", "Photo")
+                        .WithMany("Variants")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Photo");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
@@ -1798,6 +2017,11 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>

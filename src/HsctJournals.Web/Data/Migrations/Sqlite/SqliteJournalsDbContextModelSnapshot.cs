@@ -667,6 +667,161 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDecorative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OriginalLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasAnimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginalHash");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("JournalId", "OriginalHash")
+                        .IsUnique();
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlob", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("PhotoBlobs");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlobChunk", b =>
+                {
+                    b.Property<string>("BlobHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BlobHash", "Index");
+
+                    b.ToTable("PhotoBlobChunks");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoUsage", b =>
+                {
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhotoId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("PhotoUsages");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("PhotoId", "Format", "Width")
+                        .IsUnique();
+
+                    b.ToTable("PhotoVariants");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1144,6 +1299,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Product")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
@@ -1548,6 +1706,63 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Journal");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
+                        .WithMany()
+                        .HasForeignKey("JournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoBlobChunk", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.PhotoBlob", null)
+                        .WithMany()
+                        .HasForeignKey("BlobHash")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoUsage", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HsctJournals.Web.Journals.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Photo");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.PhotoVariant", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Photos.Photo", "Photo")
+                        .WithMany("Variants")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Photo");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Portability.ImportJob", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
@@ -1741,6 +1956,11 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Photos.Photo", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>

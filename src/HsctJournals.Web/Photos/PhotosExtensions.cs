@@ -1,0 +1,23 @@
+namespace HsctJournals.Web.Photos;
+
+/// <summary>Photos: upload and processing (libvips), storage in the database, serving under the access rule.</summary>
+public static class PhotosExtensions
+{
+    public static IServiceCollection AddPhotos(this IServiceCollection services)
+    {
+        services.AddOptions<PhotoOptions>().BindConfiguration(PhotoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PhotoProcessor>();
+        services.AddScoped<PhotoBlobStore>();
+        services.AddScoped<PhotoUpload>();
+        services.AddScoped<PhotoAccess>();
+        services.AddScoped<PostPhotos>();
+        services.AddScoped<PhotoLibrary>();
+        return services;
+    }
+
+    public static WebApplication MapPhotos(this WebApplication app)
+    {
+        PhotoEndpoints.Map(app);
+        return app;
+    }
+}
