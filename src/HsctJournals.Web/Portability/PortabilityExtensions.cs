@@ -10,6 +10,7 @@ public static class PortabilityExtensions
         services.AddScoped<JournalDeleter>();
         services.AddScoped<AccountDeleter>();
         services.AddScoped<WordPressImporter>();
+        services.AddScoped<WordPressExporter>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
         return services;
@@ -18,6 +19,7 @@ public static class PortabilityExtensions
     public static WebApplication MapPortability(this WebApplication app)
     {
         app.UseMiddleware<LegacyRedirects>();
+        app.MapExportEndpoints();
         return app;
     }
 }
