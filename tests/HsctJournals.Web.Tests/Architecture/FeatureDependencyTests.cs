@@ -45,6 +45,8 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Comments")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Notifications")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Portability")] = "the DbContext and configurations know every feature's entities",
+        [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
+        [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Comments", "Feeds")] = "comment feeds reuse the feed writer; the writer belongs in Shared",
         [("Comments", "Api")] = "CommentsApi uses ApiProblems, paging and the journal endpoint filter; those belong below the features",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
