@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using HsctJournals.Domain.Text;
 
 namespace HsctJournals.Domain.Comments;
 
@@ -67,7 +68,7 @@ public static class Avatar
             return "?";
         }
 
-        var words = displayName.Normalize(NormalizationForm.FormC)
+        var words = UnicodeText.Normalize(displayName, NormalizationForm.FormC)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(FirstLetterOrDigit)
             .Where(r => r is not null)

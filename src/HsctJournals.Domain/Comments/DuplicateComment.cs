@@ -1,4 +1,5 @@
 using System.Text;
+using HsctJournals.Domain.Text;
 
 namespace HsctJournals.Domain.Comments;
 
@@ -22,7 +23,7 @@ public static class DuplicateComment
             return string.Empty;
         }
 
-        var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalised = UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(normalised.Length);
         var pendingSpace = false;
         foreach (var c in normalised)

@@ -32,7 +32,7 @@ internal static class AsciiFolding
     /// characters that cannot be folded are kept as they are for the caller to judge.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = UnicodeText.Normalize(text, NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

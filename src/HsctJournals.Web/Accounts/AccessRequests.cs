@@ -24,7 +24,7 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
     /// Records a request when <paramref name="slug"/> names an ApprovedReaders journal the user cannot
     /// read yet and no request of theirs is pending; then tells the owners by e-mail. Otherwise does nothing.
     /// </summary>
-    public async Task RequestAsync(string slug, string userId, string? message, string origin, CancellationToken ct = default)
+    public async Task RequestAsync(string slug, string userId, string? message, CancellationToken ct = default)
     {
         var journal = await db.Journals.AsNoTracking()
             .Where(j => j.Slug == slug && j.Visibility == JournalVisibility.ApprovedReaders)
@@ -41,9 +41,10 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
 
         var requester = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
         var owners = await OwnerAddressesAsync(journal.Id, ct);
+        var members = mail.Link($"/j/{journal.Slug}/members");
         var body = $"<p>{AccountMail.Encode(requester)} asked to read your journal “{AccountMail.Encode(journal.Title)}”.</p>"
             + (text is null ? "" : $"<blockquote>{AccountMail.Encode(text)}</blockquote>")
-            + $"<p>Approve or decline on the members page: <a href=\"{origin}/j/{journal.Slug}/members\">{origin}/j/{journal.Slug}/members</a></p>";
+            + $"<p>Approve or decline on the members page: <a href=\"{members}\">{members}</a></p>";
         // One message per owner, so no owner sees another's address.
         foreach (var owner in owners)
             await mail.TrySendAsync(owner, $"Request to read {journal.Title}", body);
@@ -57,7 +58,7 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
             .ToListAsync(ct);
 
     /// <summary>Makes the requester an approved reader and tells them.</summary>
-    public async Task<MembershipResult> ApproveAsync(Journal journal, int requestId, string origin, CancellationToken ct = default)
+    public async Task<MembershipResult> ApproveAsync(Journal journal, int requestId, CancellationToken ct = default)
     {
         var request = await FindPendingAsync(journal.Id, requestId, ct);
         if (request is null) return MembershipResult.Fail("That request was already answered or withdrawn.");
@@ -68,8 +69,9 @@ public sealed class AccessRequests(JournalsDbContext db, JournalMembership membe
         await db.SaveChangesAsync(ct);
         await cache.JournalChangedAsync(journal.Id, ct);
 
+        var home = mail.Link($"/j/{journal.Slug}");
         var body = $"<p>You can now read “{AccountMail.Encode(journal.Title)}”: "
-            + $"<a href=\"{origin}/j/{journal.Slug}\">{origin}/j/{journal.Slug}</a></p>"
+            + $"<a href=\"{home}\">{home}</a></p>"
             + "<p>Sign in with this account to read it.</p>";
         var sent = request.User.Email is { } to && await mail.TrySendAsync(to, $"You can now read {journal.Title}", body);
         return MembershipResult.Ok($"{request.User.DisplayName} can now read the journal."

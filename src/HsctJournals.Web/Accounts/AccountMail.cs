@@ -1,14 +1,19 @@
 using System.Text.Encodings.Web;
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Notifications;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Options;
 
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>
-/// Account and membership mail (access requests, approvals, invitations) through the one
-/// <see cref="IEmailSender"/>. A mail server that is down must not turn a saved change into an
-/// error page, so failures are logged and reported as <c>false</c> for the page to explain.
+/// Account and membership mail. Owners' actions (access requests, approvals, invitations) are sent
+/// at once through the one <see cref="IEmailSender"/> so the page can say whether the mail went; a
+/// mail server that is down must not turn a saved change into an error page, so failures are
+/// logged and reported as <c>false</c>. Mail anyone can trigger is queued (<see cref="QueueAsync"/>).
 /// </summary>
-public sealed class AccountMail(IEmailSender sender, ILogger<AccountMail> log)
+public sealed class AccountMail(
+    IEmailSender sender, IOptions<SiteOptions> site, JournalsDbContext db, Outbox outbox, OutboxSignal signal, ILogger<AccountMail> log)
 {
     /// <summary>Sends a message whose body is built from already-encoded HTML fragments.</summary>
     public async Task<bool> TrySendAsync(string to, string subject, string htmlBody)
@@ -26,9 +31,23 @@ public sealed class AccountMail(IEmailSender sender, ILogger<AccountMail> log)
         }
     }
 
+    /// <summary>
+    /// Queues a message through the outbox and returns at once. Pages that anyone can use with any
+    /// address (forgot password, register, resend confirmation) send this way, so the answer takes
+    /// the same time whether or not a message goes out, and a mail server that is down loses nothing.
+    /// </summary>
+    public async Task QueueAsync(string to, string subject, Func<MailBody, MailBody> compose, CancellationToken ct = default)
+    {
+        var mail = compose(new MailBody()).Footer("You get this message because of an action on your HSCT Journals account.")
+            .To(to, null, subject, unsubscribeUrl: null);
+        outbox.Enqueue(Outbox.Mail, mail);
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+    }
+
     /// <summary>HTML-encodes user text (journal titles, names, messages) for a mail body.</summary>
     public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    /// <summary>The scheme and host the visitor used, for absolute links in mail.</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+    /// <summary>An absolute link from <c>Site:BaseUrl</c>, never from the request's Host header (which the client chooses).</summary>
+    public string Link(string path) => site.Value.Link(path);
 }

@@ -42,6 +42,7 @@ public static class AccountsExtensions
         });
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<AccountLinks>();
         services.AddScoped<JournalMembership>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<Invitations>();

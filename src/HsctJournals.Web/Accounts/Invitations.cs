@@ -22,7 +22,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
     public sealed record Open(int Id, int JournalId, string JournalSlug, string JournalTitle, JournalRole Role);
 
     /// <summary>Creates an invitation and e-mails its link to <paramref name="email"/>.</summary>
-    public async Task<MembershipResult> InviteAsync(Journal journal, string? email, JournalRole role, string origin, CancellationToken ct = default)
+    public async Task<MembershipResult> InviteAsync(Journal journal, string? email, JournalRole role, CancellationToken ct = default)
     {
         email = email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(email)) return MembershipResult.Fail("Enter the e-mail address to invite, like name@example.org.");
@@ -37,7 +37,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
         });
         await db.SaveChangesAsync(ct);
 
-        var link = $"{origin}/invitations/{secret}";
+        var link = mail.Link($"/invitations/{secret}");
         var body = $"<p>You are invited to {(role == JournalRole.CoAuthor ? "write in" : "read")} the journal “{AccountMail.Encode(journal.Title)}” on HSCT Journals.</p>"
             + $"<p>Open this link to accept (it works for {Lifetime.Days} days): <a href=\"{link}\">{link}</a></p>"
             + "<p>You will need to sign in, or create an account if you have none. If you did not expect this, ignore this message.</p>";

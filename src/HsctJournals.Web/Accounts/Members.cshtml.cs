@@ -34,7 +34,7 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
         Act(journal, keepForm: true, ct, () => membership.AddByEmailAsync(Journal, Email, Role, ct));
 
     public Task<IActionResult> OnPostInviteAsync(string journal, CancellationToken ct) =>
-        Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, Role, AccountMail.Origin(Request), ct));
+        Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, Role, ct));
 
     public Task<IActionResult> OnPostRoleAsync(string journal, string userId, JournalRole? newRole, CancellationToken ct) =>
         Act(journal, keepForm: false, ct, () => membership.ChangeRoleAsync(Journal, userId, newRole ?? (JournalRole)(-1), ct));
@@ -43,7 +43,7 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
         Act(journal, keepForm: false, ct, () => membership.RemoveAsync(Journal, userId, ct));
 
     public Task<IActionResult> OnPostApproveAsync(string journal, int requestId, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => requests.ApproveAsync(Journal, requestId, AccountMail.Origin(Request), ct));
+        Act(journal, keepForm: false, ct, () => requests.ApproveAsync(Journal, requestId, ct));
 
     public Task<IActionResult> OnPostDeclineAsync(string journal, int requestId, CancellationToken ct) =>
         Act(journal, keepForm: false, ct, () => requests.DeclineAsync(Journal, requestId, ct));

@@ -25,7 +25,7 @@ public sealed class RequestAccessModel(AccessRequests requests) : PageModel
             ModelState.AddModelError(nameof(Message), error);
             return Page();
         }
-        await requests.RequestAsync(journal, Reader.From(User).UserId!, Message, AccountMail.Origin(Request), ct);
+        await requests.RequestAsync(journal, Reader.From(User).UserId!, Message, ct);
         return Redirect($"/j/{Uri.EscapeDataString(journal)}/request-access?sent=true");
     }
 }

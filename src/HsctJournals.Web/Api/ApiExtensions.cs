@@ -47,6 +47,7 @@ public static class ApiExtensions
         api.MapJournalsEndpoints();
         api.MapPostsEndpoints();
         api.MapTreatmentEndpoints();
+        Portability.PortabilityApi.MapPortabilityEndpoints(api);
         app.MapApiDocs();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Caching;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.Net.Http.Headers;
 
 namespace HsctJournals.Web.Feeds;
@@ -55,7 +56,7 @@ internal static class FeedEndpoints
     internal static async Task<IResult> WriteAsync(HttpContext http, JournalFeed feed, FeedFormat format)
     {
         var request = http.Request;
-        var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var origin = http.Site().Origin;
         var bytes = FeedWriter.Write(feed, format, origin, origin + request.Path);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
         var headers = http.Response.GetTypedHeaders();

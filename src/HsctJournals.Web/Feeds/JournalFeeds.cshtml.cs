@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,7 @@ public sealed class JournalFeedsModel(JournalContext context, JournalAccess acce
             Error = $"You already have {SecretFeeds.MaxActivePerJournal} secret feed URLs for this journal. Revoke one you no longer use first.";
             return Page();
         }
-        var origin = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var origin = HttpContext.Site().Origin;
         NewFeed = ($"{origin}/feeds/{secret}.rss", $"{origin}/feeds/{secret}.atom");
         SecretFeedList = await secrets.ActiveAsync(CurrentReader.UserId!, Journal.Id, ct);
         // The secret is on this page only; no cache may keep a copy.

@@ -1,3 +1,5 @@
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Feeds;
 
 /// <summary>/robots.txt: everything may be crawled except accounts, the API, personal and writing pages and secret feeds.</summary>
@@ -16,7 +18,7 @@ internal static class RobotsTxt
         var lines = new List<string> { "User-agent: *", "Allow: /" };
         lines.AddRange(Disallowed.Select(path => $"Disallow: {path}"));
         lines.Add("");
-        lines.Add($"Sitemap: {request.Scheme}://{request.Host}{request.PathBase}/sitemap.xml");
+        lines.Add($"Sitemap: {request.HttpContext.Site().Link("/sitemap.xml")}");
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 using HsctJournals.Web.Caching;
@@ -34,8 +35,7 @@ internal static class Sitemap
             })
             .ToListAsync(ct);
 
-        var request = http.Request;
-        var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var origin = http.Site().Origin;
         http.Response.ContentType = "application/xml; charset=utf-8";
         // Lists public journals only, whoever asks.
         http.ShareWithAnonymousReaders(publicContent: true, CacheTags.SiteLists);

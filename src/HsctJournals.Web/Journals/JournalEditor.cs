@@ -10,6 +10,22 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Cach
 {
     public async Task<EditResult<Journal>> CreateAsync(string ownerId, JournalInput input, CancellationToken ct = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCreateAsync(ownerId, input, ct);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < 4)
+            {
+                // A journal with the same slug was created at the same moment; the next try picks another.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<EditResult<Journal>> TryCreateAsync(string ownerId, JournalInput input, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var slug = await ValidateAsync(input, null, errors, ct);
         if (errors.Any) return errors.Fail<Journal>();

@@ -15,15 +15,30 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
 
     public async Task<EditResult<Post>> CreateAsync(Journal journal, string authorId, PostInput input, TimeZoneInfo authorZone, CancellationToken ct = default)
     {
-        var post = new Post { JournalId = journal.Id, AuthorId = authorId, Title = "", Slug = "", Markdown = "", Html = "", PlainText = "", Excerpt = "" };
-        var result = await ApplyAsync(post, journal, input, authorZone, isNew: true, ct);
-        if (!result.Succeeded) return result;
-        post.CreatedAt = post.UpdatedAt;
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
-        await cache.PostChangedAsync(post.JournalId, ct);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            var post = new Post { JournalId = journal.Id, AuthorId = authorId, Title = "", Slug = "", Markdown = "", Html = "", PlainText = "", Excerpt = "" };
+            var result = await ApplyAsync(post, journal, input, authorZone, isNew: true, ct);
+            if (!result.Succeeded) return result;
+            post.CreatedAt = post.UpdatedAt;
+            db.Posts.Add(post);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await cache.PostChangedAsync(post.JournalId, ct);
+                return result;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < MaxSaveAttempts)
+            {
+                // Another post (or category, or tag) with the same slug was saved in the meantime:
+                // start again from the database as it is now, which picks the next free slug.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
+
+    /// <summary>How often a create is tried when a concurrent one took its slug.</summary>
+    private const int MaxSaveAttempts = 10;
 
     /// <summary>Updates a tracked post. The previous title and text become a revision in the same save.</summary>
     public async Task<EditResult<Post>> UpdateAsync(Post post, Journal journal, string editorId, PostInput input, TimeZoneInfo authorZone, CancellationToken ct = default)

@@ -7,9 +7,6 @@ public static class NotificationsExtensions
     /// <summary>The outbox, its background sender and jobs, mail composers and the follow pages.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
-            .Validate(o => o.IsValid(), "Site:BaseUrl must be an absolute http(s) address such as https://journals.example.org.")
-            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .Validate(o => o.IsValid(), "Notifications: PollSeconds, RetryBaseSeconds, LeaseSeconds and AnnounceWithinHours must be positive, BatchSize 1–500, MaxAttempts at least 1, DigestTimeUtc within a day.")
             .ValidateOnStart();

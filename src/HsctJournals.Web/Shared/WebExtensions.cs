@@ -11,10 +11,15 @@ public static class WebExtensions
     /// <summary>Razor Pages from the feature folders, error handling, Markdown rendering, request limits.</summary>
     public static IServiceCollection AddSharedWeb(this IServiceCollection services)
     {
+        services.AddSiteHosting();
+        services.AddInputCleaning();
         services.AddRazorPages(o =>
         {
             // Pages live in feature folders (Journals/, Accounts/ …) and declare absolute routes.
             o.RootDirectory = "/";
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new UnknownHandlerFilter());
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
@@ -32,9 +37,11 @@ public static class WebExtensions
     /// <summary>Friendly error pages for people, ProblemDetails for the API, security headers, static files, sign-in.</summary>
     public static WebApplication UseSharedWeb(this WebApplication app)
     {
+        app.UseSiteHosting();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseInputCleaning();
         app.UseStaticFiles();
         app.UseRouting();
         // Before sign-in: a cached page for an anonymous reader costs no cookie decryption (Caching/AnonymousRequest).

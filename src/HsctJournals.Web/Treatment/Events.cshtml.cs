@@ -1,5 +1,6 @@
 using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,7 +87,7 @@ public sealed class EventsModel(TreatmentAccess access, CourseEditor editor, Jou
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         var secret = await editor.ResetCalendarTokenAsync(Course, ct);
-        CalendarUrl = $"{Request.Scheme}://{Request.Host}/treatment/calendar/{secret}.ics";
+        CalendarUrl = HttpContext.Site().Link($"/treatment/calendar/{secret}.ics");
         await LoadListsAsync(ct);
         return Page();
     }

@@ -1,4 +1,5 @@
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class SharingModel(TreatmentAccess access, CourseEditor editor, Jo
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         var secret = await editor.CreateClinicianLinkAsync(Course, LinkLabel, ct);
-        NewLinkUrl = $"{Request.Scheme}://{Request.Host}/clinician/{secret}";
+        NewLinkUrl = HttpContext.Site().Link($"/clinician/{secret}");
         Sharing = Course.Sharing;
         await LoadLinksAsync(ct);
         return Page();

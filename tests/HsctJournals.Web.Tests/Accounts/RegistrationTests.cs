@@ -26,7 +26,7 @@ public abstract class RegistrationTests(MailingApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/journals/new", response.Headers.Location!.OriginalString);
-        var confirmation = app.Mail.Single(email, "Confirm");
+        var confirmation = await app.Mail.WaitForAsync(email, "Confirm");
         var confirmLink = Html.LinkIn(confirmation, "/Identity/Account/ConfirmEmail");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(confirmLink)).StatusCode);
         Assert.True(await app.WithScopeAsync(async sp =>

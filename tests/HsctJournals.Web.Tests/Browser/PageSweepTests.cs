@@ -140,7 +140,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var invitationSecret = SecretTokens.New("inv_");
         var (post, revisionId, commentId) = await app.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<AccessRequests>().RequestAsync(closed.Slug, asker.Id, "We met at the clinic.", "http://localhost");
+            await sp.GetRequiredService<AccessRequests>().RequestAsync(closed.Slug, asker.Id, "We met at the clinic.");
             var db = sp.GetRequiredService<JournalsDbContext>();
             db.JournalInvitations.Add(new JournalInvitation
             {

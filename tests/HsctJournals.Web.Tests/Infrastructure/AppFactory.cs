@@ -16,6 +16,8 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
 {
     public const string AdminEmail = "admin@tests.invalid";
     public const string Password = "Test-password-123";
+    /// <summary>The <c>Site:BaseUrl</c> every test app runs with unless a fixture sets another.</summary>
+    public const string SiteBaseUrl = "http://localhost";
     public ITestDatabase Database { get; } = database;
     public string Provider => Database.Provider;
 
@@ -27,6 +29,10 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", Password);
+        builder.UseSetting("Site:BaseUrl", SiteBaseUrl);
+        // The test client calls the app as "localhost", browser tests as 127.0.0.1; a fixture may move BaseUrl elsewhere.
+        builder.UseSetting("Site:ExtraHosts:0", "localhost");
+        builder.UseSetting("Site:ExtraHosts:1", "127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
     }
@@ -42,6 +48,9 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
         await base.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    /// <summary>Where test clients send requests; https for a fixture whose cookies are Secure.</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
 
     /// <summary>Runs <paramref name="work"/> with a fresh DI scope (its own DbContext).</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -100,7 +109,7 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
 
     public async Task<HttpClient> SignedInClientAsync(string email, string password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
         var form = await Forms.GetAsync(client, "/Identity/Account/Login");
         var response = await form.PostAsync(client, new() { ["Input.Email"] = email, ["Input.Password"] = password, ["Input.RememberMe"] = "false" });
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"Sign-in failed for {email}: {response.StatusCode}");
@@ -109,7 +118,7 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
 
     /// <summary>An anonymous client that does not follow redirects.</summary>
     public HttpClient AnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
 }
 
 public sealed class SqliteApp() : AppFactory(new SqliteTestDatabase());

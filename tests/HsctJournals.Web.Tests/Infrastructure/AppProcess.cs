@@ -29,6 +29,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Admin__Email"] = AppFactory.AdminEmail;
         start.Environment["Admin__Password"] = AppFactory.Password;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Site__BaseUrl"] = AppFactory.SiteBaseUrl;
+        start.Environment["Site__ExtraHosts__0"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
         var process = Process.Start(start)!;

@@ -46,13 +46,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
         new("Smtp:From", "HSCT Journals <no-reply@tests.invalid>"),
     ];
 
-    /// <summary>Messages sent to <paramref name="address"/> (the app sends synchronously, so they are already here).</summary>
+    /// <summary>Messages sent to <paramref name="address"/> (owners' account mail is sent synchronously; queued mail needs <see cref="WaitForAsync"/>).</summary>
     public List<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>The only message to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
     public MimeMessage Single(string address, string subject) =>
         Assert.Single(To(address), m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Waits (up to 30 s) for the only message to <paramref name="address"/> whose subject contains
+    /// <paramref name="subject"/>: mail queued through the outbox arrives a moment after the response.
+    /// </summary>
+    public async Task<MimeMessage> WaitForAsync(string address, string subject)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (To(address).Any(m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase))) break;
+            await Task.Delay(100);
+        }
+        return Single(address, subject);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -59,6 +59,10 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Database:Provider", "Oracle", "Database:Provider must be 'Sqlite' or 'Postgres'")]
     [InlineData("Admin:Email", "only-email@example.org", "Set both Admin:Email and Admin:Password")]
+    [InlineData("Site:BaseUrl", "", "Site:BaseUrl is required")]
+    [InlineData("Site:BaseUrl", "journals.example.org/path?x=1", "Site:BaseUrl must be an absolute http(s) address")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "not-an-address", "ForwardedHeaders: KnownProxies must be IP addresses")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "KnownNetworks CIDR ranges")]
     public void Invalid_settings_stop_the_app_with_a_clear_message(string key, string value, string message)
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -66,6 +70,7 @@ public sealed class StartupValidationTests
             b.UseEnvironment("Testing");
             b.UseSetting("Database:SeedDemo", "false");
             b.UseSetting("ConnectionStrings:Journals", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}");
+            b.UseSetting("Site:BaseUrl", "https://journals.example.org");
             b.UseSetting(key, value);
         });
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);

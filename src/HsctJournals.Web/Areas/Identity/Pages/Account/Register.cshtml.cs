@@ -17,7 +17,7 @@ namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public sealed class RegisterModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, IEmailSender email, TimeProvider clock, ILogger<RegisterModel> log) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountLinks links, AccountMail mail, TimeProvider clock, ILogger<RegisterModel> log) : PageModel
 {
     [BindProperty] public RegisterInput Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
@@ -67,21 +67,11 @@ public sealed class RegisterModel(
 
     private async Task SendConfirmationAsync(AppUser user, string address)
     {
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = Url.Page("/Account/ConfirmEmail", pageHandler: null,
-            values: new { area = "Identity", userId = user.Id, code, returnUrl = ReturnUrl }, protocol: Request.Scheme)!;
-        try
-        {
-            await email.SendEmailAsync(address, "Confirm your e-mail address",
-                $"<p>Welcome to HSCT Journals, {HtmlEncoder.Default.Encode(user.DisplayName)}.</p>"
-                + $"<p>Please confirm your e-mail address: <a href=\"{HtmlEncoder.Default.Encode(link)}\">confirm my address</a>.</p>"
-                + "<p>If you did not create this account, ignore this message.</p>");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The account exists and works; the person can ask for the link again from the sign-in page.
-            log.LogWarning(e, "The confirmation e-mail for a new account could not be sent.");
-        }
+        var link = await links.ConfirmEmailAsync(user, ReturnUrl);
+        await mail.QueueAsync(address, "Confirm your e-mail address", b => b
+            .Paragraph($"Welcome to HSCT Journals, {user.DisplayName}.")
+            .Link("Please confirm your e-mail address", link)
+            .Paragraph("If you did not create this account, ignore this message."));
     }
 
     private void AddError(string field, string message) => ModelState.AddModelError($"{nameof(Input)}.{field}", message);

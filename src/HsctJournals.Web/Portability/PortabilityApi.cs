@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Text.Json;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Api;
+using HsctJournals.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HsctJournals.Web.Portability;
+
+/// <summary>An import job as the API shows it.</summary>
+public sealed record ImportJobDto(Guid Id, string Status, string FileName, DateTime CreatedAt, DateTime? FinishedAt, ImportProgress? Progress, ImportReport? Report, string Url);
+
+/// <summary>/api/v1/journals/{journal}/…: WordPress import (upload, job status) and export, for the journal's owners.</summary>
+public static class PortabilityApi
+{
+    public static RouteGroupBuilder MapPortabilityEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/journals/{journal}").WithTags("Import and export");
+        group.MapGet("/export/wordpress", ExportEndpoints.WordPressAsync).RequireAuthorization(ApiAuth.Policy)
+            .WithName("ExportWordPress").WithSummary("The journal as a WordPress WXR 1.2 file (owners only; includes commenters' e-mail addresses)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/xml").Produces(StatusCodes.Status404NotFound);
+        group.MapPost("/imports", UploadAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
+            .WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
+        group.MapGet("/imports/{id:guid}", StatusAsync).RequireAuthorization(ApiAuth.Policy)
+            .WithName("GetImport").WithSummary("An import's status, progress and report");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadAsync(
+        string journal, IFormFile? file, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+    {
+        var reader = Reader.From(user);
+        var owned = await access.FindOwnedAsync(journal, reader, ct);
+        if (owned is null) return TypedResults.NotFound();
+        if (ImportUpload.Check(file?.FileName, file?.Length, queue.MaxBytes) is { } error) return ApiProblems.Validation("file", error);
+        await using var stream = file!.OpenReadStream();
+        var job = await queue.EnqueueAsync(db, owned.Id, reader.UserId!, file.FileName, stream, ct);
+        var dto = Dto(job, owned.Slug, queue);
+        return TypedResults.Accepted(dto.Url, dto);
+    }
+
+    public static async Task<Results<Ok<ImportJobDto>, NotFound>> StatusAsync(
+        string journal, Guid id, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+    {
+        var owned = await access.FindOwnedAsync(journal, Reader.From(user), ct);
+        if (owned is null) return TypedResults.NotFound();
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
+        return job is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(job, owned.Slug, queue));
+    }
+
+    private static ImportJobDto Dto(ImportJob job, string slug, ImportQueue queue) => new(
+        job.Id, job.Status.ToString(), job.FileName, job.CreatedAt, job.FinishedAt, queue.Progress(job.Id),
+        job.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(job.ReportJson),
+        $"/api/v1/journals/{slug}/imports/{job.Id:N}");
+}
