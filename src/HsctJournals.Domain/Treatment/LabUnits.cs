@@ -34,9 +34,6 @@ public static class LabUnits
     // domain/hsct.md §6: mmol/L ≈ g/dL × 0.6206 (Netherlands) — marked [U] there, not verified.
     private static readonly LabUnit MillimolesPerLitre = new("mmol/L", 1m / 0.6206m, new HashSet<string> { "mmol/l" });
 
-    /// <summary>The canonical unit (UCUM syntax) of <paramref name="analyte"/>.</summary>
-    public static string CanonicalUnit(LabAnalyte analyte) => LabAnalyteCatalogue.Get(analyte).UcumUnit;
-
     /// <summary>
     /// Converts <paramref name="value"/> in <paramref name="unit"/> to the canonical unit of
     /// <paramref name="analyte"/>. Spellings are forgiving: "10^9/L", "x10^9/L", "10*9/L", "10⁹/L",

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace HsctJournals.Web.Accounts;
 
@@ -26,7 +27,7 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
         var userId = reader.UserId;
         return db.Journals.Where(j => j.Visibility == JournalVisibility.Public
             || (userId != null && j.Members.Any(m => m.UserId == userId
-                && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRole.Moderator))));
+                && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRoles.LeastToModerate))));
     }
 
     /// <summary>Published posts (and scheduled posts that are due) in journals the reader may read.</summary>
@@ -39,43 +40,18 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
     /// <summary>Posts the reader may open: live ones, and every post of a journal they write for.</summary>
     public IQueryable<Post> ReadablePosts(Reader reader)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var live = Post.LiveAt(clock.GetUtcNow().UtcDateTime);
         var userId = reader.UserId;
-        return PostsOfReadableJournals(reader)
-            .Where(p => (p.Status != PostStatus.Draft && p.PublishedAt <= now)
-                || (userId != null && p.Journal.Members.Any(m => m.UserId == userId && m.Role >= JournalRole.CoAuthor)));
+        if (userId is null) return PostsOfReadableJournals(reader).Where(live);
+        Expression<Func<Post, bool>> writer = p => p.Journal.Members.Any(m => m.UserId == userId && m.Role >= JournalRoles.LeastToWrite);
+        // live OR writer, as one predicate built from Post.LiveAt (the one "is live" rule).
+        var either = Expression.OrElse(live.Body, ReplacingExpressionVisitor.Replace(writer.Parameters[0], live.Parameters[0], writer.Body));
+        return PostsOfReadableJournals(reader).Where(Expression.Lambda<Func<Post, bool>>(either, live.Parameters[0]));
     }
 
-    /// <summary>The reader's role in a journal, or null for non-members.</summary>
-    public Task<JournalRole?> RoleInAsync(int journalId, Reader reader, CancellationToken ct = default) =>
-        reader.UserId is null
-            ? Task.FromResult<JournalRole?>(null)
-            : db.JournalMembers.Where(m => m.JournalId == journalId && m.UserId == reader.UserId)
-                .Select(m => (JournalRole?)m.Role).FirstOrDefaultAsync(ct);
-
-    /// <summary>A readable journal by slug, or null (which callers answer with 404).</summary>
+    /// <summary>A readable journal by slug, or null (which callers answer with 404). Pages and endpoints use <see cref="JournalContext"/> instead.</summary>
     public Task<Journal?> FindReadableAsync(string slug, Reader reader, CancellationToken ct = default) =>
         ReadableJournals(reader).AsNoTracking().FirstOrDefaultAsync(j => j.Slug == slug, ct);
-
-    /// <summary>A journal by slug if the reader may write in it (owner or co-author), else null.</summary>
-    public Task<Journal?> FindWritableAsync(string slug, Reader reader, CancellationToken ct = default) =>
-        FindWithRoleAsync(slug, reader, JournalRole.CoAuthor, ct);
-
-    /// <summary>A journal by slug if the reader may moderate its comments (moderator, co-author, owner), else null.</summary>
-    public Task<Journal?> FindModeratedAsync(string slug, Reader reader, CancellationToken ct = default) =>
-        FindWithRoleAsync(slug, reader, JournalRole.Moderator, ct);
-
-    /// <summary>A journal by slug if the reader owns it, else null.</summary>
-    public Task<Journal?> FindOwnedAsync(string slug, Reader reader, CancellationToken ct = default) =>
-        FindWithRoleAsync(slug, reader, JournalRole.Owner, ct);
-
-    private Task<Journal?> FindWithRoleAsync(string slug, Reader reader, JournalRole atLeast, CancellationToken ct)
-    {
-        var userId = reader.UserId;
-        if (userId is null) return Task.FromResult<Journal?>(null);
-        return db.Journals.FirstOrDefaultAsync(j => j.Slug == slug
-            && j.Members.Any(m => m.UserId == userId && m.Role >= atLeast), ct);
-    }
 
     private IQueryable<Post> PostsOfReadableJournals(Reader reader)
     {
@@ -87,5 +63,5 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
         j.Visibility == JournalVisibility.Public
         || j.Visibility == JournalVisibility.Unlisted
         || (userId != null && j.Members.Any(m => m.UserId == userId
-            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRole.Moderator)));
+            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRoles.LeastToModerate)));
 }

@@ -8,7 +8,7 @@ namespace HsctJournals.Web.Accounts;
 
 /// <summary>
 /// The owner's membership decisions: who co-authors or reads a journal. Callers pass a journal
-/// already found with <see cref="JournalAccess.FindOwnedAsync"/>, so the rule "only owners manage
+/// already resolved with the Own capability (<see cref="JournalContext"/>), so the rule "only owners manage
 /// members" lives in one place.
 /// </summary>
 public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser> users, TimeProvider clock, Caching.PageCacheEviction cache)

@@ -9,8 +9,8 @@ namespace HsctJournals.Web.Accounts;
 /// The owner's people page: members and their roles, requests to read, invitations. Anyone
 /// else gets 404, exactly as for a journal that does not exist.
 /// </summary>
-[Authorize]
-public sealed class MembersModel(JournalAccess access, JournalMembership membership, AccessRequests requests, Invitations invitations) : PageModel
+[Authorize, JournalPage(JournalCapability.Own)]
+public sealed class MembersModel(JournalContext here, JournalMembership membership, AccessRequests requests, Invitations invitations) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     public List<JournalMembership.Row> Members { get; private set; } = [];
@@ -57,8 +57,7 @@ public sealed class MembersModel(JournalAccess access, JournalMembership members
     /// </summary>
     private async Task<IActionResult> Act(string journal, bool keepForm, CancellationToken ct, Func<Task<MembershipResult>> action)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         // Bad enum or id values are answered by the use cases with a sentence, not by model binding.
         ModelState.Clear();
@@ -78,8 +77,7 @@ public sealed class MembersModel(JournalAccess access, JournalMembership members
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(slug, Reader.From(User), ct);
-        if (owned is null) return false;
+        var owned = here.Journal;
         Journal = owned;
         await LoadListsAsync(ct);
         return true;

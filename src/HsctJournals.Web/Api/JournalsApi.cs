@@ -21,6 +21,7 @@ public static class JournalsApi
         journals.MapGet("/{journal}", GetAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("GetJournal").WithSummary("A journal you may read");
         journals.MapPut("/{journal}", UpdateAsync).RequireAuthorization(ApiAuth.Policy)
+            .RequireJournal(JournalCapability.Own, "Only the journal's owner can change its settings.")
             .WithName("UpdateJournal").WithSummary("Change a journal you own; omitted properties stay as they are");
         return api;
     }
@@ -56,12 +57,9 @@ public static class JournalsApi
     }
 
     public static async Task<Results<Ok<JournalDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string journal, JournalRequest request, ClaimsPrincipal user, JournalEditor editor, JournalAccess access, CancellationToken ct)
+        string journal, JournalRequest request, JournalContext here, JournalEditor editor, JournalAccess access, CancellationToken ct)
     {
-        var reader = Reader.From(user);
-        var (owned, problem) = await WriterGuard.FindAsync(access, journal, reader, JournalRole.Owner,
-            "Only the journal's owner can change its settings.", ct);
-        if (owned is null) return problem!;
+        var (owned, reader) = (here.Journal, here.Reader);
         var result = await editor.UpdateAsync(owned, request.ToChangedInput(owned), ct);
         if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
         return TypedResults.Ok((await FindDtoAsync(access, owned.Slug, reader, ct))!);

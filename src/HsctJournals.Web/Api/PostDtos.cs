@@ -60,7 +60,7 @@ public sealed partial record PostRequest(
         publishAtError = null;
         var currentLocal = current.PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, zone) : (DateTime?)null;
         // A scheduled post whose time has come is live: keeping "Scheduled" would ask for a future date.
-        var currentStatus = current.Status == PostStatus.Scheduled && current.PublishedAt <= nowUtc ? PostStatus.Published : current.Status;
+        var currentStatus = current.Status == PostStatus.Scheduled && current.IsLiveAt(nowUtc) ? PostStatus.Published : current.Status;
         return new PostInput
         {
             Title = Title ?? current.Title,

@@ -16,32 +16,30 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsEndpoints(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/journals/{journal}/posts").WithTags("Posts");
-        posts.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
+        posts.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.ReaderPolicy).RequireJournal()
             .WithName("ListPosts")
             .WithSummary("Published posts, newest first; status=all adds drafts and scheduled posts for the journal's writers");
-        posts.MapPost("/", CreateAsync).RequireAuthorization(ApiAuth.Policy)
+        posts.MapPost("/", CreateAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
             .WithName("CreatePost").WithSummary("Write a post (owners and co-authors)");
-        posts.MapGet("/{post}", GetAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
+        posts.MapGet("/{post}", GetAsync).RequireAuthorization(ApiAuth.ReaderPolicy).RequireJournal()
             .WithName("GetPost").WithSummary("A post you may read; the ETag header carries its version");
-        posts.MapPut("/{post}", UpdateAsync).RequireAuthorization(ApiAuth.Policy)
+        posts.MapPut("/{post}", UpdateAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
             .WithName("UpdatePost")
             .WithSummary("Change a post; omitted properties stay as they are. Send If-Match with the version you read to avoid overwriting a newer change.");
-        posts.MapDelete("/{post}", DeleteAsync).RequireAuthorization(ApiAuth.Policy)
+        posts.MapDelete("/{post}", DeleteAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
             .WithName("DeletePost").WithSummary("Delete a post (owners and co-authors)");
         return api;
     }
 
     public static async Task<Results<Ok<PageDto<PostSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string journal, int? page, string? status, ClaimsPrincipal user, JournalAccess access, DayLabels dayLabels, CancellationToken ct)
+        string journal, int? page, string? status, JournalContext here, JournalAccess access, DayLabels dayLabels, CancellationToken ct)
     {
         if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
         var all = string.Equals(status, "all", StringComparison.OrdinalIgnoreCase);
         if (!all && status is not null && !string.Equals(status, "live", StringComparison.OrdinalIgnoreCase))
             return ApiProblems.Validation("Status", "Use status=live (the default) or status=all.");
 
-        var reader = Reader.From(user);
-        var found = await access.FindReadableAsync(journal, reader, ct);
-        if (found is null) return ApiProblems.JournalNotFound();
+        var (found, reader) = (here.Journal, here.Reader);
         // ReadablePosts adds drafts only for the journal's writers: the access rule decides, not this endpoint.
         var query = (all ? access.ReadablePosts(reader) : access.LivePosts(reader)).Where(p => p.JournalId == found.Id);
         var total = await query.CountAsync(ct);
@@ -52,21 +50,19 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<PostDto>, ProblemHttpResult>> GetAsync(
-        string journal, string post, ClaimsPrincipal user, HttpResponse response, JournalAccess access, DayLabels dayLabels, CancellationToken ct)
+        string journal, string post, JournalContext here, HttpResponse response, JournalAccess access, DayLabels dayLabels, CancellationToken ct)
     {
-        var dto = await LoadAsync(access, dayLabels, Reader.From(user), journal, post, ct);
+        var dto = await LoadAsync(access, dayLabels, here, post, ct);
         if (dto is null) return ApiProblems.PostNotFound();
         response.Headers.ETag = ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
     public static async Task<Results<Created<PostDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string journal, PostRequest request, ClaimsPrincipal user, HttpResponse response,
+        string journal, PostRequest request, JournalContext here, HttpResponse response,
         JournalAccess access, PostEditor editor, JournalsDbContext db, DayLabels dayLabels, CancellationToken ct)
     {
-        var reader = Reader.From(user);
-        var (writable, problem) = await WriterGuard.FindAsync(access, journal, reader, JournalRole.CoAuthor, WritersOnly, ct);
-        if (writable is null) return problem!;
+        var (writable, reader) = (here.Journal, here.Reader);
 
         var zone = await ZoneOfAsync(db, reader.UserId!, ct);
         var input = request.ToNewInput(zone, out var publishAtError);
@@ -74,18 +70,16 @@ public static class PostsApi
         var result = await editor.CreateAsync(writable, reader.UserId!, input, zone, ct);
         if (!result.Succeeded) return ApiProblems.Validation(RenameFields(result.Errors));
 
-        var dto = (await LoadAsync(access, dayLabels, reader, writable.Slug, result.Value!.Slug, ct))!;
+        var dto = (await LoadAsync(access, dayLabels, here, result.Value!.Slug, ct))!;
         response.Headers.ETag = ETag(dto.Version);
         return TypedResults.Created($"/api/v1/journals/{writable.Slug}/posts/{dto.Slug}", dto);
     }
 
     public static async Task<Results<Ok<PostDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string journal, string post, PostRequest request, ClaimsPrincipal user, HttpRequest http, HttpResponse response,
+        string journal, string post, PostRequest request, JournalContext here, HttpRequest http, HttpResponse response,
         JournalAccess access, PostEditor editor, JournalsDbContext db, DayLabels dayLabels, TimeProvider clock, CancellationToken ct)
     {
-        var reader = Reader.From(user);
-        var (writable, problem) = await WriterGuard.FindAsync(access, journal, reader, JournalRole.CoAuthor, WritersOnly, ct);
-        if (writable is null) return problem!;
+        var (writable, reader) = (here.Journal, here.Reader);
         var entity = await db.Posts.Include(p => p.Tags).Include(p => p.Category)
             .FirstOrDefaultAsync(p => p.JournalId == writable.Id && p.Slug == post, ct);
         if (entity is null) return ApiProblems.PostNotFound();
@@ -107,26 +101,25 @@ public static class PostsApi
             return Conflict(null);
         }
 
-        var dto = (await LoadAsync(access, dayLabels, reader, writable.Slug, entity.Slug, ct))!;
+        var dto = (await LoadAsync(access, dayLabels, here, entity.Slug, ct))!;
         response.Headers.ETag = ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string journal, string post, ClaimsPrincipal user, JournalAccess access, PostEditor editor, JournalsDbContext db, CancellationToken ct)
+        string journal, string post, JournalContext here, PostEditor editor, JournalsDbContext db, CancellationToken ct)
     {
-        var (writable, problem) = await WriterGuard.FindAsync(access, journal, Reader.From(user), JournalRole.CoAuthor, WritersOnly, ct);
-        if (writable is null) return problem!;
-        var entity = await db.Posts.FirstOrDefaultAsync(p => p.JournalId == writable.Id && p.Slug == post, ct);
+        var entity = await db.Posts.FirstOrDefaultAsync(p => p.JournalId == here.Journal.Id && p.Slug == post, ct);
         if (entity is null) return ApiProblems.PostNotFound();
         await editor.DeleteAsync(entity, ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>A post the reader may open, as a DTO; the Markdown source only for the journal's writers.</summary>
-    private static async Task<PostDto?> LoadAsync(JournalAccess access, DayLabels dayLabels, Reader reader, string journal, string post, CancellationToken ct)
+    private static async Task<PostDto?> LoadAsync(JournalAccess access, DayLabels dayLabels, JournalContext here, string post, CancellationToken ct)
     {
-        var query = access.ReadablePosts(reader).Where(p => p.Journal.Slug == journal && p.Slug == post);
+        var journalId = here.Journal.Id;
+        var query = access.ReadablePosts(here.Reader).Where(p => p.JournalId == journalId && p.Slug == post);
         var detail = await query.AsNoTracking().Select(p => new
         {
             p.JournalId, p.CreatedAt, p.UpdatedAt, p.Html, p.Markdown, p.CommentsOpen, p.Version,
@@ -134,7 +127,7 @@ public static class PostsApi
         }).FirstOrDefaultAsync(ct);
         if (detail is null) return null;
         var summary = (await dayLabels.LabelAsync(await PostQueries.Project(query).ToListAsync(ct), ct))[0];
-        var isWriter = await access.RoleInAsync(detail.JournalId, reader, ct) >= JournalRole.CoAuthor;
+        var isWriter = here.CanWrite;
         return new PostDto(
             summary.Id, summary.Slug, summary.Title, summary.JournalSlug, summary.AuthorName, summary.Status, summary.PublishedAt,
             // The API body is the same for every token holder: embedded treatment data is left out (it has its own endpoints).

@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
 using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,7 +19,8 @@ public static class TreatmentApi
 
     public static RouteGroupBuilder MapTreatmentEndpoints(this RouteGroupBuilder api)
     {
-        var treatment = api.MapGroup("/journals/{journal}/treatment").WithTags("Treatment");
+        // Someone who may not read the journal gets the same 404 as for a journal without a course.
+        var treatment = api.MapGroup("/journals/{journal}/treatment").WithTags("Treatment").RequireJournal(notFound: NotFound);
         treatment.MapGet("/", GetAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("GetTreatmentCourse").WithSummary("The treatment course, if its owner shares it with you");
         treatment.MapPut("/", PutAsync).RequireAuthorization(ApiAuth.Policy)
@@ -37,37 +37,36 @@ public static class TreatmentApi
     }
 
     public static async Task<Results<Ok<TreatmentCourseDto>, ProblemHttpResult>> GetAsync(
-        string journal, ClaimsPrincipal user, TreatmentAccess access, TreatmentQueries queries, CancellationToken ct)
+        string journal, JournalContext here, TreatmentAccess access, TreatmentQueries queries, CancellationToken ct)
     {
-        var view = await access.FindViewableAsync(journal, Reader.From(user), ct);
+        var view = await access.ViewableAsync(here, ct);
         return view is null ? NotFound() : TypedResults.Ok(TreatmentCourseDto.From(await queries.LoadAsync(view, ct)));
     }
 
     public static async Task<Results<Ok<MilestonesDto>, ProblemHttpResult>> MilestonesAsync(
-        string journal, ClaimsPrincipal user, TreatmentAccess access, TreatmentQueries queries, CancellationToken ct)
+        string journal, JournalContext here, TreatmentAccess access, TreatmentQueries queries, CancellationToken ct)
     {
-        var view = await access.FindViewableAsync(journal, Reader.From(user), ct);
+        var view = await access.ViewableAsync(here, ct);
         return view is null ? NotFound() : TypedResults.Ok(MilestonesDto.From(await queries.LoadAsync(view, ct)));
     }
 
     public static async Task<Results<Ok<TreatmentCourseDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string journal, TreatmentCourseRequest request, ClaimsPrincipal user, TreatmentAccess access, CourseDetailsEditor editor, TreatmentQueries queries, CancellationToken ct)
+        string journal, TreatmentCourseRequest request, JournalContext here, TreatmentAccess access, CourseDetailsEditor editor, TreatmentQueries queries, CancellationToken ct)
     {
-        var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
-        if (owned is null) return problem!;
-        var result = await editor.UpdateCourseAsync(owned.Value.Course!, request.ToInput(), ct);
+        var (course, problem) = await OwnedCourseAsync(here, access, ct);
+        if (course is null) return problem!;
+        var result = await editor.UpdateCourseAsync(course, request.ToInput(), ct);
         if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
-        var view = await access.FindViewableAsync(journal, Reader.From(user), ct);
+        var view = await access.ViewableAsync(here, ct);
         return TypedResults.Ok(TreatmentCourseDto.From(await queries.LoadAsync(view!, ct)));
     }
 
     public static async Task<Results<Ok<LabImportReportDto>, ValidationProblem, ProblemHttpResult>> PostLabsAsync(
-        string journal, bool? confirm, HttpRequest http, ClaimsPrincipal user, TreatmentAccess access, CourseStore store,
+        string journal, bool? confirm, HttpRequest http, JournalContext here, TreatmentAccess access, CourseStore store,
         LabImporter importer, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
-        if (owned is null) return problem!;
-        var course = owned.Value.Course!;
+        var (course, problem) = await OwnedCourseAsync(here, access, ct);
+        if (course is null) return problem!;
         await store.EnsureSavedAsync(course, ct);
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         LabImportReport report;
@@ -94,11 +93,10 @@ public static class TreatmentApi
     }
 
     public static async Task<Results<Created<TreatmentEventDto>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
-        string journal, EventInput request, ClaimsPrincipal user, TreatmentAccess access, EventRecorder editor, CancellationToken ct)
+        string journal, EventInput request, JournalContext here, TreatmentAccess access, EventRecorder editor, CancellationToken ct)
     {
-        var (owned, problem) = await FindOwnedAsync(journal, user, access, ct);
-        if (owned is null) return problem!;
-        var course = owned.Value.Course!;
+        var (course, problem) = await OwnedCourseAsync(here, access, ct);
+        if (course is null) return problem!;
         var result = await editor.AddEventAsync(course, request, ct);
         if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
         var e = result.Value!;
@@ -111,14 +109,14 @@ public static class TreatmentApi
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "There is no treatment record at this address, or it is not shared with you.");
 
-    /// <summary>The owner's journal and course; 404 for those who may not see the data, 403 for those who may only read it.</summary>
-    private static async Task<((Journals.Journal Journal, TreatmentCourse? Course)? Owned, ProblemHttpResult? Problem)> FindOwnedAsync(
-        string journal, ClaimsPrincipal user, TreatmentAccess access, CancellationToken ct)
+    /// <summary>
+    /// The course for its owner (the Own capability of the request's journal); 404 for those who may not see the
+    /// data (the read-treatment rule), 403 for those who may only read it.
+    /// </summary>
+    private static async Task<(TreatmentCourse? Course, ProblemHttpResult? Problem)> OwnedCourseAsync(
+        JournalContext here, TreatmentAccess access, CancellationToken ct)
     {
-        var reader = Reader.From(user);
-        var owned = await access.FindOwnedAsync(journal, reader, create: true, ct);
-        if (owned is not null) return (owned, null);
-        var viewable = await access.FindViewableAsync(journal, reader, ct);
-        return (null, viewable is null ? NotFound() : ApiProblems.Forbidden(OwnerOnly));
+        if (await access.OwnedCourseAsync(here, create: true, ct) is { Course: { } course }) return (course, null);
+        return (null, await access.ViewableAsync(here, ct) is null ? NotFound() : ApiProblems.Forbidden(OwnerOnly));
     }
 }

@@ -9,7 +9,7 @@ public enum ModerationAction { Approve, Unapprove, Spam, Trash, Restore, Delete 
 
 /// <summary>
 /// Moderation of one journal's comments, shared by the queue page and the API. The caller has
-/// already found the journal with <see cref="Accounts.JournalAccess.FindModeratedAsync"/>; comment ids
+/// already resolved the journal with the Moderate capability (<see cref="Journals.JournalContext"/>); comment ids
 /// from other journals are ignored, exactly like ids that do not exist.
 /// </summary>
 public sealed class CommentModerator(JournalsDbContext db, CommentStore store)

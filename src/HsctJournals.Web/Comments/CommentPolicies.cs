@@ -22,7 +22,7 @@ public static class CommentPolicies
     public static CommentPolicyInput InputFor(Journal journal, Post post) => new(
         From(journal.Comments),
         !post.CommentsOpen,
-        post.Status != PostStatus.Draft && post.PublishedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+        post.LiveFrom is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
 
     /// <summary>One word or phrase per line, blanks dropped.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
@@ -32,9 +32,9 @@ public static class CommentPolicies
     /// Why this reader may not comment on an open post, or null when they may. Mirrors the domain rule
     /// (which has the last word when a comment is posted) so the page can show a sign-in hint instead of a form.
     /// </summary>
-    public static string? NotPermittedReason(CommentSettings s, Reader reader, JournalRole? role) => (s.WhoMayComment, reader.IsSignedIn, role) switch
+    public static string? NotPermittedReason(CommentSettings s, Reader reader, JournalRole? role) =>
+        JournalRoles.Allows(role, JournalCapability.Moderate) ? null : (s.WhoMayComment, reader.IsSignedIn, role) switch
     {
-        (_, _, >= JournalRole.Moderator) => null,
         (CommentPermissionSetting.SignedInUsers, false, _) => "Please sign in to comment on this journal.",
         (CommentPermissionSetting.ApprovedReaders, false, _) => "Please sign in to comment. Only approved readers of this journal can comment.",
         (CommentPermissionSetting.ApprovedReaders, true, null) => "Only approved readers of this journal can comment. You can ask the owner for access.",

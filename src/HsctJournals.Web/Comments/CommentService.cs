@@ -17,12 +17,12 @@ public sealed class CommentService(
     JournalsDbContext db, JournalAccess access, CommentStore store, CommentKeys keys,
     IOptions<CommentOptions> options, TimeProvider clock)
 {
-    public async Task<CommentOutcome> PostAsync(CommentSubmission s, CancellationToken ct = default)
+    /// <summary>Posts a comment on a post of the request's journal (resolved by the page or endpoint filter), as its reader.</summary>
+    public async Task<CommentOutcome> PostAsync(JournalContext here, CommentSubmission s, CancellationToken ct = default)
     {
-        var journal = await access.FindReadableAsync(s.JournalSlug, s.Reader, ct);
-        if (journal is null) return new(CommentOutcomeKind.NotFound);
+        var (journal, reader, role) = (here.Journal, here.Reader, here.Role);
         // Only live posts take comments; a draft is "closed" for its writers and absent for everyone else.
-        var post = await access.ReadablePosts(s.Reader).AsNoTracking()
+        var post = await access.ReadablePosts(reader).AsNoTracking()
             .FirstOrDefaultAsync(p => p.JournalId == journal.Id && p.Slug == s.PostSlug, ct);
         if (post is null) return new(CommentOutcomeKind.NotFound);
 
@@ -31,8 +31,7 @@ public sealed class CommentService(
         var policyInput = CommentPolicies.InputFor(journal, post);
         if (CommentModeration.ClosedReason(policyInput, now) is { } closed) return new(CommentOutcomeKind.Rejected, closed);
 
-        var role = await access.RoleInAsync(journal.Id, s.Reader, ct);
-        if (CommentPolicies.NotPermittedReason(journal.Comments, s.Reader, role) is { } notPermitted)
+        if (CommentPolicies.NotPermittedReason(journal.Comments, reader, role) is { } notPermitted)
             return new(CommentOutcomeKind.Rejected, notPermitted);
 
         if (s.CheckFillTime)
@@ -44,7 +43,7 @@ public sealed class CommentService(
         }
 
         var (name, email) = (s.AuthorName?.Trim() ?? "", s.AuthorEmail?.Trim() ?? "");
-        if (s.Reader.UserId is { } userId)
+        if (reader.UserId is { } userId)
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(ct);
             (name, email) = (user.DisplayName, user.Email ?? "");
@@ -54,9 +53,9 @@ public sealed class CommentService(
         var input = new CommentInput
         {
             Text = text, AuthorName = name, AuthorEmail = email, Website = website,
-            IsSignedIn = s.Reader.IsSignedIn,
+            IsSignedIn = reader.IsSignedIn,
             IsApprovedReader = role is not null,
-            IsJournalStaff = role >= JournalRole.Moderator,
+            IsJournalStaff = here.CanModerate,
             HoneypotFilled = s.HoneypotFilled,
         };
         var errors = CommentFields.Validate(input)
@@ -103,7 +102,7 @@ public sealed class CommentService(
         {
             PostId = post.Id, ParentId = parent?.Id,
             Depth = parent is null ? 1 : Math.Min(parent.Depth + 1, CommentPolicies.From(journal.Comments).MaxDepth),
-            AuthorName = name, AuthorEmail = normalisedEmail, AuthorWebsite = website, UserId = s.Reader.UserId,
+            AuthorName = name, AuthorEmail = normalisedEmail, AuthorWebsite = website, UserId = reader.UserId,
             Text = text, Status = status, ModerationNote = Truncate(note, 300), NotifyOnReply = s.NotifyOnReply,
             IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash, CreatedAt = now.UtcDateTime,
         };

@@ -1,14 +1,14 @@
 using System.Net;
-using HsctJournals.Web.Accounts;
 
 namespace HsctJournals.Web.Comments;
 
-/// <summary>A comment as the form or the API sent it, with the facts about the request the rules need.</summary>
+/// <summary>
+/// A comment as the form or the API sent it, with the facts about the request the rules need. The journal and
+/// who is writing come with the request's <see cref="Journals.JournalContext"/>.
+/// </summary>
 public sealed record CommentSubmission
 {
-    public required string JournalSlug { get; init; }
     public required string PostSlug { get; init; }
-    public required Reader Reader { get; init; }
     public string? Text { get; init; }
     /// <summary>Ignored for signed-in readers: their display name is used.</summary>
     public string? AuthorName { get; init; }

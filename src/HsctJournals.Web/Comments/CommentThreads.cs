@@ -12,13 +12,15 @@ namespace HsctJournals.Web.Comments;
 /// one page of whole top-level threads at a time. The caller has already loaded the post through the
 /// access rule, so a post the reader may not read never gets here.
 /// </summary>
-public sealed class CommentThreads(JournalsDbContext db, JournalAccess access, CommentKeys keys, CommentCookies cookies,
+public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, CommentCookies cookies,
     FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock)
 {
     public const int PageSize = CommentPagination.DefaultPageSize;
 
-    public async Task<CommentSection> LoadAsync(Journal journal, Post post, Reader reader, HttpRequest request, int? page, int? replyTo, CancellationToken ct)
+    /// <summary>The comment section of a post in the request's journal, for the context's reader.</summary>
+    public async Task<CommentSection> LoadAsync(JournalContext here, Post post, HttpRequest request, int? page, int? replyTo, CancellationToken ct)
     {
+        var (journal, reader, role) = (here.Journal, here.Reader, here.Role);
         var now = clock.GetUtcNow();
         var userId = reader.UserId;
         var tokenHash = CommentCookies.AuthorTokenHash(request);
@@ -46,7 +48,6 @@ public sealed class CommentThreads(JournalsDbContext db, JournalAccess access, C
         var shown = CommentPagination.Paginate(forest, number, PageSize);
         if (target is not null && (target.Payload.IsPending || shown.Threads.All(t => !ReferenceEquals(t, target.ThreadRoot)))) target = null;
 
-        var role = await access.RoleInAsync(journal.Id, reader, ct);
         var unavailable = CommentModeration.ClosedReason(CommentPolicies.InputFor(journal, post), now);
         var notPermitted = unavailable is null ? CommentPolicies.NotPermittedReason(journal.Comments, reader, role) : null;
         string? signedInName = null;

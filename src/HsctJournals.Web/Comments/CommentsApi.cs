@@ -20,32 +20,31 @@ public static class CommentsApi
 
     public static RouteGroupBuilder MapCommentsApi(this RouteGroupBuilder api)
     {
-        var thread = api.MapGroup("/journals/{journal}/posts/{post}/comments").WithTags("Comments");
+        var thread = api.MapGroup("/journals/{journal}/posts/{post}/comments").WithTags("Comments").RequireJournal();
         thread.MapGet("/", ThreadAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("ListComments").WithSummary("The approved comments of a post, nested, 50 top-level threads a page");
         thread.MapPost("/", PostAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("PostComment").WithSummary("Post a comment or reply; anonymous (with name and email) when the journal allows it");
 
-        var moderation = api.MapGroup("/journals/{journal}/comments").WithTags("Comment moderation").RequireAuthorization(ApiAuth.Policy);
+        var moderation = api.MapGroup("/journals/{journal}/comments").WithTags("Comment moderation").RequireAuthorization(ApiAuth.Policy)
+            .RequireJournal(JournalCapability.Moderate, ModeratorsOnly);
         moderation.MapGet("/", QueueAsync).WithName("ModerationQueue").WithSummary("Comments by status (pending by default), newest first");
-        moderation.MapPost("/{id:int}/approve", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
-            ActAsync(journal, id, ModerationAction.Approve, user, access, moderator, db, ct)).WithName("ApproveComment").WithSummary("Approve a comment");
-        moderation.MapPost("/{id:int}/spam", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
-            ActAsync(journal, id, ModerationAction.Spam, user, access, moderator, db, ct)).WithName("SpamComment").WithSummary("Mark a comment as spam");
-        moderation.MapPost("/{id:int}/trash", (string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
-            ActAsync(journal, id, ModerationAction.Trash, user, access, moderator, db, ct)).WithName("TrashComment").WithSummary("Move a comment to the trash");
+        moderation.MapPost("/{id:int}/approve", (string journal, int id, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(id, ModerationAction.Approve, here, moderator, db, ct)).WithName("ApproveComment").WithSummary("Approve a comment");
+        moderation.MapPost("/{id:int}/spam", (string journal, int id, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(id, ModerationAction.Spam, here, moderator, db, ct)).WithName("SpamComment").WithSummary("Mark a comment as spam");
+        moderation.MapPost("/{id:int}/trash", (string journal, int id, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
+            ActAsync(id, ModerationAction.Trash, here, moderator, db, ct)).WithName("TrashComment").WithSummary("Move a comment to the trash");
         moderation.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteComment").WithSummary("Delete a comment for ever (its replies move up a level)");
         return api;
     }
 
     public static async Task<Results<Ok<CommentThreadDto>, ValidationProblem, ProblemHttpResult>> ThreadAsync(
-        string journal, string post, int? page, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, CommentKeys keys, CancellationToken ct)
+        string journal, string post, int? page, JournalContext here, JournalAccess access, JournalsDbContext db, CancellationToken ct)
     {
         if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
-        var reader = Reader.From(user);
-        var found = await access.FindReadableAsync(journal, reader, ct);
-        if (found is null) return ApiProblems.JournalNotFound();
-        var postId = await access.ReadablePosts(reader).Where(p => p.JournalId == found.Id && p.Slug == post).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var found = here.Journal;
+        var postId = await access.ReadablePosts(here.Reader).Where(p => p.JournalId == found.Id && p.Slug == post).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (postId is null) return ApiProblems.PostNotFound();
 
         var rows = await db.Comments.AsNoTracking().Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
@@ -60,11 +59,11 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<CommentPostedDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        string journal, string post, CommentRequest request, ClaimsPrincipal user, HttpContext http, CommentService comments, CancellationToken ct)
+        string journal, string post, CommentRequest request, JournalContext here, HttpContext http, CommentService comments, CancellationToken ct)
     {
-        var outcome = await comments.PostAsync(new CommentSubmission
+        var outcome = await comments.PostAsync(here, new CommentSubmission
         {
-            JournalSlug = journal, PostSlug = post, Reader = Reader.From(user),
+            PostSlug = post,
             Text = request.Text, AuthorName = request.Name, AuthorEmail = request.Email, Website = request.Website,
             ParentId = request.ParentId, NotifyOnReply = request.NotifyOnReply ?? false,
             IpAddress = http.Connection.RemoteIpAddress,
@@ -92,25 +91,22 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Ok<PageDto<ModerationCommentDto>>, ValidationProblem, ProblemHttpResult>> QueueAsync(
-        string journal, string? status, string? q, int? page, ClaimsPrincipal user, JournalAccess access, ModerationQueue queue, CancellationToken ct)
+        string journal, string? status, string? q, int? page, JournalContext here, ModerationQueue queue, CancellationToken ct)
     {
         if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
         var wanted = CommentStatus.Pending;
         if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
             return ApiProblems.Validation("Status", "Use status=pending, approved, spam or trash.");
-        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
-        if (moderated is null) return problem!;
-        var items = await queue.ListAsync(moderated.Id, wanted, q, number, ct);
+        var items = await queue.ListAsync(here.Journal.Id, wanted, q, number, ct);
         return TypedResults.Ok(new PageDto<ModerationCommentDto>(items.Items.Select(i => new ModerationCommentDto(
             i.Id, i.PostSlug, i.PostTitle, i.ParentId, i.AuthorName, i.Website, i.CreatedAt, i.Text, i.Status, i.ModerationNote)).ToList(),
             items.Page, items.PageSize, items.Total));
     }
 
     private static async Task<Results<Ok<CommentStatusDto>, ProblemHttpResult>> ActAsync(
-        string journal, int id, ModerationAction action, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, JournalsDbContext db, CancellationToken ct)
+        int id, ModerationAction action, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct)
     {
-        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
-        if (moderated is null) return problem!;
+        var moderated = here.Journal;
         if (!await db.Comments.AnyAsync(c => c.Id == id && c.Post.JournalId == moderated.Id, ct)) return CommentNotFound();
         await moderator.ApplyAsync(moderated.Id, [id], action, ct);
         var status = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).FirstAsync(ct);
@@ -118,22 +114,9 @@ public static class CommentsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string journal, int id, ClaimsPrincipal user, JournalAccess access, CommentModerator moderator, CancellationToken ct)
+        string journal, int id, JournalContext here, CommentModerator moderator, CancellationToken ct)
     {
-        var (moderated, problem) = await GuardAsync(journal, Reader.From(user), access, ct);
-        if (moderated is null) return problem!;
-        return await moderator.ApplyAsync(moderated.Id, [id], ModerationAction.Delete, ct) == 1 ? TypedResults.NoContent() : CommentNotFound();
-    }
-
-    /// <summary>Like <see cref="WriterGuard"/>: non-readers and non-members get 404, members without the role 403.</summary>
-    private static async Task<(Journal? Journal, ProblemHttpResult? Problem)> GuardAsync(string slug, Reader reader, JournalAccess access, CancellationToken ct)
-    {
-        var readable = await access.FindReadableAsync(slug, reader, ct);
-        if (readable is null) return (null, ApiProblems.JournalNotFound());
-        var role = await access.RoleInAsync(readable.Id, reader, ct);
-        if (role is null) return (null, ApiProblems.JournalNotFound());
-        if (role < JournalRole.Moderator) return (null, ApiProblems.Forbidden(ModeratorsOnly));
-        return (readable, null);
+        return await moderator.ApplyAsync(here.Journal.Id, [id], ModerationAction.Delete, ct) == 1 ? TypedResults.NoContent() : CommentNotFound();
     }
 
     private static ProblemHttpResult CommentNotFound() =>

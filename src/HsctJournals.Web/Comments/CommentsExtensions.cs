@@ -17,6 +17,7 @@ public static class CommentsExtensions
         services.AddScoped<CommentThreads>();
         services.AddScoped<CommentFeeds>();
         services.AddScoped<ModerationQueue>();
+        services.AddScoped<Journals.IJournalLinkSource, CommentLinks>();
         services.AddHostedService<IpHashCleanup>();
         return services;
     }

@@ -10,9 +10,9 @@ namespace HsctJournals.Web.Comments;
 /// The moderation queue of one journal, for its owners, co-authors and moderators (everyone else: 404).
 /// Tabs by status with counts, search, single and bulk actions in one plain form (no JavaScript needed).
 /// </summary>
-[Authorize, IgnoreAntiforgeryToken]
-public sealed class ModerateModel(JournalAccess access, ModerationQueue queue, CommentModerator moderator, IAntiforgery antiforgery)
-    : JournalPageModel(access)
+[Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Moderate)]
+public sealed class ModerateModel(JournalContext context, ModerationQueue queue, CommentModerator moderator, IAntiforgery antiforgery)
+    : JournalPageModel(context)
 {
     public CommentStatus Status { get; private set; }
     public string? Search { get; private set; }
@@ -75,8 +75,6 @@ public sealed class ModerateModel(JournalAccess access, ModerationQueue queue, C
 
     private async Task<bool> LoadAsync(string journal, string? status, string? q, int? page, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Comments")) return false;
-        if (Role is not >= JournalRole.Moderator) return false;
         Meta.NoIndex = true;
         Status = Enum.TryParse<CommentStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : CommentStatus.Pending;
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)];

@@ -10,9 +10,9 @@ namespace HsctJournals.Web.Comments;
 /// One comment in the moderation screens: edit its text, or reply to it as yourself. Replying to a held
 /// comment approves it first (a moderator answering it has read it), as WordPress's "Approve and Reply" does.
 /// </summary>
-[Authorize, IgnoreAntiforgeryToken]
-public sealed class ModerateCommentModel(JournalAccess access, ModerationQueue queue, CommentModerator moderator,
-    CommentService comments, IAntiforgery antiforgery) : JournalPageModel(access)
+[Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Moderate)]
+public sealed class ModerateCommentModel(JournalContext context, ModerationQueue queue, CommentModerator moderator,
+    CommentService comments, IAntiforgery antiforgery) : JournalPageModel(context)
 {
     public QueueItem Comment { get; private set; } = null!;
     [BindProperty] public string? Text { get; set; }
@@ -58,9 +58,9 @@ public sealed class ModerateCommentModel(JournalAccess access, ModerationQueue q
         }
         if (Comment.Status != CommentStatus.Approved)
             await moderator.ApplyAsync(Journal.Id, [id], ModerationAction.Approve, ct);
-        var outcome = await comments.PostAsync(new CommentSubmission
+        var outcome = await comments.PostAsync(Context, new CommentSubmission
         {
-            JournalSlug = Journal.Slug, PostSlug = Comment.PostSlug, Reader = CurrentReader, Text = Reply, ParentId = id,
+            PostSlug = Comment.PostSlug, Text = Reply, ParentId = id,
             IpAddress = HttpContext.Connection.RemoteIpAddress,
         }, ct);
         if (outcome.Stored) return Redirect($"/j/{Journal.Slug}/comments/{id}?replied=true");
@@ -73,8 +73,6 @@ public sealed class ModerateCommentModel(JournalAccess access, ModerationQueue q
 
     private async Task<bool> LoadAsync(string journal, int id, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Moderate a comment")) return false;
-        if (Role is not >= JournalRole.Moderator) return false;
         Meta.NoIndex = true;
         var found = await queue.FindAsync(Journal.Id, id, ct);
         if (found is null) return false;

@@ -14,7 +14,7 @@ public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Page, int Pag
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Reads a journal's comments for its moderators. Callers have checked the role (FindModeratedAsync).</summary>
+/// <summary>Reads a journal's comments for its moderators. Callers hold the Moderate capability (<see cref="Journals.JournalContext"/>).</summary>
 public sealed class ModerationQueue(JournalsDbContext db)
 {
     public const int PageSize = 30;

@@ -15,7 +15,7 @@ public sealed record OwnComment(int Id, int PostId, int? ParentId, CommentStatus
 /// A commenter edits or deletes their own comment for a short while (<see cref="CommentOptions.OwnEditMinutes"/>),
 /// recognised by their account or by the secret cookie whose hash the comment carries.
 /// </summary>
-public sealed class OwnComments(JournalsDbContext db, JournalAccess access, CommentStore store, IOptions<CommentOptions> options, TimeProvider clock)
+public sealed class OwnComments(JournalsDbContext db, JournalAccess access, JournalContext journals, CommentStore store, IOptions<CommentOptions> options, TimeProvider clock)
 {
     /// <summary>The comment when the reader wrote it, may still read its post and the time has not run out; else null.</summary>
     public async Task<OwnComment?> FindAsync(int commentId, Reader reader, string? tokenHash, CancellationToken ct)
@@ -42,9 +42,10 @@ public sealed class OwnComments(JournalsDbContext db, JournalAccess access, Comm
     {
         if (CommentText.Validate(text) is { } error) return error;
         var normalised = CommentText.Normalise(text);
-        var journal = await db.Journals.AsNoTracking().FirstAsync(j => j.Slug == own.JournalSlug, ct);
-        var policy = CommentPolicies.From(journal.Comments);
-        var isStaff = await access.RoleInAsync(journal.Id, reader, ct) >= JournalRole.Moderator;
+        // FindAsync checked the reader may read the post, so the journal resolves.
+        if (!await journals.ResolveAsync(own.JournalSlug, reader, ct)) return "This comment can no longer be changed.";
+        var policy = CommentPolicies.From(journals.Journal.Comments);
+        var isStaff = journals.CanModerate;
         var to = own.Status;
         if (!isStaff && WordList.FindFirst(normalised, policy.BlockedWords) is not null) to = CommentStatus.Spam;
         else if (!isStaff && (policy.Hold == HoldRule.Always || WordList.FindFirst(normalised, policy.HeldWords) is not null

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Comments;
 
 /// <summary>The owner's comment policy: who may comment, what is held, word lists, closing, threading, e-mails.</summary>
-[Authorize, IgnoreAntiforgeryToken]
-public sealed class CommentSettingsModel(JournalAccess access, JournalsDbContext db, IAntiforgery antiforgery, Caching.PageCacheEviction cache) : PageModel
+[Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Own)]
+public sealed class CommentSettingsModel(JournalContext here, JournalsDbContext db, IAntiforgery antiforgery, Caching.PageCacheEviction cache) : PageModel
 {
     [BindProperty] public CommentSettingsInput Input { get; set; } = new();
     public Journal Journal { get; private set; } = null!;
@@ -19,8 +19,7 @@ public sealed class CommentSettingsModel(JournalAccess access, JournalsDbContext
 
     public async Task<IActionResult> OnGetAsync(string journal, bool saved, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         Saved = saved;
         Input = CommentSettingsInput.From(owned.Comments);
@@ -29,8 +28,7 @@ public sealed class CommentSettingsModel(JournalAccess access, JournalsDbContext
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         // Numbers that are not numbers are reported by binding; keep those messages, phrased for people.
         var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();

@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Feeds;
 /// Razor Pages cannot put [Authorize] on single handlers, so the secret-feed handlers challenge anonymous
 /// visitors themselves; the plain links stay readable by anyone who may read the journal.
 /// </remarks>
-public sealed class JournalFeedsModel(JournalAccess access, SecretFeeds secrets) : JournalPageModel(access)
+public sealed class JournalFeedsModel(JournalContext context, JournalAccess access, SecretFeeds secrets) : JournalPageModel(context)
 {
     public sealed record CategoryLink(string Name, string Slug);
 
@@ -65,12 +65,11 @@ public sealed class JournalFeedsModel(JournalAccess access, SecretFeeds secrets)
 
     private async Task<bool> LoadAsync(string journal, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, heading: "Feeds")) return false;
         Meta.NoIndex = true;
         Meta.CanonicalPath = $"/j/{Journal.Slug}/feeds";
         if (HasPlainFeeds)
         {
-            Categories = await Access.LivePosts(Reader.Anonymous).Where(p => p.JournalId == Journal.Id && p.Category != null)
+            Categories = await access.LivePosts(Reader.Anonymous).Where(p => p.JournalId == Journal.Id && p.Category != null)
                 .GroupBy(p => new { p.Category!.Name, p.Category.Slug }).OrderBy(g => g.Key.Name)
                 .Select(g => new CategoryLink(g.Key.Name, g.Key.Slug)).ToListAsync(ct);
         }

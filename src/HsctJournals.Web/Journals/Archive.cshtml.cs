@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The archive index: months, categories and tags with the number of readable posts in each.</summary>
-public sealed class ArchiveModel(JournalAccess access, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(access)
+public sealed class ArchiveModel(JournalContext context, JournalAccess access, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(context)
 {
     public sealed record MonthCount(int Year, int Month, int Count);
     public sealed record NamedCount(string Name, string Slug, int Count);
@@ -17,9 +17,8 @@ public sealed class ArchiveModel(JournalAccess access, JournalClock journalClock
 
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, heading: "Archive")) return NotFound();
         Meta.CanonicalPath = $"/j/{Journal.Slug}/archive";
-        var live = Access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
+        var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
 
         // Months are calendar months in the owner's zone, so they are grouped here, not in SQL.
         var zone = await journalClock.OwnerZoneAsync(Journal.Id, ct);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Posts in one category, with one tag, or from one month (in the journal owner's time zone).</summary>
-public sealed class ArchiveListModel(JournalAccess access, PostQueries queries, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(access)
+public sealed class ArchiveListModel(JournalContext context, PostQueries queries, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(context)
 {
     public string Heading { get; private set; } = "";
     public IReadOnlyList<PostSummary> Posts { get; private set; } = [];
@@ -15,7 +15,6 @@ public sealed class ArchiveListModel(JournalAccess access, PostQueries queries, 
 
     public async Task<IActionResult> OnGetAsync(string journal, string? kind, string? key, int? year, int? month, int page = 1, CancellationToken ct = default)
     {
-        if (!await LoadJournalAsync(journal, ct)) return NotFound();
         page = Math.Max(page, 1);
         Func<IQueryable<Post>, IQueryable<Post>> filter;
         string path;
@@ -52,7 +51,6 @@ public sealed class ArchiveListModel(JournalAccess access, PostQueries queries, 
         }
         else return NotFound();
 
-        Header = Header with { Heading = Heading };
         var (posts, total) = await queries.PageAsync(CurrentReader, filter, page, ct);
         Posts = posts;
         Pager = new Pager(path, page, total, PostQueries.PageSize);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Asks for confirmation, then deletes on POST (antiforgery checked by Razor Pages).</summary>
-public sealed class DeleteModel(JournalAccess access, JournalsDbContext db, PostEditor editor) : WriterPageModel(access, db)
+public sealed class DeleteModel(JournalContext here, JournalsDbContext db, PostEditor editor) : WriterPageModel(here, db)
 {
     public async Task<IActionResult> OnGetAsync(string journal, string slug, CancellationToken ct) =>
         await LoadAsync(journal, slug, ct) ? Page() : NotFound();

@@ -7,7 +7,7 @@ using HsctJournals.Web.Caching;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The site home: listed journals with their latest posts.</summary>
-public sealed class HomeModel(JournalAccess access) : PageModel
+public sealed class HomeModel(JournalAccess access, TimeProvider clock) : PageModel
 {
     public const int LatestPerJournal = 3;
     public sealed record JournalCard(string Slug, string Title, string? Tagline, List<PostSummary> Latest);
@@ -17,8 +17,10 @@ public sealed class HomeModel(JournalAccess access) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var reader = Reader.From(User);
+        var live = Post.LiveAt(clock.GetUtcNow().UtcDateTime);
+        // Ordered by the latest live post: a post scheduled for next week does not put its journal first.
         var journals = await access.ListedJournals(reader).AsNoTracking()
-            .Select(j => new { j.Id, j.Slug, j.Title, j.Tagline, Latest = j.Posts.Where(p => p.Status != PostStatus.Draft).Max(p => p.PublishedAt) })
+            .Select(j => new { j.Id, j.Slug, j.Title, j.Tagline, Latest = j.Posts.AsQueryable().Where(live).Max(p => p.PublishedAt) })
             .OrderByDescending(j => j.Latest).Take(50).ToListAsync(ct);
         var ids = journals.Select(j => j.Id).ToList();
         // Latest posts of every listed journal in one query, then grouped in memory.

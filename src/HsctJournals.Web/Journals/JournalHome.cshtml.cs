@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>A journal's front page: its posts, newest first, paginated.</summary>
-public sealed class JournalHomeModel(JournalAccess access, PostQueries queries) : JournalPageModel(access)
+public sealed class JournalHomeModel(JournalContext context, PostQueries queries) : JournalPageModel(context)
 {
     public IReadOnlyList<PostSummary> Posts { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string journal, int page = 1, CancellationToken ct = default)
     {
-        if (!await LoadJournalAsync(journal, ct)) return NotFound();
         page = Math.Max(page, 1);
         var (posts, total) = await queries.PageAsync(CurrentReader, q => q.Where(p => p.JournalId == Journal.Id), page, ct);
         Posts = posts;

@@ -7,6 +7,9 @@ public static class JournalsExtensions
 {
     public static IServiceCollection AddJournals(this IServiceCollection services)
     {
+        services.AddScoped<JournalContext>();
+        services.AddScoped<JournalHeaderLinks>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<JournalPageFilter>());
         services.AddScoped<PostEditor>();
         services.AddScoped<JournalEditor>();
         services.AddScoped<PostQueries>();

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Every post of a journal, drafts and scheduled ones included, for its writers.</summary>
-[Authorize]
-public sealed class ManageModel(JournalAccess access) : PageModel
+[Authorize, JournalPage(JournalCapability.Write)]
+public sealed class ManageModel(JournalContext here, JournalAccess access) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     public List<PostSummary> Posts { get; private set; } = [];
@@ -17,8 +17,7 @@ public sealed class ManageModel(JournalAccess access) : PageModel
     public async Task<IActionResult> OnGetAsync(string journal, bool deleted, CancellationToken ct)
     {
         var reader = Reader.From(User);
-        var writable = await access.FindWritableAsync(journal, reader, ct);
-        if (writable is null) return NotFound();
+        var writable = here.Journal;
         Journal = writable;
         Deleted = deleted;
         Posts = await PostQueries.Project(access.ReadablePosts(reader).Where(p => p.JournalId == writable.Id)

@@ -60,13 +60,16 @@ public class Post
     /// <summary>Optimistic concurrency token, bumped on each save.</summary>
     public int Version { get; set; }
 
-    /// <summary>True when the post is visible to readers at <paramref name="now"/>.</summary>
-    public bool IsLiveAt(DateTime now) => Status != PostStatus.Draft && PublishedAt <= now;
+    // "Is this post live" is decided here and nowhere else: LiveAt for queries, LiveFrom/IsLiveAt in memory.
+    // PostLiveRuleTests keeps the two forms in agreement. Who may read a post is a separate question (JournalAccess).
 
-    /// <summary>
-    /// The same rule as <see cref="IsLiveAt"/> for database queries: published, or scheduled and due.
-    /// Who may read it is a separate question (<see cref="Accounts.JournalAccess"/>).
-    /// </summary>
+    /// <summary>The moment the post goes (or went) live: its publication time unless it is a draft.</summary>
+    public DateTime? LiveFrom => Status == PostStatus.Draft ? null : PublishedAt;
+
+    /// <summary>True when the post is visible to readers at <paramref name="now"/> (take it from <see cref="TimeProvider"/>).</summary>
+    public bool IsLiveAt(DateTime now) => LiveFrom <= now;
+
+    /// <summary>The same rule as <see cref="IsLiveAt"/> for database queries: published, or scheduled and due.</summary>
     public static System.Linq.Expressions.Expression<Func<Post, bool>> LiveAt(DateTime now) =>
         p => p.Status != PostStatus.Draft && p.PublishedAt <= now;
 }

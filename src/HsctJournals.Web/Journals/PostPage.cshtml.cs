@@ -12,8 +12,8 @@ namespace HsctJournals.Web.Journals;
 /// the text kept; forgery is checked by hand (<see cref="FormGuard"/>) for the same reason.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
-    CommentCookies cookies, FormTimestamp timestamps, FormGuard guard, Treatment.Embeds.PostEmbeds embeds) : JournalPageModel(access)
+public sealed class PostPageModel(JournalContext context, JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
+    CommentCookies cookies, FormTimestamp timestamps, FormGuard guard, Treatment.Embeds.PostEmbeds embeds, TimeProvider clock) : JournalPageModel(context)
 {
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
@@ -56,9 +56,9 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
             return Page();
         }
 
-        var outcome = await comments.PostAsync(new CommentSubmission
+        var outcome = await comments.PostAsync(Context, new CommentSubmission
         {
-            JournalSlug = journal, PostSlug = slug, Reader = CurrentReader,
+            PostSlug = slug,
             Text = Input.Text, AuthorName = Input.AuthorName, AuthorEmail = Input.AuthorEmail, Website = Input.Website,
             ParentId = requestedParent, NotifyOnReply = Input.NotifyOnReply,
             HoneypotFilled = !string.IsNullOrEmpty(Input.Homepage),
@@ -100,8 +100,7 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
 
     private async Task<bool> LoadAsync(string journal, string slug, int? cpage, int? replyTo, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct)) return false;
-        var post = await Access.ReadablePosts(CurrentReader).AsNoTracking()
+        var post = await access.ReadablePosts(CurrentReader).AsNoTracking()
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .FirstOrDefaultAsync(p => p.JournalId == Journal.Id && p.Slug == slug, ct);
         if (post is null) return false;
@@ -111,20 +110,20 @@ public sealed class PostPageModel(JournalAccess access, DayLabels dayLabels, Com
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
             post.Byline ?? post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
 
-        if (post.PublishedAt is { } at && post.Status != PostStatus.Draft)
+        if (post.LiveFrom is { } at)
         {
-            var live = Access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
+            var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
             Previous = await PostQueries.Project(live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
                 .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)).FirstOrDefaultAsync(ct);
             Next = await PostQueries.Project(live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
                 .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)).FirstOrDefaultAsync(ct);
         }
 
-        Comments = await threads.LoadAsync(Journal, post, CurrentReader, Request, cpage, replyTo, ct);
+        Comments = await threads.LoadAsync(Context, post, Request, cpage, replyTo, ct);
         Meta.Description = post.Excerpt;
         Meta.OgType = "article";
         Meta.CanonicalPath = Summary.Url;
-        if (!post.IsLiveAt(DateTime.UtcNow)) Meta.NoIndex = true;
+        if (!post.IsLiveAt(clock.GetUtcNow().UtcDateTime)) Meta.NoIndex = true;
         if (Comments.FeedPath is not null) Meta.Feeds.Add(($"Comments on {post.Title} (RSS)", "application/rss+xml", Comments.FeedPath));
         return true;
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Earlier versions of a post, a line diff against the current text (DiffPlex), and restore.</summary>
-public sealed class RevisionsModel(JournalAccess access, JournalsDbContext db, PostEditor editor) : WriterPageModel(access, db)
+public sealed class RevisionsModel(JournalContext here, JournalsDbContext db, PostEditor editor) : WriterPageModel(here, db)
 {
     public sealed record DiffLine(string CssClass, string Prefix, string Text);
 

@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Journals;
 /// Search: across the journals the site lists for the reader at /search, or within one readable
 /// journal at /j/{journal}/search (404 when the reader may not open it, as everywhere).
 /// </summary>
-public sealed class SearchModel(JournalAccess access, PostSearch search) : JournalPageModel(access)
+public sealed class SearchModel(JournalContext context, PostSearch search) : JournalPageModel(context)
 {
     /// <summary>What the visitor typed; kept in the box whatever happens.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -26,9 +26,9 @@ public sealed class SearchModel(JournalAccess access, PostSearch search) : Journ
 
     public async Task<IActionResult> OnGetAsync(string? journal, [FromQuery(Name = "page")] int page = 1, CancellationToken ct = default)
     {
-        if (journal is not null)
+        // At /j/{journal}/search the filter has resolved the journal (or answered 404); at /search there is none.
+        if (Context.IsResolved)
         {
-            if (!await LoadJournalAsync(journal, ct, heading: "Search")) return NotFound();
             InJournal = true;
         }
         else

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The owner changes title, address, tagline and visibility.</summary>
-[Authorize]
-public sealed class SettingsModel(JournalAccess access, JournalEditor editor) : PageModel
+[Authorize, JournalPage(JournalCapability.Own)]
+public sealed class SettingsModel(JournalContext here, JournalEditor editor) : PageModel
 {
     [BindProperty] public JournalInput Input { get; set; } = new();
     public Journal Journal { get; private set; } = null!;
@@ -16,8 +16,7 @@ public sealed class SettingsModel(JournalAccess access, JournalEditor editor) : 
 
     public async Task<IActionResult> OnGetAsync(string journal, bool saved, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         Saved = saved;
         Input = new JournalInput { Title = owned.Title, Slug = owned.Slug, Tagline = owned.Tagline, Visibility = owned.Visibility, ShowDayNumbers = owned.ShowDayNumbers };
@@ -26,8 +25,7 @@ public sealed class SettingsModel(JournalAccess access, JournalEditor editor) : 
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         ModelState.Clear();
         var result = await editor.UpdateAsync(owned, Input, ct);

@@ -14,8 +14,8 @@ namespace HsctJournals.Web.Journals;
 /// with JavaScript a live preview calls <see cref="OnPostLivePreview"/>.
 /// Antiforgery is checked by hand so an expired token re-shows the form with the text kept.
 /// </summary>
-[Authorize, IgnoreAntiforgeryToken]
-public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds) : PageModel
+[Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Write)]
+public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -59,8 +59,7 @@ public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostE
     public async Task<IActionResult> OnPostLivePreview(string journal, [FromForm] string? markdown, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
-        if (writable is null) return NotFound();
+        var writable = here.Journal;
         return Content(await embeds.ForReaderAsync(await editor.PreviewAsync(writable, markdown, ct), writable, Reader.From(User), preview: true, ct), "text/html; charset=utf-8");
     }
 
@@ -96,8 +95,7 @@ public sealed class WriteModel(JournalAccess access, JournalsDbContext db, PostE
 
     private async Task<bool> LoadAsync(string journal, string? slug, CancellationToken ct)
     {
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
-        if (writable is null) return false;
+        var writable = here.Journal;
         Journal = writable;
         if (slug is not null)
         {

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Base for pages that change a post: the journal must be writable by the reader and the post must be in it, else 404.</summary>
-[Authorize]
-public abstract class WriterPageModel(JournalAccess access, JournalsDbContext db) : PageModel
+[Authorize, JournalPage(JournalCapability.Write)]
+public abstract class WriterPageModel(JournalContext here, JournalsDbContext db) : PageModel
 {
     protected JournalsDbContext Db { get; } = db;
     public Journal Journal { get; private set; } = null!;
@@ -17,8 +17,7 @@ public abstract class WriterPageModel(JournalAccess access, JournalsDbContext db
 
     protected async Task<bool> LoadAsync(string journal, string slug, CancellationToken ct)
     {
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
-        if (writable is null) return false;
+        var writable = here.Journal;
         var post = await Db.Posts.FirstOrDefaultAsync(p => p.JournalId == writable.Id && p.Slug == slug, ct);
         if (post is null) return false;
         (Journal, Post) = (writable, post);

@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Notifications;
 /// with errors, and the "check your inbox" answer — the same whether or not the address follows.
 /// </summary>
 [IgnoreAntiforgeryToken] // checked by FormGuard: the form also sits on cached anonymous pages, without a token
-public sealed class FollowModel(JournalAccess access, Following following, UserManager<AppUser> users, FormGuard guard) : JournalPageModel(access)
+public sealed class FollowModel(JournalContext context, Following following, UserManager<AppUser> users, FormGuard guard) : JournalPageModel(context)
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public FollowFrequency Frequency { get; set; } = FollowFrequency.Instant;
@@ -20,7 +20,6 @@ public sealed class FollowModel(JournalAccess access, Following following, UserM
 
     public async Task<IActionResult> OnGetAsync(string journal, bool sent, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
         Meta.NoIndex = true;
         Sent = sent;
         Email = (await users.GetUserAsync(User))?.Email;
@@ -29,7 +28,6 @@ public sealed class FollowModel(JournalAccess access, Following following, UserM
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Follow by e-mail")) return NotFound();
         Meta.NoIndex = true;
         ModelState.Clear();
         if (!Enum.IsDefined(Frequency)) Frequency = FollowFrequency.Instant;

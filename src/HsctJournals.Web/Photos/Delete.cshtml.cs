@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Photos;
 
 /// <summary>Asks before deleting a photo, naming the posts it disappears from; deletes on POST.</summary>
-[Authorize]
-public sealed class PhotoDeleteModel(JournalAccess access, PhotoLibrary library) : PageModel
+[Authorize, JournalPage(JournalCapability.Write)]
+public sealed class PhotoDeleteModel(JournalContext here, PhotoLibrary library) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     public PhotoListing Listing { get; private set; } = null!;
@@ -25,7 +25,7 @@ public sealed class PhotoDeleteModel(JournalAccess access, PhotoLibrary library)
 
     private async Task<bool> LoadAsync(string journal, int id, CancellationToken ct)
     {
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        var writable = here.CanWrite ? here.Journal : null;
         if (writable is null) return false;
         var listing = await library.FindAsync(writable.Id, id, ct);
         if (listing is null) return false;

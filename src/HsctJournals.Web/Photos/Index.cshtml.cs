@@ -13,10 +13,10 @@ namespace HsctJournals.Web.Photos;
 /// every photo with its thumbnail, alt text, caption, size and the posts that show it, and forms
 /// to describe or delete each. Others get 404.
 /// </summary>
-[Authorize]
+[Authorize, JournalPage(JournalCapability.Write)]
 [RequestSizeLimit(PhotoForms.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotoForms.MaxRequestBytes)]
-public sealed class PhotosIndexModel(JournalAccess access, PhotoLibrary library, PhotoUpload upload, IOptions<PhotoOptions> options) : PageModel
+public sealed class PhotosIndexModel(JournalContext here, PhotoLibrary library, PhotoUpload upload, IOptions<PhotoOptions> options) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     public IReadOnlyList<PhotoListing> Photos { get; private set; } = [];
@@ -39,7 +39,7 @@ public sealed class PhotosIndexModel(JournalAccess access, PhotoLibrary library,
 
     public async Task<IActionResult> OnPostUploadAsync(string journal, CancellationToken ct)
     {
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        var writable = here.CanWrite ? here.Journal : null;
         if (writable is null) return NotFound();
         var files = Request.HasFormContentType ? Request.Form.Files : null;
         if (files is null || files.Count == 0) Refused.Add("Choose one or more photos first.");
@@ -70,7 +70,7 @@ public sealed class PhotosIndexModel(JournalAccess access, PhotoLibrary library,
 
     private async Task<bool> LoadAsync(string journal, CancellationToken ct)
     {
-        var writable = await access.FindWritableAsync(journal, Reader.From(User), ct);
+        var writable = here.CanWrite ? here.Journal : null;
         if (writable is null) return false;
         Journal = writable;
         Photos = await library.ListAsync(writable.Id, ct);

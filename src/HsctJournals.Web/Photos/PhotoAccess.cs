@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Photos;
 /// may be seen by the journal's writers, and by anyone who may read a post that shows it. Nothing
 /// else — not membership alone, not knowing the URL — opens it.
 /// </summary>
-public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access)
+public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access, JournalContext journals)
 {
     /// <summary>Photos <paramref name="reader"/> may see.</summary>
     public IQueryable<Photo> ReadablePhotos(Reader reader)
@@ -18,7 +18,7 @@ public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access)
         var userId = reader.UserId;
         var readablePosts = access.ReadablePosts(reader).Select(p => p.Id);
         return db.Photos.Where(p =>
-            (userId != null && p.Journal.Members.Any(m => m.UserId == userId && m.Role >= JournalRole.CoAuthor))
+            (userId != null && p.Journal.Members.Any(m => m.UserId == userId && m.Role >= JournalRoles.LeastToWrite))
             || db.PhotoUsages.Any(u => u.PhotoId == p.Id && readablePosts.Contains(u.PostId)));
     }
 
@@ -42,7 +42,7 @@ public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access)
 
     /// <summary>A journal's photos if <paramref name="reader"/> writes in it (the Photos page and the API).</summary>
     public async Task<Journal?> WritableJournalAsync(string slug, Reader reader, CancellationToken ct) =>
-        await access.FindWritableAsync(slug, reader, ct);
+        await journals.ResolveAsync(slug, reader, ct) && journals.CanWrite ? journals.Journal : null;
 }
 
 /// <summary>Permission to send one variant.</summary>

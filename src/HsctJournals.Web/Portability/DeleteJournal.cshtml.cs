@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>The owner deletes a journal after typing its address to confirm; its address then rests for the grace period.</summary>
-[Authorize]
-public sealed class DeleteJournalModel(JournalAccess access, JournalDeleter deleter, IOptions<PortabilityOptions> options) : PageModel
+[Authorize, JournalPage(JournalCapability.Own)]
+public sealed class DeleteJournalModel(JournalContext here, JournalDeleter deleter, IOptions<PortabilityOptions> options) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     [BindProperty] public string? Confirmation { get; set; }
@@ -17,16 +17,14 @@ public sealed class DeleteJournalModel(JournalAccess access, JournalDeleter dele
 
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         ModelState.Clear();
         if (!string.Equals(Confirmation?.Trim(), owned.Slug, StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
 
 namespace HsctJournals.Web.Portability;
 
@@ -11,10 +12,10 @@ public static class ExportEndpoints
     }
 
     /// <summary>The journal as a WordPress file; 404 for anyone but an owner, exactly as for a missing journal.</summary>
-    internal static async Task<IResult> WordPressAsync(string journal, HttpContext context, JournalAccess access, WordPressExporter exporter, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> WordPressAsync(string journal, HttpContext context, JournalContext here, WordPressExporter exporter, TimeProvider clock, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(context.User), ct);
-        if (owned is null) return Results.NotFound();
+        if (!await here.ResolveAsync(journal, Reader.From(context.User), ct) || !here.IsOwner) return Results.NotFound();
+        var owned = here.Journal;
         var name = WordPressExporter.FileName(owned, clock.GetUtcNow().UtcDateTime);
         return Results.Stream(stream => exporter.WriteAsync(owned, stream, CancellationToken.None), "text/xml; charset=utf-8", name);
     }

@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>The owner uploads a WordPress export; the import runs in the background and the job page shows its progress.</summary>
-[Authorize]
+[Authorize, JournalPage(JournalCapability.Own)]
 [RequestSizeLimit(ImportUpload.HardLimitBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportUpload.HardLimitBytes)]
-public sealed class ImportModel(JournalAccess access, JournalsDbContext db, ImportQueue queue) : PageModel
+public sealed class ImportModel(JournalContext here, JournalsDbContext db, ImportQueue queue) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -19,16 +19,14 @@ public sealed class ImportModel(JournalAccess access, JournalsDbContext db, Impo
 
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         ModelState.Clear();
         var error = ImportUpload.Check(Upload?.FileName, Upload?.Length, queue.MaxBytes);

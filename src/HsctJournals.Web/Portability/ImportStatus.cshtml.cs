@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>An import's progress (the page reloads itself every few seconds, no JavaScript needed) and then its report.</summary>
-[Authorize]
-public sealed class ImportStatusModel(JournalAccess access, JournalsDbContext db, ImportQueue queue) : PageModel
+[Authorize, JournalPage(JournalCapability.Own)]
+public sealed class ImportStatusModel(JournalContext here, JournalsDbContext db, ImportQueue queue) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
     public ImportJob Job { get; private set; } = null!;
@@ -21,8 +21,7 @@ public sealed class ImportStatusModel(JournalAccess access, JournalsDbContext db
 
     public async Task<IActionResult> OnGetAsync(string journal, Guid id, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
         if (job is null) return NotFound();
         Journal = owned;

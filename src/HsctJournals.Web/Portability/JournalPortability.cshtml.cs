@@ -7,15 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>The owner's page for moving a journal in and out: import, export, delete.</summary>
-[Authorize]
-public sealed class JournalPortabilityModel(JournalAccess access) : PageModel
+[Authorize, JournalPage(JournalCapability.Own)]
+public sealed class JournalPortabilityModel(JournalContext here) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(User), ct);
-        if (owned is null) return NotFound();
+        var owned = here.Journal;
         Journal = owned;
         return Page();
     }

@@ -28,11 +28,11 @@ public static class PortabilityApi
     }
 
     public static async Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadAsync(
-        string journal, IFormFile? file, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+        string journal, IFormFile? file, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
     {
         var reader = Reader.From(user);
-        var owned = await access.FindOwnedAsync(journal, reader, ct);
-        if (owned is null) return TypedResults.NotFound();
+        if (!await here.ResolveAsync(journal, reader, ct) || !here.IsOwner) return TypedResults.NotFound();
+        var owned = here.Journal;
         if (ImportUpload.Check(file?.FileName, file?.Length, queue.MaxBytes) is { } error) return ApiProblems.Validation("file", error);
         await using var stream = file!.OpenReadStream();
         var job = await queue.EnqueueAsync(db, owned.Id, reader.UserId!, file.FileName, stream, ct);
@@ -41,10 +41,10 @@ public static class PortabilityApi
     }
 
     public static async Task<Results<Ok<ImportJobDto>, NotFound>> StatusAsync(
-        string journal, Guid id, ClaimsPrincipal user, JournalAccess access, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+        string journal, Guid id, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
     {
-        var owned = await access.FindOwnedAsync(journal, Reader.From(user), ct);
-        if (owned is null) return TypedResults.NotFound();
+        if (!await here.ResolveAsync(journal, Reader.From(user), ct) || !here.IsOwner) return TypedResults.NotFound();
+        var owned = here.Journal;
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
         return job is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(job, owned.Slug, queue));
     }

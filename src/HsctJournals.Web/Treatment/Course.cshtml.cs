@@ -8,15 +8,14 @@ namespace HsctJournals.Web.Treatment;
 /// The treatment overview of a journal: course, milestones, charts, counts, events. Shown to
 /// whoever <see cref="TreatmentAccess"/> allows; everyone else gets 404, as if there were no course.
 /// </summary>
-public sealed class CourseModel(JournalAccess access, TreatmentAccess treatment, TreatmentQueries queries) : JournalPageModel(access)
+public sealed class CourseModel(JournalContext context, TreatmentAccess treatment, TreatmentQueries queries) : JournalPageModel(context)
 {
     public CourseSnapshot? Snapshot { get; private set; }
-    public bool IsOwner => Role == JournalRole.Owner;
+    public bool IsOwner => Context.IsOwner;
 
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
-        if (!await LoadJournalAsync(journal, ct, "Treatment")) return NotFound();
-        var view = await treatment.FindViewableAsync(journal, CurrentReader, ct);
+        var view = await treatment.ViewableAsync(Context, ct);
         if (view is null && !IsOwner) return NotFound();
         Meta.NoIndex = true;
         Meta.Feeds.Clear();

@@ -12,9 +12,13 @@ namespace HsctJournals.Web.Treatment;
 /// cannot read. On top of that the course's <see cref="TreatmentSharing"/> applies — owner only by
 /// default, even in a public journal. A reader without rights gets null, exactly as if there were
 /// no course (callers answer 404), so they cannot tell that treatment data exists.
+/// This is the "read treatment" capability; the others are <see cref="JournalRoles"/>.
 /// </summary>
-public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals, TimeProvider clock)
+public sealed class TreatmentAccess(JournalsDbContext db, JournalContext context, TimeProvider clock)
 {
+    // The view of the request's journal, decided once per request (header, page and embeds all ask).
+    private (int JournalId, JournalRole? Role, TreatmentView? View)? _decided;
+
     /// <summary>The sharing rule itself: may someone with <paramref name="role"/> in a journal they can read see its treatment data?</summary>
     public static bool MaySee(TreatmentSharing sharing, JournalRole? role) =>
         role == JournalRole.Owner || sharing switch
@@ -28,35 +32,38 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalAccess journals
     public IQueryable<TreatmentCourse> CoursesOf(int journalId) => db.TreatmentCourses.OfJournal(journalId);
 
     /// <summary>The course of a journal if the reader may see it; null otherwise (answer 404).</summary>
-    public async Task<TreatmentView?> FindViewableAsync(string slug, Reader reader, CancellationToken ct = default)
-    {
-        var journal = await journals.FindReadableAsync(slug, reader, ct);
-        if (journal is null) return null;
-        return await ViewableAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
-    }
+    public async Task<TreatmentView?> FindViewableAsync(string slug, Reader reader, CancellationToken ct = default) =>
+        await context.ResolveAsync(slug, reader, ct) ? await ViewableAsync(context, ct) : null;
 
-    /// <summary>
-    /// The same rule for a journal the caller already resolved through <see cref="JournalAccess"/>,
-    /// with the reader's role in it: saves looking the journal up again.
-    /// </summary>
+    /// <summary>The same rule for the journal already resolved into the request's <see cref="JournalContext"/>.</summary>
+    public Task<TreatmentView?> ViewableAsync(JournalContext journal, CancellationToken ct = default) =>
+        ViewableAsync(journal.Journal, journal.Role, ct);
+
+    /// <summary>The same rule for a journal the caller resolved through <see cref="JournalAccess"/>, with the reader's role in it.</summary>
     public async Task<TreatmentView?> ViewableAsync(Journal journal, JournalRole? role, CancellationToken ct = default)
     {
+        if (_decided is { } decided && decided.JournalId == journal.Id && decided.Role == role) return decided.View;
         var course = await CoursesOf(journal.Id).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (course is null) return null;
-        return MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
+        var view = course is not null && MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
+        _decided = (journal.Id, role, view);
+        return view;
     }
 
     /// <summary>Whether to link to the treatment pages: the owner always (to start a course), others when they have a view.</summary>
     public static bool ShowsLink(JournalRole? role, TreatmentView? view) => role == JournalRole.Owner || view is not null;
 
     /// <summary>
-    /// A journal the reader owns and its current course (tracked, created on first use when
+    /// A journal (resolved into the request's <see cref="JournalContext"/>) and its current course for its owner (tracked, created unsaved on first use when
     /// <paramref name="create"/> is true); null when the reader is not the owner.
     /// </summary>
-    public async Task<(Journal Journal, TreatmentCourse? Course)?> FindOwnedAsync(string slug, Reader reader, bool create, CancellationToken ct = default)
+    public async Task<(Journal Journal, TreatmentCourse? Course)?> FindOwnedAsync(string slug, Reader reader, bool create, CancellationToken ct = default) =>
+        await context.ResolveAsync(slug, reader, ct) ? await OwnedCourseAsync(context, create, ct) : null;
+
+    /// <summary>The same for the journal already resolved into a <see cref="JournalContext"/>.</summary>
+    public async Task<(Journal Journal, TreatmentCourse? Course)?> OwnedCourseAsync(JournalContext owned, bool create, CancellationToken ct = default)
     {
-        var journal = await journals.FindOwnedAsync(slug, reader, ct);
-        if (journal is null) return null;
+        if (!owned.IsOwner) return null;
+        var journal = owned.Journal;
         var course = await CoursesOf(journal.Id).FirstOrDefaultAsync(ct);
         if (course is null && create)
         {

@@ -21,6 +21,7 @@ public static class TreatmentExtensions
         services.AddScoped<LabImporter>();
         services.AddScoped<Embeds.PostEmbeds>();
         services.AddScoped<Days.PostDays>();
+        services.AddScoped<Journals.IJournalLinkSource, TreatmentLinks>();
         return services;
     }
 

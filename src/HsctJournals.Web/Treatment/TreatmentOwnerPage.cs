@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HsctJournals.Web.Treatment;
 
-/// <summary>Base for the owner's treatment pages: only the journal's owner gets past <see cref="LoadAsync"/> (others: 404).</summary>
-[Authorize]
+/// <summary>
+/// Base for the owner's treatment pages: <see cref="JournalPageFilter"/> answers 404 to everyone but the journal's
+/// owner before a handler runs; <see cref="LoadAsync"/> then finds the course through the same request context.
+/// </summary>
+[Authorize, JournalPage(JournalCapability.Own)]
 public abstract class TreatmentOwnerPage(TreatmentAccess access) : PageModel
 {
     protected TreatmentAccess Access { get; } = access;

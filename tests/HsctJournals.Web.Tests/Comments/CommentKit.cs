@@ -79,11 +79,16 @@ public static class CommentKit
     /// <summary>Stores a comment through the app's own service (no form, no fill time), as an anonymous visitor.</summary>
     public static Task<CommentOutcome> AddCommentAsync(this AppFactory app, Journal journal, Post post, string name, string email, string text,
         int? parentId = null, IPAddress? ip = null) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<CommentService>().PostAsync(new CommentSubmission
+        app.WithScopeAsync(async sp =>
         {
-            JournalSlug = journal.Slug, PostSlug = post.Slug, Reader = Reader.Anonymous,
-            Text = text, AuthorName = name, AuthorEmail = email, ParentId = parentId, IpAddress = ip,
-        }));
+            // As a request would: the journal is resolved through the access rule first.
+            var here = sp.GetRequiredService<JournalContext>();
+            if (!await here.ResolveAsync(journal.Slug, Reader.Anonymous)) return new CommentOutcome(CommentOutcomeKind.NotFound);
+            return await sp.GetRequiredService<CommentService>().PostAsync(here, new CommentSubmission
+            {
+                PostSlug = post.Slug, Text = text, AuthorName = name, AuthorEmail = email, ParentId = parentId, IpAddress = ip,
+            });
+        });
 
     public static Task<T> DbAsync<T>(this AppFactory app, Func<JournalsDbContext, Task<T>> query) =>
         app.WithScopeAsync(sp => query(sp.GetRequiredService<JournalsDbContext>()));

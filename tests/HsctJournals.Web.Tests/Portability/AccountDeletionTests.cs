@@ -61,9 +61,11 @@ public abstract class AccountDeletionTests(AppFactory app)
 
     private Task<int> CommentAsync(Journal journal, Post post, Reader reader, string text, int? parent) => app.WithScopeAsync(async sp =>
     {
-        var outcome = await sp.GetRequiredService<CommentService>().PostAsync(new CommentSubmission
+        var here = sp.GetRequiredService<JournalContext>();
+        Assert.True(await here.ResolveAsync(journal.Slug, reader));
+        var outcome = await sp.GetRequiredService<CommentService>().PostAsync(here, new CommentSubmission
         {
-            JournalSlug = journal.Slug, PostSlug = post.Slug, Reader = reader, Text = text, ParentId = parent,
+            PostSlug = post.Slug, Text = text, ParentId = parent,
         });
         var db = sp.GetRequiredService<JournalsDbContext>();
         return await db.Comments.Where(c => c.PostId == post.Id && c.Text == text).Select(c => c.Id).SingleAsync();

@@ -42,9 +42,10 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
         (await BasisAsync(journal, view, ct)).Mode != DayBrowseMode.None;
 
     /// <summary>The mode and groups for a journal the reader can read; mode None means "answer 404".</summary>
-    public async Task<(DayBrowseMode Mode, IReadOnlyList<DayGroup> Groups)> GroupsAsync(Journal journal, Reader reader, CancellationToken ct = default)
+    public async Task<(DayBrowseMode Mode, IReadOnlyList<DayGroup> Groups)> GroupsAsync(JournalContext here, CancellationToken ct = default)
     {
-        var view = await treatment.ViewableAsync(journal, await journals.RoleInAsync(journal.Id, reader, ct), ct);
+        var (journal, reader) = (here.Journal, here.Reader);
+        var view = await treatment.ViewableAsync(here, ct);
         var basis = await BasisAsync(journal, view, ct);
         if (basis.Mode == DayBrowseMode.None) return (basis.Mode, []);
         var zone = await clock.OwnerZoneAsync(journal.Id, ct);
