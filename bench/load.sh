@@ -10,7 +10,7 @@ seconds=${1:-10}; connections=${2:-32}; port=${PORT:-5081}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 work=$(mktemp -d)
 dotnet publish src/HsctJournals.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Admin__Email=bench@localhost Admin__Password=bench-password-123 \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl="http://127.0.0.1:$port" Admin__Email=bench@localhost Admin__Password=bench-password-123 \
   ConnectionStrings__Journals="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
   dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app=$!

@@ -299,10 +299,12 @@ public sealed class CommentsPostgresRedisApp : CommentsApp
         builder.UseSetting("Cache:Redis", _redis.Configuration);
     }
 
-    public override async ValueTask DisposeAsync()
+    // AppFactory's IAsyncLifetime.DisposeAsync calls the factory's own DisposeAsync directly (an override of it is
+    // skipped); that ends in Dispose(true), so the private Redis is stopped here.
+    protected override void Dispose(bool disposing)
     {
-        await base.DisposeAsync();
-        await _redis.DisposeAsync();
+        base.Dispose(disposing);
+        if (disposing) _redis.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
 
