@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Journals;
 /// through the access rule, then read by the page, the endpoint and the use cases they call.
 /// A journal the reader may not read is never resolved, exactly like a missing one.
 /// </summary>
-/// <remarks>docs/decisions/0013-one-journal-context-one-guard.md</remarks>
+/// <remarks>docs/decisions/0016-one-journal-context-one-guard.md</remarks>
 public sealed class JournalContext(JournalAccess access)
 {
     private Journal? _journal;
