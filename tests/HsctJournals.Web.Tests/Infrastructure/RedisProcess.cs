@@ -51,8 +51,13 @@ public sealed class RedisProcess : IAsyncDisposable
         throw new InvalidOperationException("redis-server did not start listening");
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the server. Safe to call twice: xunit disposes a fixture as IAsyncLifetime and again as IDisposable.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
