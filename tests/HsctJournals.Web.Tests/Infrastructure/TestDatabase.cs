@@ -60,9 +60,29 @@ public sealed class PostgresTestDatabase : ITestDatabase
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        // Dropping is tidying, not testing: when the server is momentarily out of connection slots (many
+        // test classes and app processes at once), try again shortly, then leave the database to the
+        // throwaway test server rather than fail a run whose tests all passed.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(Server);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"Dropping test database {_name} failed ({e.Message}); trying again.");
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (NpgsqlException e)
+            {
+                Console.Error.WriteLine($"Test database {_name} left on the server: {e.Message}");
+                return;
+            }
+        }
     }
 }
