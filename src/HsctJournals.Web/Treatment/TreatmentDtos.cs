@@ -1,7 +1,7 @@
 using HsctJournals.Domain.Treatment;
-using HsctJournals.Web.Treatment;
+using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Treatment;
 
 /// <summary>The course's own fields for PUT. Dates are YYYY-MM-DD; PUT replaces them all, an omitted sharing keeps the current one.</summary>
 public sealed record TreatmentCourseRequest(
@@ -99,4 +99,4 @@ public sealed record LabImportReportDto(int Total, int Imported, int Duplicates,
 }
 
 /// <summary>A stored event; <see cref="Product"/> is the coded product of a transfusion.</summary>
-public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, TransfusionProduct? Product, string? Detail, string? Note);
+public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, TransfusionProduct? Product, string? Detail, string? Note, string? EnteredAs = null);
