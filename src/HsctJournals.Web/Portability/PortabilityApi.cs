@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Api;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ public sealed record ImportJobDto(Guid Id, string Status, string FileName, DateT
 /// <summary>/api/v1/journals/{journal}/…: WordPress import (upload, job status) and export, for the journal's owners.</summary>
 public static class PortabilityApi
 {
-    public static RouteGroupBuilder MapPortabilityEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPortabilityApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/journals/{journal}").WithTags("Import and export");
         group.MapGet("/export/wordpress", ExportEndpoints.WordPressAsync).RequireAuthorization(ApiAuth.Policy)
