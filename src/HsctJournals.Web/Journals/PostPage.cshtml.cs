@@ -124,6 +124,8 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
         Meta.OgType = "article";
         Meta.CanonicalPath = Summary.Url;
         if (!post.IsLiveAt(clock.GetUtcNow().UtcDateTime)) Meta.NoIndex = true;
+        // Link previews show the post's first photo only when anyone may see it: a live post of a public journal.
+        else if (Journal.Visibility == JournalVisibility.Public) Meta.ImagePath = Photos.PostPhotos.FirstImagePath(post.Html);
         if (Comments.FeedPath is not null) Meta.Feeds.Add(($"Comments on {post.Title} (RSS)", "application/rss+xml", Comments.FeedPath));
         return true;
     }

@@ -20,7 +20,7 @@ public sealed record RenderedPhotos(string Html, IReadOnlyList<int> PhotoIds, IR
 /// the journal (deleted, or a forged id from another journal) renders nothing.
 /// Rendering happens when the post is saved, so readers pay nothing per request.
 /// </summary>
-public sealed class PostPhotos(JournalsDbContext db)
+public sealed partial class PostPhotos(JournalsDbContext db)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -140,4 +140,11 @@ public sealed class PostPhotos(JournalsDbContext db)
     /// <summary>The smallest JPEG variant: thumbnails on the Photos page and in e-mail.</summary>
     public static PhotoVariant? Thumbnail(Photo photo) =>
         photo.Variants.Where(v => v.Format == PhotoFormat.Jpeg).MinBy(v => v.Width);
+
+    /// <summary>The JPEG of the first photo in rendered post HTML (its fallback &lt;img&gt;), for og:image; null when it shows none.</summary>
+    public static string? FirstImagePath(string html) =>
+        FirstJpeg().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("<img src=\"(/photos/[0-9a-f]{64}\\.jpg)\"")]
+    private static partial System.Text.RegularExpressions.Regex FirstJpeg();
 }

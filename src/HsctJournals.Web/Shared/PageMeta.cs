@@ -11,5 +11,7 @@ public sealed class PageMeta
     /// <summary>Reload the page after this many seconds (a progress page that works without JavaScript).</summary>
     public int? RefreshSeconds { get; set; }
     public string OgType { get; set; } = "website";
+    /// <summary>Root-relative address of the page's picture for link previews (og:image); only set when anyone may see it.</summary>
+    public string? ImagePath { get; set; }
     public List<(string Title, string Type, string Href)> Feeds { get; } = [];
 }
