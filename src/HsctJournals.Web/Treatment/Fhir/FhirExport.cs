@@ -1,5 +1,5 @@
 using System.Text;
-using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
