@@ -102,7 +102,7 @@ public static class TreatmentApi
         var e = result.Value!;
         var label = course.DayZero is { } z ? Domain.Treatment.DayNumbering.Label(z, e.Date) : null;
         return TypedResults.Created($"/api/v1/journals/{journal}/treatment/events/{e.Id}",
-            new TreatmentEventDto(e.Id, e.Date, label, e.Type, e.Value, e.Grade, e.Product, e.Detail, e.Note));
+            new TreatmentEventDto(e.Id, e.Date, label, e.Type, e.Value, e.Grade, e.Product, e.Detail, e.Note, e.EnteredAs));
     }
 
     private static ProblemHttpResult NotFound() =>

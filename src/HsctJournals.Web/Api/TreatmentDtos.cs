@@ -99,4 +99,4 @@ public sealed record LabImportReportDto(int Total, int Imported, int Duplicates,
 }
 
 /// <summary>A stored event; <see cref="Product"/> is the coded product of a transfusion.</summary>
-public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, TransfusionProduct? Product, string? Detail, string? Note);
+public sealed record TreatmentEventDto(int Id, DateOnly Date, string? DayLabel, TreatmentEventType Type, decimal? Value, int? Grade, TransfusionProduct? Product, string? Detail, string? Note, string? EnteredAs = null);

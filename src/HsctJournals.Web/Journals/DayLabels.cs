@@ -15,21 +15,18 @@ public sealed class DayLabels(JournalsDbContext db)
     {
         if (posts.Count == 0) return posts;
         var slugs = posts.Select(p => p.JournalSlug).Distinct().ToList();
-        var journals = await db.Journals.Where(j => slugs.Contains(j.Slug) && j.ShowDayNumbers)
+        // One query: each journal with its owner's zone and the Day 0 of its current course (one definition:
+        // Treatment.CurrentCourse) as a subquery, so a labelled page pays one round trip, not two.
+        var currentFirst = db.TreatmentCourses.NewestFirst(); // a query EF inlines as a correlated subquery below
+        var bySlug = await db.Journals.Where(j => slugs.Contains(j.Slug) && j.ShowDayNumbers)
             .Select(j => new
             {
-                j.Id,
                 j.Slug,
                 Zone = j.Members.Where(m => m.Role == JournalRole.Owner).Select(m => m.User.TimeZoneId).FirstOrDefault(),
+                DayZero = currentFirst.Where(c => c.JournalId == j.Id).Select(c => c.DayZero).FirstOrDefault(),
             })
-            .AsNoTracking().ToListAsync(ct);
-        var ids = journals.Select(j => j.Id).ToList();
-        // The current course of each journal (one definition: Treatment.CurrentCourse), then its Day 0.
-        var courses = await db.TreatmentCourses.Where(c => ids.Contains(c.JournalId)).NewestFirst()
-            .Select(c => new { c.JournalId, c.DayZero }).AsNoTracking().ToListAsync(ct);
-        var dayZeroOf = courses.GroupBy(c => c.JournalId).ToDictionary(g => g.Key, g => g.First().DayZero);
-        var bySlug = journals.Where(j => dayZeroOf.GetValueOrDefault(j.Id) is not null)
-            .ToDictionary(j => j.Slug, j => new { j.Zone, DayZero = dayZeroOf[j.Id] });
+            .Where(j => j.DayZero != null)
+            .AsNoTracking().ToDictionaryAsync(j => j.Slug, ct);
         if (bySlug.Count == 0) return posts;
 
         return posts.Select(p =>

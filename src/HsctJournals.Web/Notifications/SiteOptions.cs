@@ -38,6 +38,19 @@ public sealed class SiteOptions
     public IEnumerable<string> AllowedHosts() =>
         new[] { new Uri(BaseUrl).Host }.Concat(ExtraHosts.Select(h => h.Trim())).Distinct(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The origins our own pages are served from: <see cref="BaseUrl"/>'s, and each extra host on the same
+    /// scheme and port. Never the request's own Host, which a client chooses (a forged Host/Origin pair
+    /// would otherwise vouch for itself).
+    /// </summary>
+    public IEnumerable<string> OwnOrigins()
+    {
+        var baseUri = new Uri(BaseUrl);
+        yield return HsctJournals.Domain.Web.SameOriginRule.OriginOf(BaseUrl)!;
+        foreach (var host in ExtraHosts)
+            yield return new UriBuilder(baseUri.Scheme, host.Trim(), baseUri.Port).Uri.GetLeftPart(UriPartial.Authority);
+    }
+
     /// <summary>An absolute link to a site path such as <c>/j/anna</c>.</summary>
     public string Link(string path) => Origin + "/" + path.TrimStart('/');
 }

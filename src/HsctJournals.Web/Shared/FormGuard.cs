@@ -22,7 +22,6 @@ public sealed class FormGuard(IAntiforgery antiforgery, IOptions<SiteOptions> si
     {
         if (NeedsToken(http.User)) return await antiforgery.IsRequestValidAsync(http);
         var request = http.Request;
-        string[] own = [$"{request.Scheme}://{request.Host}", SameOriginRule.OriginOf(site.Value.BaseUrl) ?? ""];
-        return SameOriginRule.Allows(request.Headers["Sec-Fetch-Site"], request.Headers.Origin, own);
+        return SameOriginRule.Allows(request.Headers["Sec-Fetch-Site"], request.Headers.Origin, site.Value.OwnOrigins());
     }
 }

@@ -9,6 +9,8 @@ public sealed class EventInput
     public TreatmentEventType Type { get; set; }
     /// <summary>Temperature, CD34+ × 10⁶/kg, score or seconds, depending on <see cref="Type"/>.</summary>
     public string? Value { get; set; }
+    /// <summary>For a fever: the scale <see cref="Value"/> was read in; °C when not given (domain/hsct.md §6).</summary>
+    public TemperatureScale? Scale { get; set; }
     /// <summary>CTCAE grade 1–5.</summary>
     public int? Grade { get; set; }
     /// <summary>The transfused product; required for a transfusion, refused for anything else.</summary>

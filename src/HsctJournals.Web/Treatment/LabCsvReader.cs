@@ -19,6 +19,13 @@ public static class LabCsvReader
     private static readonly string[] Required = ["date", "analyte", "value", "unit"];
     private static readonly string[] Optional = ["time", "note", "reference_low", "reference_high"];
 
+    // domain/hsct.md §6 round trip: the columns the app's own export adds. day is read and ignored
+    // (it follows the Day 0 of the course imported into); the others are checked by LabRows.
+    private static readonly string[] ExportOnly = ["day", "loinc", "canonical_value", "ucum"];
+
+    /// <summary>A quoted field may span lines (a note with a line break); a runaway quote stops after this many.</summary>
+    private const int MaxLinesPerRow = 20;
+
     /// <summary>One data row: its line number and either the fields or why the line cannot be read.</summary>
     public sealed record Line(int Number, LabRowInput? Row, string? Error);
 
@@ -42,8 +49,8 @@ public static class LabCsvReader
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i].Trim().ToLowerInvariant().Replace(' ', '_');
-            if (!Required.Contains(name) && !Optional.Contains(name))
-                return (null, $"Unknown column \"{names[i].Trim()}\" in the header. Use date,analyte,value,unit and optionally time,note,reference_low,reference_high.");
+            if (!Required.Contains(name) && !Optional.Contains(name) && !ExportOnly.Contains(name))
+                return (null, $"Unknown column \"{names[i].Trim()}\" in the header. Use date,analyte,value,unit and optionally time,note,reference_low,reference_high (and the export's day,loinc,canonical_value,ucum).");
             if (!columns.TryAdd(name, i)) return (null, $"The column \"{name}\" appears twice in the header.");
         }
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
@@ -66,24 +73,39 @@ public static class LabCsvReader
                 yield return new Line(number, null, $"Stopped: a file may have at most {MaxRows} rows. Rows from line {number} on were not read.");
                 yield break;
             }
+            var first = number;
             var fields = Split(line, header.Delimiter);
-            if (fields is null) { yield return new Line(number, null, "This line has an unclosed quote."); continue; }
+            for (var extra = 1; fields is null && extra < MaxLinesPerRow && await reader.ReadLineAsync(ct) is { } next; extra++)
+            {
+                number++;
+                line += "\n" + next;
+                fields = Split(line, header.Delimiter);
+            }
+            if (fields is null) { yield return new Line(first, null, "This line has an unclosed quote."); continue; }
             if (fields.Count != header.Count)
             {
                 var other = header.Delimiter == ',' ? (line.Contains('\t') ? "tabs" : line.Contains(';') ? "semicolons" : null)
                     : header.Delimiter == '\t' ? (line.Contains(',') ? "commas" : null) : null;
-                yield return new Line(number, null, $"Expected {header.Count} fields separated by {Name(header.Delimiter)} as in the header, found {fields.Count}"
+                yield return new Line(first, null, $"Expected {header.Count} fields separated by {Name(header.Delimiter)} as in the header, found {fields.Count}"
                     + (other is null ? "." : $" (this line seems to use {other})."));
                 continue;
             }
-            string? Get(string name) => header.Columns.TryGetValue(name, out var i) ? fields[i] : null;
-            yield return new Line(number, new LabRowInput
+            string? Get(string name) => header.Columns.TryGetValue(name, out var i) ? Undefused(fields[i]) : null;
+            yield return new Line(first, new LabRowInput
             {
                 Date = Get("date"), Time = Get("time"), Analyte = Get("analyte"), Value = Get("value"), Unit = Get("unit"),
                 Note = Get("note"), ReferenceLow = Get("reference_low"), ReferenceHigh = Get("reference_high"),
+                Loinc = Get("loinc"), CanonicalValue = Get("canonical_value"), Ucum = Get("ucum"),
             }, null);
         }
     }
+
+    /// <summary>
+    /// Undoes the export's spreadsheet-formula guard (<see cref="TreatmentCsv"/> writes '=… for text
+    /// starting with = + - @), so an exported note reads back as it was.
+    /// </summary>
+    internal static string Undefused(string field) =>
+        field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' ? field[1..] : field;
 
     private static string Name(char delimiter) => delimiter switch { '\t' => "tabs", ';' => "semicolons", _ => "commas" };
 

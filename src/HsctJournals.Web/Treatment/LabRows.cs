@@ -31,6 +31,10 @@ public static class LabRows
         if (row.Unit?.Trim().Length > 40) return Fail($"{name}: the unit is too long.");
         var canonical = LabUnits.ToCanonical(analyte.Value, value, row.Unit);
         if (!canonical.IsSuccess) return Fail(canonical.Error);
+        // domain/hsct.md §6: "12,500" cells/µL is never stored silently as 12.5; the person says which.
+        if (SeparatorAmbiguity.Ask(analyte.Value, row.Value, row.Unit) is { } ambiguous) return Fail(ambiguous.Text);
+        var definition = LabAnalyteCatalogue.Get(analyte.Value);
+        if (ExportColumnsError(row, definition, canonical.Value.Value) is { } mismatch) return Fail(mismatch);
         decimal? low = null, high = null;
         if (!string.IsNullOrWhiteSpace(row.ReferenceLow))
         {
@@ -43,9 +47,9 @@ public static class LabRows
             high = h;
         }
         if (low > high) return Fail($"{name}: the reference range's lower end is above its upper end.");
-        var note = row.Note?.Trim();
+        // One line ending everywhere, so a note exported with CRLF reads back unchanged.
+        var note = row.Note?.Trim().ReplaceLineEndings("\n");
         if (note?.Length > 300) return Fail($"{name}: the note is longer than 300 characters.");
-        var definition = LabAnalyteCatalogue.Get(analyte.Value);
         var result = new LabResult
         {
             CourseId = courseId, Date = date, Time = time, Analyte = analyte.Value,
@@ -60,6 +64,24 @@ public static class LabRows
     /// <summary>date|time|analyte|value|unit — what makes two rows "the same" on re-import.</summary>
     public static string Key(DateOnly date, TimeOnly? time, LabAnalyte analyte, decimal value, string unit) =>
         $"{TreatmentText.Iso(date)}|{time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}|{analyte}|{TreatmentText.Number(value)}|{unit.Trim().ToLowerInvariant()}";
+
+    /// <summary>
+    /// The export's extra columns (loinc, canonical_value, ucum) must agree with the row, so an edited
+    /// export cannot say one thing in one column and another in the next. The day column is not
+    /// checked: it follows the Day 0 of the course the rows are imported into.
+    /// </summary>
+    private static string? ExportColumnsError(LabRowInput row, LabAnalyteDefinition definition, decimal canonical)
+    {
+        var name = definition.Name;
+        if (!string.IsNullOrWhiteSpace(row.Loinc) && row.Loinc.Trim() != definition.Loinc)
+            return $"{name}: the LOINC code \"{row.Loinc.Trim()}\" is not {name}'s ({definition.Loinc}).";
+        if (!string.IsNullOrWhiteSpace(row.Ucum) && row.Ucum.Trim() != definition.UcumUnit)
+            return $"{name}: the canonical unit \"{row.Ucum.Trim()}\" is not {name}'s ({definition.UcumUnit}).";
+        if (!string.IsNullOrWhiteSpace(row.CanonicalValue)
+            && (!TreatmentText.TryParseDecimal(row.CanonicalValue, out var given) || Math.Round(given, 6) != Math.Round(canonical, 6)))
+            return $"{name}: the canonical value \"{row.CanonicalValue.Trim()}\" does not match the value and unit ({TreatmentText.Number(canonical)} {definition.UcumUnit}).";
+        return null;
+    }
 
     private static Checked Fail(string error) => new(null, error, []);
 }

@@ -10,7 +10,8 @@ namespace HsctJournals.Web.Treatment;
 /// Lab entry for the owner: a quick daily form for several analytes at once, and CSV/TSV import
 /// (paste or upload) with a report per row. Questioned values are stored only after "yes, store it".
 /// </summary>
-public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResultEditor labs, LabImporter importer, JournalsDbContext db) : TreatmentOwnerPage(access)
+public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResultEditor labs, LabImporter importer, JournalsDbContext db,
+    Journals.JournalClock journalClock, TimeProvider clock) : TreatmentOwnerPage(access)
 {
     /// <summary>The most recent values listed under the forms.</summary>
     public const int ListedValues = 100;
@@ -22,6 +23,13 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
     [BindProperty] public string? CsvText { get; set; }
     [BindProperty] public IFormFile? CsvFile { get; set; }
     [BindProperty] public bool ConfirmImport { get; set; }
+    [BindProperty] public LabRowInput EditRow { get; set; } = new();
+    [BindProperty] public bool ConfirmEdit { get; set; }
+
+    /// <summary>The stored value being corrected, when the page was opened with ?edit=ID.</summary>
+    public int? EditId { get; private set; }
+    public string? EditError { get; private set; }
+    public string? EditQuestion { get; private set; }
 
     public LabImportReport? EntryReport { get; private set; }
     public LabImportReport? ImportReport { get; private set; }
@@ -40,11 +48,35 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
         _ => ["10^9/L", "10^3/µL", "K/µL", "G/L", "cells/µL", "/mm³"],
     };
 
-    public async Task<IActionResult> OnGetAsync(string journal, string? saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string journal, string? saved, int? edit, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
         Saved = saved;
         Rows = BlankRows();
+        await DefaultDateAsync(ct);
+        if (edit is { } id && HasCourse)
+        {
+            var stored = await db.LabResults.AsNoTracking().FirstOrDefaultAsync(l => l.CourseId == Course.Id && l.Id == id, ct);
+            if (stored is null) return NotFound();
+            EditId = id;
+            EditRow = LabResultEditor.ToInput(stored);
+        }
+        await LoadRecentAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string journal, int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        ModelState.Clear();
+        if (!HasCourse) return NotFound();
+        var outcome = await labs.UpdateAsync(Course, id, EditRow, ConfirmEdit, ct);
+        if (!outcome.Found) return NotFound();
+        if (outcome.Updated is not null) return Redirect($"/j/{Journal.Slug}/treatment/labs?saved=updated#stored");
+        // Keep what was typed and say why it was not stored.
+        (EditId, EditError, EditQuestion) = (id, outcome.Error, outcome.Question);
+        Rows = BlankRows();
+        await DefaultDateAsync(ct);
         await LoadRecentAsync(ct);
         return Page();
     }
@@ -62,6 +94,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
         // Keep what was typed; the rows come back in catalogue order.
         var typed = Rows.ToDictionary(r => r.Analyte ?? "", r => r);
         Rows = BlankRows().Select(r => typed.TryGetValue(r.Analyte!, out var t) ? t : r).ToList();
+        await DefaultDateAsync(ct);
         await LoadRecentAsync(ct);
         return Page();
     }
@@ -72,6 +105,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
         ModelState.Clear();
         await store.EnsureSavedAsync(Course, ct);
         Rows = BlankRows();
+        await DefaultDateAsync(ct);
         if (CsvFile is { Length: > 0 })
         {
             using var reader = new StreamReader(CsvFile.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -95,6 +129,14 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
         if (!await LoadAsync(journal, ct)) return NotFound();
         if (HasCourse) await labs.RemoveAsync(Course, id, ct);
         return Redirect($"/j/{Journal.Slug}/treatment/labs?saved=removed#stored");
+    }
+
+    /// <summary>The blood was probably taken today, on the owner's calendar (domain/hsct.md §2), not the server's.</summary>
+    private async Task DefaultDateAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(EntryDate)) return;
+        var zone = await journalClock.OwnerZoneAsync(Journal.Id, ct);
+        EntryDate = TreatmentText.Iso(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime));
     }
 
     private static List<LabRowInput> BlankRows() =>

@@ -24,10 +24,11 @@ public static class TreatmentCsv
 
     public static string Events(CourseSnapshot s)
     {
-        var csv = new StringBuilder("date,day,type,value,grade,product,detail,note\r\n");
+        // value is canonical (°C for a fever); entered_as keeps a temperature as typed (domain/hsct.md §6).
+        var csv = new StringBuilder("date,day,type,value,grade,product,detail,note,entered_as\r\n");
         foreach (var e in s.Events)
             Row(csv, TreatmentText.Iso(e.Date), s.DayLabel(e.Date), TreatmentEvents.Name(e.Type), Num(e.Value), e.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                e.Product is { } p ? TreatmentEvents.ProductName(p) : null, e.Detail, e.Note);
+                e.Product is { } p ? TreatmentEvents.ProductName(p) : null, e.Detail, e.Note, e.EnteredAs);
         return csv.ToString();
     }
 

@@ -40,5 +40,7 @@ public class TreatmentEvent
     /// <summary>Infection or complication name, vaccine, MRI result; for a transfusion, optional words beside the product.</summary>
     public string? Detail { get; set; }
     public string? Note { get; set; }
+    /// <summary>A fever's temperature as typed, e.g. "100.4 °F" (domain/hsct.md §6: store °C and the original).</summary>
+    public string? EnteredAs { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -57,7 +57,7 @@ public static class TreatmentEvents
     /// <summary>What the value field means for a type, or null when it has none.</summary>
     public static string? ValueLabel(TreatmentEventType type) => type switch
     {
-        TreatmentEventType.Fever => "Temperature (°C)",
+        TreatmentEventType.Fever => "Temperature",
         TreatmentEventType.Harvest => "CD34+ collected (× 10⁶/kg)",
         TreatmentEventType.Edss => "EDSS score (0–10 in steps of 0.5)",
         TreatmentEventType.TimedWalk or TreatmentEventType.NineHolePeg => "Seconds",
@@ -71,7 +71,7 @@ public static class TreatmentEvents
         var value = e.Value?.ToString("0.##", CultureInfo.InvariantCulture);
         var text = e.Type switch
         {
-            TreatmentEventType.Fever => $"Fever {value} °C",
+            TreatmentEventType.Fever => $"Fever {value} °C" + (e.EnteredAs is { } typed && !typed.EndsWith("°C", StringComparison.Ordinal) ? $" (entered as {typed})" : ""),
             TreatmentEventType.Harvest => $"Harvest: {value} × 10⁶ CD34+/kg",
             TreatmentEventType.Edss => $"EDSS {(e.Value is { } v && Edss.Create(v).TryGetValue(out var s) ? s.ToString() : value)}",
             TreatmentEventType.TimedWalk => $"Timed 25-foot walk {value} s",
@@ -93,6 +93,7 @@ public static class TreatmentEvents
         if (!Enum.IsDefined(input.Type)) errors.Add("Type", "Choose what kind of event this is.");
         var date = TreatmentText.ParseDate(input.Date, "Date", "The date", errors, required: true);
         decimal? value = null;
+        string? enteredAs = null;
         var label = ValueLabel(input.Type);
         if (label is not null)
         {
@@ -101,10 +102,12 @@ public static class TreatmentEvents
             else
             {
                 value = v;
+                // domain/hsct.md §6: °F accepted for fevers; °C is stored beside what was typed.
+                var temperature = input.Type == TreatmentEventType.Fever ? BodyTemperature.Read(v, input.Scale ?? TemperatureScale.Celsius) : null;
+                if (temperature is { IsSuccess: true }) (value, enteredAs) = (temperature.Value.Celsius, temperature.Value.EnteredText);
                 var problem = input.Type switch
                 {
-                    // Temperatures a thermometer can show; §7 thresholds are 37.5–38.3 °C.
-                    TreatmentEventType.Fever when v is < 34m or > 43m => "A body temperature is between 34 and 43 °C; check the number.",
+                    TreatmentEventType.Fever => temperature!.Error,
                     // §4: a harvest yield is a few × 10⁶/kg; 100 would be a typing mistake.
                     TreatmentEventType.Harvest when v is <= 0m or > 100m => "CD34+ collected is a number above 0 and at most 100 × 10⁶/kg.",
                     TreatmentEventType.Edss => Edss.Create(v).Error,
@@ -115,6 +118,8 @@ public static class TreatmentEvents
                 if (problem is not null) errors.Add("Value", problem);
             }
         }
+        if (input.Scale is not null && input.Type != TreatmentEventType.Fever)
+            errors.Add("Scale", "°C or °F belongs to a fever's temperature only; leave it empty.");
         var needsDetail = input.Type is TreatmentEventType.Infection or TreatmentEventType.Complication
             or TreatmentEventType.Mri or TreatmentEventType.Vaccination;
         var detail = TreatmentText.Clean(input.Detail, 200, "Detail", errors);
@@ -145,7 +150,7 @@ public static class TreatmentEvents
             Date = date!.Value, Type = input.Type, Value = value,
             Grade = input.Type is TreatmentEventType.Complication or TreatmentEventType.Infection ? input.Grade : null,
             Product = input.Type == TreatmentEventType.Transfusion ? input.Product : null,
-            Detail = detail, Note = note,
+            Detail = detail, Note = note, EnteredAs = enteredAs,
         });
     }
 }

@@ -1,9 +1,12 @@
 using System.Net;
+using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Accounts;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -93,6 +96,33 @@ public abstract class LinkPoisoningTests(SecurityApp app)
         var forwarded = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
         Assert.Empty(forwarded.KnownProxies);
         Assert.Empty(forwarded.KnownIPNetworks);
+    }
+
+    [Fact]
+    public async Task An_anonymous_form_posted_with_a_forged_host_and_matching_origin_is_refused()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var path = CommentKit.PathOf(journal, post);
+        async Task<HttpResponseMessage> SendAsync(string text, string host, string origin)
+        {
+            var fields = CommentKit.Fields(text, "Cara", CommentKit.NewEmail());
+            fields["Input.Rendered"] = app.Services.GetRequiredService<FormTimestamp>().Protect(DateTimeOffset.UtcNow.AddMinutes(-1));
+            using var request = new HttpRequestMessage(HttpMethod.Post, path + "?handler=Comment") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Host = host;
+            request.Headers.Add("Origin", origin);
+            return await app.Visitor().SendAsync(request);
+        }
+
+        // The Host passes host filtering (it is the public host, on another port) and the Origin names the same
+        // forged address: the request's own Host must not count as our origin.
+        var forged = await SendAsync("Forged words", "journals.example.org:8443", "http://journals.example.org:8443");
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("open too long", await forged.Content.ReadAsStringAsync());
+        var honest = await SendAsync("Honest words", "journals.example.org:8443", SecurityApp.PublicUrl);
+        Assert.Equal(HttpStatusCode.Redirect, honest.StatusCode);
+
+        var texts = await app.DbAsync(db => db.Comments.Where(c => c.PostId == post.Id).Select(c => c.Text).ToListAsync());
+        Assert.Equal(["Honest words"], texts);
     }
 
     private static List<string> LinksIn(string? html) =>

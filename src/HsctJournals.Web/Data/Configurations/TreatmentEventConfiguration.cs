@@ -11,6 +11,7 @@ internal sealed class TreatmentEventConfiguration : IEntityTypeConfiguration<Tre
         b.ToTable("TreatmentEvents");
         b.Property(e => e.Detail).HasMaxLength(200);
         b.Property(e => e.Note).HasMaxLength(1000);
+        b.Property(e => e.EnteredAs).HasMaxLength(40);
         b.HasIndex(e => new { e.CourseId, e.Date });
     }
 }

@@ -1347,6 +1347,10 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EnteredAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("integer");
 

@@ -1292,6 +1292,10 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER");
 
