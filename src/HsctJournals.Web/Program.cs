@@ -26,7 +26,7 @@ builder.Services
     .AddPhotos()
     .AddFeeds()
     .AddPortability()
-    .AddJournalsApi();
+    .AddApi();
 
 var app = builder.Build();
 
@@ -38,7 +38,7 @@ app.MapJournals();
 app.MapFeeds();
 app.MapTreatment();
 app.MapPhotos();
-app.MapJournalsApi();
+app.MapApi();
 app.MapComments();
 app.MapPortability();
 

@@ -32,14 +32,17 @@ public static class AccountsExtensions
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<JournalsDbContext>();
+            .AddEntityFrameworkStores<JournalsDbContext>()
+            .AddSignInManager<SessionSignInManager>();
 
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
         });
+        services.AddScoped<UserSessions>();
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountLinks>();

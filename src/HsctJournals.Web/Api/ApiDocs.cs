@@ -1,5 +1,7 @@
 using Scalar.AspNetCore;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Api;
 
 /// <summary>

@@ -1,3 +1,8 @@
+using HsctJournals.Web.Comments;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Portability;
+using HsctJournals.Web.Shared;
+using HsctJournals.Web.Treatment;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -7,7 +12,7 @@ namespace HsctJournals.Web.Api;
 public static class ApiExtensions
 {
     /// <summary>Bearer tokens, the API's policies, the token rate limit, JSON settings and the OpenAPI document.</summary>
-    public static IServiceCollection AddJournalsApi(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddScoped<ApiTokens>();
         // An extra scheme: Identity's cookie stays the default for pages.
@@ -35,8 +40,11 @@ public static class ApiExtensions
         return services;
     }
 
-    /// <summary>The JSON API under /api/v1 and its OpenAPI document.</summary>
-    public static WebApplication MapJournalsApi(this WebApplication app)
+    /// <summary>
+    /// The JSON API: one /api/v1 group onto which every feature maps the endpoints it owns (each folder's
+    /// <c>MapXApi(this RouteGroupBuilder)</c>, next to its use cases), and the OpenAPI document.
+    /// </summary>
+    public static WebApplication MapApi(this WebApplication app)
     {
         // Middleware added here runs after routing, authentication and authorization (UseSharedWeb).
         app.UseRateLimiter();
@@ -44,10 +52,11 @@ public static class ApiExtensions
 
         var api = app.MapGroup("/api/v1").WithGroupName("v1");
         api.MapTokensApi();
-        api.MapJournalsEndpoints();
-        api.MapPostsEndpoints();
-        api.MapTreatmentEndpoints();
-        Portability.PortabilityApi.MapPortabilityEndpoints(api);
+        api.MapJournalsApi();
+        api.MapPostsApi();
+        api.MapCommentsApi();
+        api.MapTreatmentApi();
+        api.MapPortabilityApi();
         app.MapApiDocs();
         return app;
     }

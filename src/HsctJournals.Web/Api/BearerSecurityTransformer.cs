@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Api;
 
 /// <summary>

@@ -3,6 +3,8 @@ using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Api;
 
 /// <summary>/api/v1/tokens: exchange a password for a personal access token, list and revoke your tokens.</summary>

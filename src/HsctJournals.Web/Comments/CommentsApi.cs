@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Api;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Http.HttpResults;

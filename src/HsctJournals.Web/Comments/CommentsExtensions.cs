@@ -22,12 +22,13 @@ public static class CommentsExtensions
         return services;
     }
 
-    /// <summary>Comment feeds and the comments API. The pages (queue, settings, own edits) carry their own routes.</summary>
+    /// <summary>
+    /// Comment feeds. The pages (queue, settings, own edits) carry their own routes; the comments API
+    /// (<see cref="CommentsApi"/>) is mapped onto the one /api/v1 group by the Api folder.
+    /// </summary>
     public static WebApplication MapComments(this WebApplication app)
     {
         CommentFeeds.Map(app);
-        var api = app.MapGroup("/api/v1").WithGroupName("v1");
-        api.MapCommentsApi();
         return app;
     }
 }

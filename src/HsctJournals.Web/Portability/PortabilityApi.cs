@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Api;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +11,23 @@ namespace HsctJournals.Web.Portability;
 /// <summary>An import job as the API shows it.</summary>
 public sealed record ImportJobDto(Guid Id, string Status, string FileName, DateTime CreatedAt, DateTime? FinishedAt, ImportProgress? Progress, ImportReport? Report, string Url);
 
+/// <summary>A journal made from a backup, and what is worth knowing about it.</summary>
+public sealed record RestoredJournalDto(string Slug, string Title, string Url, IReadOnlyList<string> Warnings);
+
 /// <summary>/api/v1/journals/{journal}/…: WordPress import (upload, job status) and export, for the journal's owners.</summary>
 public static class PortabilityApi
 {
-    public static RouteGroupBuilder MapPortabilityEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPortabilityApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/journals/{journal}").WithTags("Import and export");
         group.MapGet("/export/wordpress", ExportEndpoints.WordPressAsync).RequireAuthorization(ApiAuth.Policy)
             .WithName("ExportWordPress").WithSummary("The journal as a WordPress WXR 1.2 file (owners only; includes commenters' e-mail addresses)")
             .Produces(StatusCodes.Status200OK, contentType: "text/xml").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/export/backup", ExportEndpoints.BackupAsync).RequireAuthorization(ApiAuth.Policy)
+            .WithName("ExportBackup").WithSummary("The whole journal as a backup zip: journal.json, Markdown, photos, static HTML (owners only; includes e-mail addresses)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip").Produces(StatusCodes.Status404NotFound);
+        api.MapPost("/journals/restore", RestoreAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery().WithTags("Import and export")
+            .WithName("RestoreBackup").WithSummary("Restore a backup zip (multipart field \"file\", optional \"title\" and \"slug\") as a new journal you own");
         group.MapPost("/imports", UploadAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
             .WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
         group.MapGet("/imports/{id:guid}", StatusAsync).RequireAuthorization(ApiAuth.Policy)
@@ -47,6 +55,17 @@ public static class PortabilityApi
         var owned = here.Journal;
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
         return job is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(job, owned.Slug, queue));
+    }
+
+    public static async Task<Results<Created<RestoredJournalDto>, ValidationProblem>> RestoreAsync(
+        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? title, [Microsoft.AspNetCore.Mvc.FromForm] string? slug, ClaimsPrincipal user,
+        Backup.BackupUploads uploads, CancellationToken ct)
+    {
+        var result = await uploads.RestoreAsync(file?.FileName, file?.Length, () => file!.OpenReadStream(), Reader.From(user).UserId!, title, slug, ct);
+        if (!result.Succeeded)
+            return ApiProblems.Validation(result.Errors.ToDictionary(e => e.Key == "Upload" ? "file" : e.Key.ToLowerInvariant(), e => e.Value));
+        var url = $"/api/v1/journals/{result.Journal!.Slug}";
+        return TypedResults.Created(url, new RestoredJournalDto(result.Journal.Slug, result.Journal.Title, url, result.Warnings));
     }
 
     private static ImportJobDto Dto(ImportJob job, string slug, ImportQueue queue) => new(

@@ -11,6 +11,11 @@ public static class PortabilityExtensions
         services.AddScoped<AccountDeleter>();
         services.AddScoped<WordPressImporter>();
         services.AddScoped<WordPressExporter>();
+        services.AddScoped<Backup.JournalSnapshot>();
+        services.AddSingleton<Backup.StaticCopy>();
+        services.AddScoped<Backup.BackupWriter>();
+        services.AddScoped<Backup.BackupRestorer>();
+        services.AddScoped<Backup.BackupUploads>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
         return services;

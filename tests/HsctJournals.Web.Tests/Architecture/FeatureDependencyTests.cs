@@ -47,9 +47,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Portability")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
-        [("Portability", "Api")] = "the portability endpoints build their problems with Api.ApiProblems; that helper belongs in Shared (issue 7 item 5)",
         [("Comments", "Feeds")] = "comment feeds reuse the feed writer; the writer belongs in Shared",
-        [("Comments", "Api")] = "CommentsApi uses ApiProblems, paging and the journal endpoint filter; those belong below the features",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
         [("Feeds", "Treatment")] = "feeds strip treatment embeds from post HTML",
     };

@@ -183,6 +183,39 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1570,6 +1603,17 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Journal");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });

@@ -174,6 +174,39 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1509,6 +1542,17 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Journal");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });

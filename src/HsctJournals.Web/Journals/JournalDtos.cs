@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>A journal as the API shows it. People appear by display name only, never by e-mail address.</summary>
 /// <param name="OwnerName">The owner's display name.</param>

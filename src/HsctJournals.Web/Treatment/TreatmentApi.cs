@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using HsctJournals.Web.Journals;
-using HsctJournals.Web.Treatment;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Treatment;
 
 /// <summary>
 /// /api/v1/journals/{journal}/treatment: the course, labs, events and milestones. Reads follow
@@ -17,7 +17,7 @@ public static class TreatmentApi
 {
     private const string OwnerOnly = "Only the journal's owner can change the treatment record.";
 
-    public static RouteGroupBuilder MapTreatmentEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTreatmentApi(this RouteGroupBuilder api)
     {
         // Someone who may not read the journal gets the same 404 as for a journal without a course.
         var treatment = api.MapGroup("/journals/{journal}/treatment").WithTags("Treatment").RequireJournal(notFound: NotFound);

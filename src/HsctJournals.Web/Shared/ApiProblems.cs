@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>The API's ProblemDetails answers, worded once.</summary>
 public static class ApiProblems

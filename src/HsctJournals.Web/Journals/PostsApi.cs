@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
-using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>/api/v1/journals/{journal}/posts: read, write and delete posts, all through <see cref="JournalAccess"/>.</summary>
 public static class PostsApi
@@ -13,7 +13,7 @@ public static class PostsApi
     public const int PageSize = 20;
     private const string WritersOnly = "Only the journal's owner and co-authors can write posts.";
 
-    public static RouteGroupBuilder MapPostsEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/journals/{journal}/posts").WithTags("Posts");
         posts.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.ReaderPolicy).RequireJournal()

@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>One page of a list, with what a client needs to fetch the next.</summary>
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -1,8 +1,9 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>
 /// The API's side of the one guard: resolves the {journal} route value into the request's

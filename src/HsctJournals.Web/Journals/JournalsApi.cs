@@ -1,17 +1,17 @@
 using System.Security.Claims;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>/api/v1/journals: list, read, create and change journals, all through <see cref="JournalAccess"/>.</summary>
 public static class JournalsApi
 {
     public const int PageSize = 50;
 
-    public static RouteGroupBuilder MapJournalsEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapJournalsApi(this RouteGroupBuilder api)
     {
         var journals = api.MapGroup("/journals").WithTags("Journals");
         journals.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.ReaderPolicy)

@@ -1,7 +1,7 @@
 using HsctJournals.Domain.Treatment;
-using HsctJournals.Web.Treatment;
+using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Treatment;
 
 /// <summary>The course's own fields for PUT. Dates are YYYY-MM-DD; PUT replaces them all, an omitted sharing keeps the current one.</summary>
 public sealed record TreatmentCourseRequest(

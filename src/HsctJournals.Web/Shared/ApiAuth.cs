@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>Names of the API's authentication scheme and authorization policies.</summary>
 /// <remarks>

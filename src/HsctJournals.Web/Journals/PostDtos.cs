@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Api;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>A post in a list. The author appears by display name only.</summary>
 /// <param name="DayLabel">"Day +12" when the journal shows treatment day numbers.</param>

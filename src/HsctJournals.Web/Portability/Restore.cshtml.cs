@@ -1,0 +1,47 @@
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Portability.Backup;
+using HsctJournals.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HsctJournals.Web.Portability;
+
+/// <summary>What a person may type beside the backup file: the new journal's title and address.</summary>
+public sealed class RestoreInput
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+}
+
+/// <summary>A signed-in person restores a backup zip as a new journal of their own.</summary>
+[Authorize]
+[RequestSizeLimit(ImportUpload.HardLimitBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportUpload.HardLimitBytes)]
+public sealed class RestoreModel(BackupUploads uploads) : PageModel
+{
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public RestoreInput Input { get; set; } = new();
+    public Journal? Restored { get; private set; }
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public long MaxMegabytes => uploads.MaxBytes / 1024 / 1024;
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await uploads.RestoreAsync(Upload?.FileName, Upload?.Length, () => Upload!.OpenReadStream(), Reader.From(User).UserId!, Input.Title, Input.Slug, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, messages) in result.Errors)
+                foreach (var message in messages)
+                    ModelState.AddModelError(field == "Upload" ? nameof(Upload) : $"Input.{field}", message);
+            return Page();
+        }
+        Restored = result.Journal;
+        Warnings = result.Warnings;
+        return Page();
+    }
+}
