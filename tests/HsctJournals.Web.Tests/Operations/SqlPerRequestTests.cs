@@ -80,7 +80,7 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
     // The day labels read the current course's Day 0 as a subquery of their journal lookup (one query, not two).
     // Raise one only for a query the page needs.
     public const int JournalHomeAnonymous = 6, JournalHomeOwner = 7;
-    // The comment POST went from 16 to 9 when the form stopped loading the whole page before posting (decision 0018).
+    // The comment POST went from 16 to 9 when the form stopped loading the whole page before posting (decision 0020).
     public const int PostAnonymous = 9, PostOwner = 10, CommentPost = 10;
 
     private const string ProbeHeader = "X-Sql-Probe";
