@@ -79,9 +79,10 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
     // Before it they were 6/8, 9/12 and 18 (comment POST 16 since the page cache evicts on write); see docs/decisions/0016.
     // The day labels read the current course's Day 0 as a subquery of their journal lookup (one query, not two).
     // Raise one only for a query the page needs.
-    public const int JournalHomeAnonymous = 6, JournalHomeOwner = 7;
+    // Signed-in pages +1 since the sign-in cookie is checked against its server-side session (decision 0017).
+    public const int JournalHomeAnonymous = 6, JournalHomeOwner = 8;
     // The comment POST went from 16 to 9 when the form stopped loading the whole page before posting (decision 0020).
-    public const int PostAnonymous = 9, PostOwner = 10, CommentPost = 10;
+    public const int PostAnonymous = 9, PostOwner = 11, CommentPost = 10;
 
     private const string ProbeHeader = "X-Sql-Probe";
     private readonly CommandCounter _counter = new();
