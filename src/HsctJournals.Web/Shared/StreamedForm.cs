@@ -29,7 +29,7 @@ public enum StreamedFormEnd
 /// callback that refuses a file (too large) can stop before the rest of the body is read. The fields
 /// read are then installed as the request's form, so model binding and the antiforgery check see them.
 /// </summary>
-/// <remarks>Used by pages marked <see cref="StreamedFormAttribute"/>; see docs/decisions/0017-photo-uploads-streamed.md.</remarks>
+/// <remarks>Used by the filters derived from <see cref="StreamedFormAttribute"/>; see docs/decisions/0019-photo-uploads-streamed.md.</remarks>
 public static class StreamedForm
 {
     /// <summary>Longest text field (a post's Markdown is at most 200,000 characters).</summary>

@@ -61,7 +61,7 @@
     };
 
     var finish = function (item, ok, message) {
-        item.bar.remove();
+        if (ok) item.bar.value = 100;
         item.status.textContent = " — " + message;
         item.li.className = ok ? "added" : "refused";
     };
