@@ -89,13 +89,25 @@ public static class CommentModeration
                     $"Comments with more than {policy.MaxLinksBeforeHold} links wait for a moderator before they appear."));
         }
 
-        if (policy.Hold == HoldRule.FirstCommentFromNewEmail && !comment.HasApprovedCommentBefore && !comment.IsApprovedReader)
+        if (NeedsApprovalHistory(policy, comment) && !comment.HasApprovedCommentBefore)
         {
             return new ModerationDecision.Pending(
                 "Your first comment here waits for a moderator. Once it is approved, your comments appear straight away.");
         }
 
         return ModerationDecision.Approved.Instance;
+    }
+
+    /// <summary>
+    /// Whether <see cref="CommentInput.HasApprovedCommentBefore"/> can change the decision: only under
+    /// <see cref="HoldRule.FirstCommentFromNewEmail"/>, and never for staff or approved readers. Callers look the
+    /// history up only when it does (one query less per comment on most journals).
+    /// </summary>
+    public static bool NeedsApprovalHistory(CommentPolicy policy, CommentInput comment)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(comment);
+        return policy.Hold == HoldRule.FirstCommentFromNewEmail && !comment.IsApprovedReader && !comment.IsJournalStaff;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using HsctJournals.Domain.Comments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace HsctJournals.Web.Comments;
@@ -19,10 +20,11 @@ namespace HsctJournals.Web.Comments;
 /// purpose label: stable for as long as the key ring is (keys are never deleted, only retired), and the
 /// same on every node that shares the ring, which sign-in cookies already require.
 /// </remarks>
-public sealed class CommentKeys
+public sealed class CommentKeys : IDisposable
 {
     private readonly Lazy<byte[]> _avatar;
     private readonly Lazy<byte[]> _ip;
+    private readonly MemoryCache _avatars = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     public CommentKeys(IOptions<CommentOptions> options, IDataProtectionProvider protection, IKeyManager keys)
     {
@@ -32,7 +34,16 @@ public sealed class CommentKeys
     }
 
     /// <summary>The avatar for a commenter: initials on a colour keyed by their address.</summary>
-    public AvatarImage AvatarFor(string? email, string? name, int size = 40) => Avatar.Create(_avatar.Value, email, name, size);
+    /// <remarks>
+    /// Remembered per address, name and size (bounded): a page of 200 comments from a few dozen regular readers
+    /// otherwise made the same keyed hash, colour search and SVG for every comment on every uncached request.
+    /// </remarks>
+    public AvatarImage AvatarFor(string? email, string? name, int size = 40) =>
+        _avatars.GetOrCreate((email, name, size), entry =>
+        {
+            entry.Size = 1;
+            return Avatar.Create(_avatar.Value, email, name, size);
+        })!;
 
     /// <summary>The keyed hash of an IP address (64 hex digits), or null without one.</summary>
     public string? HashIp(IPAddress? address)
@@ -60,4 +71,6 @@ public sealed class CommentKeys
         var xml = oldest.Descriptor.ExportToXml().SerializedDescriptorElement.ToString(SaveOptions.DisableFormatting);
         return SHA256.HashData(Encoding.UTF8.GetBytes(oldest.KeyId.ToString("N") + xml));
     }
+
+    public void Dispose() => _avatars.Dispose();
 }

@@ -27,6 +27,9 @@ public sealed class CommentSection
     public string? FeedPath { get; init; }
 
     public bool FormShown => Unavailable is null;
+    /// <summary>The link to one comment on the page <paramref name="page"/> of its post's thread.</summary>
+    public static string CommentLink(string journalSlug, string postSlug, int page, long commentId) =>
+        $"/j/{journalSlug}/posts/{postSlug}{(page == 1 ? "" : $"?cpage={page}")}#comment-{commentId}";
     public string PageLink(int page) => page == 1 ? $"{PostUrl}#comments" : $"{PostUrl}?cpage={page}#comments";
     public string ReplyLink(int id) => Page.Number == 1 ? $"{PostUrl}?replyto={id}#respond" : $"{PostUrl}?cpage={Page.Number}&replyto={id}#respond";
     public string CancelReplyLink => Page.Number == 1 ? $"{PostUrl}#respond" : $"{PostUrl}?cpage={Page.Number}#respond";
@@ -34,6 +37,3 @@ public sealed class CommentSection
         ? $"{PostUrl}?handler=Comment#respond"
         : $"{PostUrl}?handler=Comment&cpage={Page.Number}#respond";
 }
-
-/// <summary>One comment and the section it is shown in, for the recursive partial.</summary>
-public sealed record CommentItem(CommentNode<CommentView> Node, CommentSection Section);

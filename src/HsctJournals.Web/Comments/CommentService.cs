@@ -74,18 +74,22 @@ public sealed class CommentService(
 
         var normalisedEmail = DuplicateComment.NormaliseEmail(email);
         var ipHash = keys.HashIp(s.IpAddress);
-        if (await RateLimitAsync(normalisedEmail, ipHash, now, settings, ct) is { IsAllowed: false } limited)
+        // One query for this address's recent comments serves the e-mail rate limit and duplicate detection
+        // (texts only from this post, the only ones a duplicate can match).
+        var rateWindow = TimeSpan.FromMinutes(settings.RateWindowMinutes);
+        var since = (now - (rateWindow > DuplicateComment.Window ? rateWindow : DuplicateComment.Window)).UtcDateTime;
+        var recent = await db.Comments.AsNoTracking()
+            .Where(c => c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
+            .Select(c => new { c.CreatedAt, Text = c.PostId == post.Id ? c.Text : null }).ToListAsync(ct);
+        if (await RateLimitAsync(recent.Select(r => Utc(r.CreatedAt)), ipHash, now, rateWindow, settings, ct) is { IsAllowed: false } limited)
             return new(CommentOutcomeKind.RateLimited,
                 $"You have posted a lot of comments in a short time. Please wait {Describe(limited.RetryAfterDelay)} and press Post Comment again; your text is still here.")
             { RetryAfterSeconds = Math.Max(1, limited.RetryAfterSeconds) };
 
-        var since = (now - DuplicateComment.Window).UtcDateTime;
-        var recent = await db.Comments.AsNoTracking()
-            .Where(c => c.PostId == post.Id && c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
-            .Select(c => new { c.Text, c.CreatedAt }).ToListAsync(ct);
         var isDuplicate = DuplicateComment.IsDuplicate(new CommentFingerprint(post.Id, normalisedEmail, text, now),
-            recent.Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text, new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)))), now);
-        var approvedBefore = !isDuplicate && await db.Comments.AnyAsync(c => c.Post.JournalId == journal.Id && c.AuthorEmail == normalisedEmail && c.Status == CommentStatus.Approved, ct);
+            recent.Where(r => r.Text is not null).Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text!, Utc(r.CreatedAt))), now);
+        var approvedBefore = !isDuplicate && CommentModeration.NeedsApprovalHistory(policyInput.Policy, input)
+            && await db.Comments.AnyAsync(c => c.Post.JournalId == journal.Id && c.AuthorEmail == normalisedEmail && c.Status == CommentStatus.Approved, ct);
 
         var decision = CommentModeration.Decide(policyInput, input with { IsDuplicate = isDuplicate, HasApprovedCommentBefore = approvedBefore }, now);
         var (status, note, message) = decision switch
@@ -110,13 +114,12 @@ public sealed class CommentService(
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
     }
 
-    private async Task<Domain.Comments.RateLimitDecision> RateLimitAsync(string email, string? ipHash, DateTimeOffset now, CommentOptions settings, CancellationToken ct)
+    private async Task<Domain.Comments.RateLimitDecision> RateLimitAsync(IEnumerable<DateTimeOffset> byEmail, string? ipHash, DateTimeOffset now,
+        TimeSpan window, CommentOptions settings, CancellationToken ct)
     {
-        var window = TimeSpan.FromMinutes(settings.RateWindowMinutes);
-        var since = (now - window).UtcDateTime;
-        var byEmail = await db.Comments.AsNoTracking().Where(c => c.AuthorEmail == email && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
-        var emailDecision = new RateLimitWindow(settings.MaxPerEmail, window).Check(byEmail.Select(Utc), now);
+        var emailDecision = new RateLimitWindow(settings.MaxPerEmail, window).Check(byEmail, now);
         if (!emailDecision.IsAllowed || ipHash is null) return emailDecision;
+        var since = (now - window).UtcDateTime;
         var byIp = await db.Comments.AsNoTracking().Where(c => c.IpHash == ipHash && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
         return new RateLimitWindow(settings.MaxPerIp, window).Check(byIp.Select(Utc), now);
     }

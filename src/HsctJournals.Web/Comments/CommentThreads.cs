@@ -25,10 +25,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var userId = reader.UserId;
         var tokenHash = CommentCookies.AuthorTokenHash(request);
         var editableSince = now.UtcDateTime.AddMinutes(-options.Value.OwnEditMinutes);
-        // Approved comments, plus the reader's own held ones (by account or by their cookie's secret).
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.PostId == post.Id && (c.Status == CommentStatus.Approved
-                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))))
+        var rows = await Visible(post.Id, userId, tokenHash)
             .Select(c => new
             {
                 c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.AuthorEmail, c.Text, c.CreatedAt, c.Status,
@@ -72,6 +69,25 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
             },
         };
     }
+
+    /// <summary>
+    /// The page of the post's thread that shows comment <paramref name="commentId"/> to the request's reader, from
+    /// the comments' ids and times alone (what the redirect after posting needs, without loading the whole section).
+    /// </summary>
+    public async Task<int> PageOfAsync(JournalContext here, int postId, int commentId, HttpRequest request, CancellationToken ct)
+    {
+        var rows = await Visible(postId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: commentId)
+            .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
+        var policy = CommentPolicies.From(here.Journal.Comments);
+        var forest = CommentThreadBuilder.Build(rows.Select(r => new CommentSource<int>(r.Id, r.ParentId, Utc(r.CreatedAt), "", r.Id)), policy.Order, policy.MaxDepth);
+        return CommentPagination.PageOf(forest, commentId, PageSize) ?? CommentPagination.PageCount(forest, PageSize);
+    }
+
+    /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>
+    private IQueryable<Comment> Visible(int postId, string? userId, string? tokenHash, int? alsoId = null) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.PostId == postId && (c.Status == CommentStatus.Approved || c.Id == alsoId
+                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))));
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

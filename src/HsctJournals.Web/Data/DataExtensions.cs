@@ -25,7 +25,9 @@ public static class DataExtensions
         else
         {
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Journals"));
-            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString));
+            var synchronous = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.SqliteSynchronous), SqliteSynchronous.Normal);
+            var pragmas = new SqlitePragmas(synchronous);
+            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }
 

@@ -14,5 +14,11 @@ public sealed class DatabaseOptions
     /// <summary>Seed the demo journals when the database is empty.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>
+    /// SQLite only: <c>Normal</c> (default: an acknowledged write survives the app being killed, the last few
+    /// may be lost if the machine loses power) or <c>Full</c> (an fsync per commit; survives power loss, fewer writes a second).
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     public bool IsPostgres => Provider == "Postgres";
 }

@@ -37,25 +37,14 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
     {
         // A parent id that is not a number binds as null; say so rather than post the reply at top level.
         var parentUnreadable = ModelState[$"{nameof(Input)}.{nameof(Input.ParentId)}"]?.Errors.Count > 0;
-        if (!await LoadAsync(journal, slug, cpage, Input.ParentId, ct)) return NotFound();
-        ModelState.Clear();
         var requestedParent = Input.ParentId;
-        // Re-shown, the form answers the comment it sits under (none when that comment is gone).
-        Input.ParentId = (int?)Comments.ReplyTo?.Id;
-        Comments.Form = Input;
-        Comments.FormTimestamp = timestamps.Now();
-        if (!Comments.FormShown) return Page();
         if (!await guard.IsValidAsync(HttpContext))
-        {
-            Comments.Error = "This page had been open too long, or the form came from another site, so it was not posted. Your comment is still here: press Post Comment again.";
-            return Page();
-        }
+            return await ReshowAsync(journal, slug, cpage, "This page had been open too long, or the form came from another site, so it was not posted. Your comment is still here: press Post Comment again.", ct);
         if (parentUnreadable)
-        {
-            Comments.Error = "The comment you are replying to could not be found. Your text is kept: you can post it as a new comment.";
-            return Page();
-        }
+            return await ReshowAsync(journal, slug, cpage, "The comment you are replying to could not be found. Your text is kept: you can post it as a new comment.", ct);
 
+        // The service applies every rule (the post's access, closed threads, who may comment), so the page's
+        // content is loaded only when the form has to be shown again, not for every accepted comment.
         var outcome = await comments.PostAsync(Context, new CommentSubmission
         {
             PostSlug = slug,
@@ -74,28 +63,33 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
             case CommentOutcomeKind.Approved or CommentOutcomeKind.Held:
                 if (!CurrentReader.IsSignedIn)
                     cookies.Write(HttpContext, Input.Remember, new RememberedDetails(Input.AuthorName?.Trim() ?? "", Input.AuthorEmail?.Trim() ?? "", Input.Website?.Trim()));
-                return Redirect(Comments.PageLink(PageOfNew(outcome.Comment!)).Replace("#comments", $"#comment-{outcome.Comment!.Id}"));
+                var comment = outcome.Comment!;
+                var page = await threads.PageOfAsync(Context, comment.PostId, comment.Id, Request, ct);
+                return Redirect(CommentSection.CommentLink(Journal.Slug, slug, page, comment.Id));
             case CommentOutcomeKind.Invalid:
-                ModelState.AddErrors(outcome.Errors);
-                Comments.Error = outcome.Message;
-                return Page();
+                return await ReshowAsync(journal, slug, cpage, outcome.Message, ct, outcome.Errors);
             case CommentOutcomeKind.RateLimited:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Comments.Error = outcome.Message;
-                return Page();
+                return await ReshowAsync(journal, slug, cpage, outcome.Message, ct);
             default:
-                Comments.Error = outcome.Message;
-                return Page();
+                return await ReshowAsync(journal, slug, cpage, outcome.Message, ct);
         }
     }
 
-    /// <summary>The page a just-posted comment appears on: its thread's page, or the last page for a new thread.</summary>
-    private int PageOfNew(Comment comment)
+    /// <summary>The page again with the form as the reader filled it in, and why it was not posted.</summary>
+    private async Task<IActionResult> ReshowAsync(string journal, string slug, int? cpage, string? error, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? fieldErrors = null)
     {
-        var forest = Comments.Forest;
-        if (comment.ParentId is { } parent && Domain.Comments.CommentPagination.PageOf(forest, parent, CommentThreads.PageSize) is { } page) return page;
-        return forest.ChronologicalRoots.Count / CommentThreads.PageSize + 1;
+        if (!await LoadAsync(journal, slug, cpage, Input.ParentId, ct)) return NotFound();
+        ModelState.Clear();
+        if (fieldErrors is not null) ModelState.AddErrors(fieldErrors);
+        // Re-shown, the form answers the comment it sits under (none when that comment is gone).
+        Input.ParentId = (int?)Comments.ReplyTo?.Id;
+        Comments.Form = Input;
+        Comments.FormTimestamp = timestamps.Now();
+        if (Comments.FormShown) Comments.Error = error;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string journal, string slug, int? cpage, int? replyTo, CancellationToken ct)

@@ -27,6 +27,9 @@ public static class TreatmentApi
             .WithName("PutTreatmentCourse").WithSummary("Create or replace the course fields, including Day 0 (owner only)");
         treatment.MapGet("/milestones", MilestonesAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("GetTreatmentMilestones").WithSummary("Engraftment computed from the stored counts (CIBMTR) and as declared by the clinic, with day numbers");
+        treatment.MapGet("/fhir", FhirAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
+            .Produces(StatusCodes.Status200OK, contentType: Treatment.Fhir.FhirJson.MediaType)
+            .WithName("GetTreatmentFhirBundle").WithSummary("The course as a FHIR R4 Bundle (collection), if its owner shares it with you");
         treatment.MapPost("/labs", PostLabsAsync).RequireAuthorization(ApiAuth.Policy)
             .Accepts<LabRowsRequest>("application/json", "text/csv", "text/tab-separated-values", "text/plain")
             .WithName("PostTreatmentLabs")
@@ -48,6 +51,15 @@ public static class TreatmentApi
     {
         var view = await access.ViewableAsync(here, ct);
         return view is null ? NotFound() : TypedResults.Ok(MilestonesDto.From(await queries.LoadAsync(view, ct)));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FhirAsync(
+        string journal, JournalContext here, TreatmentAccess access, TreatmentQueries queries, Treatment.Fhir.FhirExport fhir, HttpResponse response, CancellationToken ct)
+    {
+        var view = await access.ViewableAsync(here, ct);
+        if (view is null) return NotFound();
+        response.Headers.CacheControl = "private, no-store";
+        return fhir.Result(await queries.LoadAsync(view, ct), $"{journal}-treatment.fhir.json");
     }
 
     public static async Task<Results<Ok<TreatmentCourseDto>, ValidationProblem, ProblemHttpResult>> PutAsync(

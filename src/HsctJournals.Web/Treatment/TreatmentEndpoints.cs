@@ -1,5 +1,6 @@
 using System.Text;
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Treatment.Fhir;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
@@ -37,6 +38,21 @@ internal static class TreatmentEndpoints
             NoStore(http);
             var csv = file == "labs" ? TreatmentCsv.Labs(snapshot) : TreatmentCsv.Events(snapshot);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"{view.Journal.Slug}-{file}.csv");
+        });
+        // FHIR R4 export (issue 9 item 5): the same sharing rule as every other read of the course.
+        app.MapGet("/j/{journal}/treatment/export/fhir.json", async (string journal, HttpContext http, TreatmentAccess access, TreatmentQueries queries, FhirExport fhir, CancellationToken ct) =>
+        {
+            var view = await access.FindViewableAsync(journal, Reader.From(http.User), ct);
+            if (view is null) return Results.NotFound();
+            NoStore(http);
+            return fhir.Result(await queries.LoadAsync(view, ct), $"{view.Journal.Slug}-treatment.fhir.json");
+        });
+        app.MapGet("/clinician/{token}/fhir.json", async (string token, HttpContext http, TreatmentAccess access, TreatmentQueries queries, FhirExport fhir, CancellationToken ct) =>
+        {
+            var view = await access.FindByClinicianTokenAsync(token, logAccess: true, ct);
+            if (view is null) return Results.NotFound();
+            NoStore(http);
+            return fhir.Result(await queries.LoadAsync(view, ct), "treatment.fhir.json");
         });
         app.MapGet("/treatment/calendar/{token}.ics", async (string token, HttpContext http, TreatmentAccess access, TreatmentQueries queries, CancellationToken ct) =>
         {

@@ -8,6 +8,7 @@ public static class TreatmentExtensions
         services.AddMemoryCache();
         services.AddScoped<TreatmentAccess>();
         services.AddScoped<TreatmentQueries>();
+        services.AddScoped<Fhir.FhirExport>();
         // One small use-case class per kind of record (issue 7 item 4), sharing CourseStore.
         services.AddScoped<CourseStore>();
         services.AddScoped<CourseDetailsEditor>();

@@ -49,6 +49,24 @@ public class CommentModerationTests
         Assert.IsType<ModerationDecision.Approved>(CommentModeration.Decide(Post(CommentPolicy.Default), comment, Now));
     }
 
+    [Theory]
+    [InlineData(HoldRule.FirstCommentFromNewEmail, false, false, true)]
+    [InlineData(HoldRule.FirstCommentFromNewEmail, true, false, false)]
+    [InlineData(HoldRule.FirstCommentFromNewEmail, false, true, false)]
+    [InlineData(HoldRule.Never, false, false, false)]
+    [InlineData(HoldRule.Always, false, false, false)]
+    public void The_approval_history_is_needed_only_when_it_can_change_the_decision(HoldRule hold, bool approvedReader, bool staff, bool needed)
+    {
+        var policy = new CommentPolicy { Hold = hold };
+        var comment = Comment() with { IsApprovedReader = approvedReader, IsJournalStaff = staff, IsSignedIn = approvedReader || staff };
+
+        Assert.Equal(needed, CommentModeration.NeedsApprovalHistory(policy, comment));
+        // When it is not needed, either answer gives the same decision.
+        if (!needed)
+            Assert.Equal(CommentModeration.Decide(Post(policy), comment with { HasApprovedCommentBefore = true }, Now).GetType(),
+                CommentModeration.Decide(Post(policy), comment with { HasApprovedCommentBefore = false }, Now).GetType());
+    }
+
     [Fact]
     public void A_post_with_comments_switched_off_rejects_every_comment_even_from_staff()
     {

@@ -18,22 +18,7 @@ public abstract class CrashTests(Func<ITestDatabase> database)
         string postUrl;
         await using (var app = await AppProcess.StartAsync(db))
         {
-            var client = app.Client();
-            var login = await Forms.GetAsync(client, "/Identity/Account/Login");
-            var signedIn = await login.PostAsync(client, new() { ["Input.Email"] = AppFactory.AdminEmail, ["Input.Password"] = AppFactory.Password });
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-
-            var newJournal = await Forms.GetAsync(client, "/journals/new");
-            var created = await newJournal.PostAsync(client, new() { ["Input.Title"] = "Crash journal", ["Input.Visibility"] = "Public" });
-            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-
-            var write = await Forms.GetAsync(client, "/j/crash-journal/write");
-            var saved = await write.PostAsync(client, new()
-            {
-                ["Input.Title"] = "Written just before the crash", ["Input.Markdown"] = "Still here after kill -9.", ["Input.Status"] = "Published",
-            });
-            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            postUrl = saved.Headers.Location!.OriginalString;
+            postUrl = await CrashScenario.PublishPostAsync(app.Client(), "Crash journal", "Written just before the crash", "Still here after kill -9.");
             await app.KillAsync();
         }
 

@@ -51,7 +51,9 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var finished = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        // Generous: a fresh PostgreSQL database runs every migration first, and on a shared 2-core machine under
+        // heavy load that alone has taken close to a minute (a deadline, not a measurement).
+        var finished = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(180)));
         if (finished != listening.Task)
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);

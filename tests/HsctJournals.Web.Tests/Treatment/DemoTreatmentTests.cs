@@ -29,6 +29,16 @@ public abstract class DemoTreatmentTests(AppFactory app)
         // The private notebook has no treatment record to show.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/j/private-notebook/treatment")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_course_exports_a_fhir_bundle_that_firelys_validator_accepts()
+    {
+        var json = await app.AnonymousClient().GetStringAsync("/j/counting-from-zero/treatment/export/fhir.json");
+        var bundle = FhirValidation.Parse(json);
+        Assert.Empty(FhirValidation.Errors(bundle));
+        Assert.Contains(bundle.Entry, e => e.Resource is Hl7.Fhir.Model.Procedure { Code.Coding: [{ Code: "425983008" }] });
+        Assert.True(bundle.Entry.Count(e => e.Resource is Hl7.Fhir.Model.Observation { Category: [{ Coding: [{ Code: "laboratory" }] }] }) > 10);
+    }
 }
 
 /// <summary>The app with the demo seed switched on.</summary>

@@ -1,0 +1,55 @@
+# Helpers sourced by the bench scripts: publish once, start the app (Release, fresh SQLite file) on a
+# loopback port and time its start-up, and build the benchmark content through the API.
+# Needs: dotnet, curl, jq, wrk.
+
+bench_publish() { # bench_publish DIR
+  dotnet publish src/HsctJournals.Web -c Release -o "$1" -v quiet -nologo >/dev/null
+}
+
+# bench_start APPDIR WORKDIR PORT [NAME=VALUE...]: starts the app in the background (pid in $app_pid) and
+# prints the time from launch to the first page in $startup_ms. Extra settings are environment variables.
+bench_start() {
+  local appdir=$1 work=$2 port=$3; shift 3
+  local started; started=$(date +%s%N)
+  (cd "$appdir" && exec env ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl="http://127.0.0.1:$port" \
+    Admin__Email=bench@example.com Admin__Password=bench-password-123 \
+    ConnectionStrings__Journals="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
+    ForwardedHeaders__KnownProxies__0=127.0.0.1 "$@" \
+    dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >>"$work/app.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+    kill -0 $app_pid 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -0 $app_pid 2>/dev/null || { echo "The app did not start:"; tail -40 "$work/app.log"; return 1; }
+  startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# bench_fixture PORT: a public journal "bench" (as the admin, through the API) with
+#  - /j/bench/posts/two-hundred: a ~500-word post with 200 approved comments in 50 threads (each a comment
+#    and three nested replies, so all 200 are on the first page of 50 threads);
+#  - /j/bench/posts/writes: an empty post the comment-POST runs write to.
+bench_fixture() {
+  local base="http://127.0.0.1:$1/api/v1" token words body
+  token=$(curl -fs "$base/tokens" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"bench-password-123","name":"bench"}' | jq -r .token)
+  local auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+  curl -fs -o /dev/null "${auth[@]}" "$base/journals" -d '{"title":"Bench","slug":"bench","visibility":"Public"}'
+  words=$(for i in $(seq 1 50); do printf 'Day %d of counts, fluids and waiting for the neutrophils to come back. ' "$i"; done)
+  body=$(jq -n --arg md "$words" '{title:"Two hundred comments",slug:"two-hundred",markdown:$md,status:"Published"}')
+  curl -fs -o /dev/null "${auth[@]}" "$base/journals/bench/posts" -d "$body"
+  curl -fs -o /dev/null "${auth[@]}" "$base/journals/bench/posts" -d '{"title":"Writes","slug":"writes","markdown":"Comment here.","status":"Published"}'
+  local comments="$base/journals/bench/posts/two-hundred/comments" parent
+  for t in $(seq 1 50); do
+    parent=""
+    for d in 1 2 3 4; do
+      body=$(jq -n --arg text "Thread $t, level $d: sending strength from all of us, and a long enough line of text to look like a real comment." \
+        --argjson parent "${parent:-null}" '{text:$text,parentId:$parent}')
+      parent=$(curl -fs "${auth[@]}" "$comments" -d "$body" | jq -r .id)
+    done
+  done
+}
+
+# bench_rss PID: resident memory in MB.
+bench_rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
