@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Accounts;
 /// Sends account mail (confirmation, password reset, invitations) with MailKit when
 /// <c>Smtp:Host</c> is set, and writes it to the log when it is not, so a fresh install works.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> log) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shared.SiteOptions> site, ILogger<SmtpEmailSender> log) : IEmailSender
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
@@ -26,6 +26,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpE
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(email));
         message.Subject = subject;
+        Notifications.MailHeaders.Stamp(message, site.Value.MailDomain);
         var body = new BodyBuilder { HtmlBody = htmlMessage, TextBody = HtmlToText(htmlMessage) };
         message.Body = body.ToMessageBody();
 

@@ -27,6 +27,7 @@ public sealed class OutboxProcessor(
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     IOptions<SmtpOptions> smtp,
+    IOptions<Shared.SiteOptions> site,
     OutboxSignal signal,
     ILogger<OutboxProcessor> log)
 {
@@ -35,7 +36,7 @@ public sealed class OutboxProcessor(
     {
         var batch = await claims.ClaimAsync(ct);
         if (batch.Count == 0) return 0;
-        await using var session = new SmtpSession(smtp.Value, log);
+        await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, log);
         foreach (var message in batch)
         {
             try

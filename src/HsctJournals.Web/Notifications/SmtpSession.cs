@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Notifications;
 /// reopened after a failure. With no <c>Smtp:Host</c> configured, messages are logged (subject
 /// only) and count as delivered, so a development install does not pile up unsendable mail.
 /// </summary>
-public sealed class SmtpSession(SmtpOptions options, ILogger log) : IAsyncDisposable
+public sealed class SmtpSession(SmtpOptions options, string mailDomain, ILogger log) : IAsyncDisposable
 {
     private SmtpClient? _client;
 
@@ -43,8 +43,7 @@ public sealed class SmtpSession(SmtpOptions options, ILogger log) : IAsyncDispos
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
-        // Tells mail servers not to send vacation replies back to us (RFC 3834).
-        message.Headers.Add("Auto-Submitted", "auto-generated");
+        MailHeaders.Stamp(message, mailDomain);
         if (mail.UnsubscribeUrl is not null)
         {
             // RFC 2369 + RFC 8058: mail clients offer one-click unsubscribe with a POST to this address.

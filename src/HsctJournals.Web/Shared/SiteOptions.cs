@@ -51,6 +51,9 @@ public sealed class SiteOptions
             yield return new UriBuilder(baseUri.Scheme, host.Trim(), baseUri.Port).Uri.GetLeftPart(UriPartial.Authority);
     }
 
+    /// <summary>The site's host name, used on the right of every Message-ID we send (not the machine's name).</summary>
+    public string MailDomain => new Uri(BaseUrl).Host;
+
     /// <summary>An absolute link to a site path such as <c>/j/anna</c>.</summary>
     public string Link(string path) => Origin + "/" + path.TrimStart('/');
 }

@@ -41,6 +41,8 @@ public abstract class LinkPoisoningTests(SecurityApp app)
         Assert.NotEmpty(links);
         Assert.All(links, l => Assert.StartsWith(SecurityApp.PublicUrl + "/", l));
         Assert.Contains(SecurityApp.PublicUrl + "/Identity/Account/ResetPassword?code=", mail.TextBody);
+        Assert.EndsWith("@journals.example.org", mail.MessageId);
+        Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
     }
 
     [Fact]
@@ -61,6 +63,12 @@ public abstract class LinkPoisoningTests(SecurityApp app)
         await ask.PostAsync(askerClient, new() { ["Message"] = "Hello" });
         var told = app.Mail.Single(owner.Email!, "Request to read");
         Assert.All(LinksIn(told.HtmlBody), l => Assert.StartsWith(SecurityApp.PublicUrl + "/", l));
+        // Fix 7: mail sent at once and queued mail alike say who sent them and that no one should auto-reply.
+        foreach (var message in new[] { invitation, told })
+        {
+            Assert.EndsWith("@journals.example.org", message.MessageId);
+            Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        }
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+using MimeKit;
+using MimeKit.Utils;
+
+namespace HsctJournals.Web.Notifications;
+
+/// <summary>Headers every message we send carries, whichever way it leaves (outbox or sent at once).</summary>
+public static class MailHeaders
+{
+    public static void Stamp(MimeMessage message, string siteDomain)
+    {
+        // Tells mail servers not to send vacation replies back to us (RFC 3834).
+        message.Headers.Replace("Auto-Submitted", "auto-generated");
+        // On the site's domain rather than the machine's host name, which MimeKit would use (issue 8, fix 7).
+        message.MessageId = MimeUtils.GenerateMessageId(siteDomain);
+    }
+}
