@@ -1,29 +1,28 @@
 #!/usr/bin/env bash
-# Load test: the app (Release, SQLite, demo content) on a loopback port, wrk against the read-heavy
-# pages, each twice side by side in one run: "cached" as an anonymous reader (served from the page
-# cache) and "uncached" with a commenter cookie (bypasses the shared cache, renders every time, like a
-# signed-in reader or the first request after a write). Stops by itself.
-# Usage: bash bench/load.sh [seconds] [connections]
+# Read load: the app (Release, fresh SQLite file) with the benchmark journal of bench/app.sh (a post with 200
+# threaded comments, built through the API) and the demo content; wrk against the read-heavy pages, each twice
+# side by side in one run: "cached" as an anonymous reader (served from the page cache) and "uncached" with a
+# commenter cookie (bypasses the shared cache and renders every time, like a signed-in reader or the first
+# request after a write). Prints start-up time, the machine's load with each row and RSS after the load.
+# Usage: bash bench/load.sh [seconds=10] [connections=16]   (APPDIR=published app to skip the publish; PORT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-10}; connections=${2:-32}; port=${PORT:-5081}
+seconds=${1:-10}; connections=${2:-16}; port=${PORT:-5081}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+source bench/app.sh
 work=$(mktemp -d)
-dotnet publish src/HsctJournals.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl="http://127.0.0.1:$port" Admin__Email=bench@localhost Admin__Password=bench-password-123 \
-  ConnectionStrings__Journals="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
-  dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
-app=$!
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 1; done
-kill -0 $app 2>/dev/null || { echo "The app did not start:"; tail -40 "$work/app.log"; exit 1; }
-post=$(curl -fs "http://127.0.0.1:$port/j/counting-from-zero" | grep -o '/j/counting-from-zero/posts/[a-z0-9-]*' | head -1)
+trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
+appdir=${APPDIR:-$work/app}; [ -n "${APPDIR:-}" ] || bench_publish "$appdir"
+bench_start "$appdir" "$work" "$port" Comments__MaxPerEmail=1000 Comments__MaxPerIp=1000 # the fixture posts 200 comments as the owner
+echo "== start to first page (fresh database: migrations and demo seed included): ${startup_ms} ms"
+bench_fixture "$port"
 bypass="Cookie: hsct_commenter=bench-bench-bench-bench-bench"
-for path in / /j/counting-from-zero "$post" /j/counting-from-zero/feed.rss "/search?q=neutrophils"; do
+for path in / /j/bench /j/bench/posts/two-hundred /j/bench/feed.rss "/search?q=neutrophils"; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$path" || { echo "== GET $path (not available: skipped)"; continue; }
-  echo "== GET $path  cached (anonymous)"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
-  echo "== GET $path  uncached (cookie bypasses the page cache)"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$bypass" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
+  for mode in cached uncached; do
+    header=(); [ $mode = uncached ] && header=(-H "$bypass")
+    echo "== GET $path  $mode ($(uptime | sed 's/.*load/load/'))"
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|50%|99%|Non-2xx"
+  done
 done
-echo "== RSS of the app after the load: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$app/status)"
+echo "== RSS of the app after the load: $(bench_rss $app_pid) MB"

@@ -41,7 +41,7 @@ public abstract class BackupRestoreTests(AppFactory app)
         Assert.Equal("hsct-journal-backup", (string?)json["format"]);
         Assert.Equal(1, (int?)json["version"]);
         Assert.Equal(3, json["posts"]!.AsArray().Count); // with the journal's first post
-        // The owner's backup keeps commenters' addresses for restoring (docs/decisions/0017)…
+        // The owner's backup keeps commenters' addresses for restoring (docs/decisions/0018)…
         Assert.Contains(built.CommenterEmail, json.ToJsonString());
 
         var markdown = zip.Entries.Where(e => e.FullName.StartsWith("posts/")).Select(e => e.FullName).Order().ToList();

@@ -68,7 +68,7 @@ public sealed record BackupRevision(string Title, string Markdown, DateTime Save
 
 /// <summary>
 /// A comment of any status. <see cref="AuthorEmail"/> is the commenter's private address: it is in
-/// journal.json only (never in the Markdown or static copy), see docs/decisions/0017.
+/// journal.json only (never in the Markdown or static copy), see docs/decisions/0018.
 /// </summary>
 public sealed record BackupComment(
     int Id, int? ParentId, string AuthorName, string AuthorEmail, string? AuthorWebsite, string? AccountEmail,
