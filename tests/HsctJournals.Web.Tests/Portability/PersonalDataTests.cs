@@ -43,8 +43,11 @@ public abstract class PersonalDataTests(AppFactory app)
         var token = await app.TokenForAsync(person, "Pia's phone app");
 
         var client = await app.SignedInClientAsync(person);
-        var page = await Forms.GetAsync(client, "/Identity/Account/Manage/PersonalData");
-        var response = await page.PostAsync(client, [], "/Identity/Account/Manage/DownloadPersonalData");
+        // Identity's own "Personal data" page leads to ours.
+        Assert.Equal("/account/data", (await client.GetAsync("/Identity/Account/Manage/PersonalData")).Headers.Location?.OriginalString);
+        var page = await Forms.GetAsync(client, "/account/data");
+        Assert.Contains($"/j/{own.Slug}/export/backup", page.Html);
+        var response = await page.PostAsync(client, []);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
@@ -83,7 +86,7 @@ public abstract class PersonalDataTests(AppFactory app)
     public async Task Nobody_downloads_data_without_signing_in()
     {
         Assert.NotEqual(HttpStatusCode.OK, (await app.AnonymousClient().GetAsync("/api/v1/me/personal-data")).StatusCode);
-        var response = await app.AnonymousClient().PostAsync("/Identity/Account/Manage/DownloadPersonalData", new FormUrlEncodedContent([]));
+        var response = await app.AnonymousClient().PostAsync("/account/data", new FormUrlEncodedContent([]));
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }
