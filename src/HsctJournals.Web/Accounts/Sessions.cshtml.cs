@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class SessionsModel(UserSessions sessions, JournalsDbContext db) :
         Ended = Math.Max(0, ended);
         CurrentId = UserSessions.IdOf(User);
         Sessions = await sessions.ListAsync(UserId, ct);
-        Zone = JournalClock.FindZone(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        Zone = TimeZones.Find(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
     }
 
     public async Task<IActionResult> OnPostEndAsync(string? id, CancellationToken ct)

@@ -59,6 +59,6 @@ public sealed class TokensModel(ApiTokens tokens, JournalsDbContext db) : PageMo
     private async Task LoadAsync(CancellationToken ct)
     {
         Tokens = await tokens.ListAsync(UserId, ct);
-        Zone = JournalClock.FindZone(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        Zone = TimeZones.Find(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
     }
 }

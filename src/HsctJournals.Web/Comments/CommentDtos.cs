@@ -19,9 +19,12 @@ public sealed record CommentDto(
 /// <param name="CommentCount">Approved comments on the post, at every level.</param>
 public sealed record CommentThreadDto(IReadOnlyList<CommentDto> Items, int Page, int PageCount, int TotalThreads, int CommentCount);
 
-/// <summary>A comment to post. Name and e-mail are needed unless the request carries a token (the account's are used).</summary>
+/// <summary>
+/// The JSON body of POST …/comments (the API's public field names). Name and e-mail are needed unless the request
+/// carries a token (the account's are used). The endpoint turns it into a <see cref="CommentSubmission"/>.
+/// </summary>
 /// <param name="ParentId">The approved comment this one answers; omit for a new thread.</param>
-public sealed record CommentRequest(string? Text, string? Name, string? Email, string? Website, int? ParentId, bool? NotifyOnReply);
+public sealed record PostCommentRequest(string? Text, string? Name, string? Email, string? Website, int? ParentId, bool? NotifyOnReply);
 
 /// <summary>What happened to a posted comment.</summary>
 /// <param name="Status">"approved" (shown now) or "pending" (waits for a moderator).</param>

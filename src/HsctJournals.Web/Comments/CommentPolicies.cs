@@ -9,8 +9,8 @@ public static class CommentPolicies
 {
     public static CommentPolicy From(CommentSettings s) => new()
     {
-        WhoMayComment = (CommentPermission)(int)s.WhoMayComment,
-        Hold = (HoldRule)(int)s.Hold,
+        WhoMayComment = s.WhoMayComment,
+        Hold = s.Hold,
         MaxLinksBeforeHold = Math.Max(0, s.MaxLinksBeforeHold),
         HeldWords = Lines(s.HeldWords),
         BlockedWords = Lines(s.BlockedWords),
@@ -35,9 +35,9 @@ public static class CommentPolicies
     public static string? NotPermittedReason(CommentSettings s, Reader reader, JournalRole? role) =>
         JournalRoles.Allows(role, JournalCapability.Moderate) ? null : (s.WhoMayComment, reader.IsSignedIn, role) switch
     {
-        (CommentPermissionSetting.SignedInUsers, false, _) => "Please sign in to comment on this journal.",
-        (CommentPermissionSetting.ApprovedReaders, false, _) => "Please sign in to comment. Only approved readers of this journal can comment.",
-        (CommentPermissionSetting.ApprovedReaders, true, null) => "Only approved readers of this journal can comment. You can ask the owner for access.",
+        (CommentPermission.SignedInUsers, false, _) => "Please sign in to comment on this journal.",
+        (CommentPermission.ApprovedReaders, false, _) => "Please sign in to comment. Only approved readers of this journal can comment.",
+        (CommentPermission.ApprovedReaders, true, null) => "Only approved readers of this journal can comment. You can ask the owner for access.",
         _ => null,
     };
 }

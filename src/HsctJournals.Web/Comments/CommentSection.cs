@@ -13,7 +13,7 @@ public sealed class CommentSection
     public required DateTime NowUtc { get; init; }
     /// <summary>The comment the no-JavaScript reply form is shown under.</summary>
     public CommentNode<CommentView>? ReplyTo { get; set; }
-    public CommentFormInput Form { get; set; } = new();
+    public CommentForm Form { get; set; } = new();
     public string FormTimestamp { get; set; } = "";
     /// <summary>The signed-in commenter's display name; the name, e-mail and website fields are then not shown.</summary>
     public string? SignedInName { get; init; }

@@ -1,22 +1,21 @@
+using HsctJournals.Domain.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Comments;
-
-/// <summary>Who may comment on a journal's posts.</summary>
-public enum CommentPermissionSetting { Anyone = 0, SignedInUsers = 1, ApprovedReaders = 2, Nobody = 3 }
-
-/// <summary>Which comments wait for a moderator.</summary>
-public enum CommentHoldSetting { Never = 0, FirstCommentFromNewEmail = 1, Always = 2 }
 
 /// <summary>What the owner is e-mailed about.</summary>
 public enum OwnerNotificationSetting { EveryComment = 0, HeldOnly = 1, None = 2 }
 
 /// <summary>A journal's comment policy (owned by <see cref="Journals.Journal"/>, stored in its row).</summary>
+/// <remarks>
+/// Who may comment and which comments wait are the Domain's own enums (<see cref="CommentPermission"/>,
+/// <see cref="HoldRule"/>), stored as their numbers, so the rules read the setting without a cast.
+/// </remarks>
 [Owned]
 public class CommentSettings
 {
-    public CommentPermissionSetting WhoMayComment { get; set; } = CommentPermissionSetting.Anyone;
-    public CommentHoldSetting Hold { get; set; } = CommentHoldSetting.FirstCommentFromNewEmail;
+    public CommentPermission WhoMayComment { get; set; } = CommentPermission.Anyone;
+    public HoldRule Hold { get; set; } = HoldRule.FirstCommentFromNewEmail;
     /// <summary>Hold a comment with more links than this.</summary>
     public int MaxLinksBeforeHold { get; set; } = 2;
     /// <summary>One word or phrase per line; a match holds the comment.</summary>

@@ -1,10 +1,11 @@
+using HsctJournals.Domain.Comments;
 namespace HsctJournals.Web.Comments;
 
 /// <summary>The comment settings form (every <see cref="CommentSettings"/> field).</summary>
 public sealed class CommentSettingsInput
 {
-    public CommentPermissionSetting WhoMayComment { get; set; }
-    public CommentHoldSetting Hold { get; set; }
+    public CommentPermission WhoMayComment { get; set; }
+    public HoldRule Hold { get; set; }
     public int MaxLinksBeforeHold { get; set; } = 2;
     public string? HeldWords { get; set; }
     public string? BlockedWords { get; set; }

@@ -59,7 +59,7 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<CommentPostedDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        string journal, string post, CommentRequest request, JournalContext here, HttpContext http, CommentService comments, CancellationToken ct)
+        string journal, string post, PostCommentRequest request, JournalContext here, HttpContext http, CommentService comments, CancellationToken ct)
     {
         var outcome = await comments.PostAsync(here, new CommentSubmission
         {

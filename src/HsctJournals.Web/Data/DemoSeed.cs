@@ -6,6 +6,8 @@ using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Data;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class DemoSeed
         var journals = services.GetRequiredService<JournalEditor>();
         var posts = services.GetRequiredService<PostEditor>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var zone = JournalClock.FindZone(Zone);
+        var zone = TimeZones.Find(Zone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
         // The last demo post is ten days old, whatever day the app is first started.
         var dayZero = today.AddDays(-(DemoStories.Posts.Max(p => p.Day) + 10));

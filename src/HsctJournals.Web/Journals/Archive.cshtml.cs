@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The archive index: months, categories and tags with the number of readable posts in each.</summary>
-public sealed class ArchiveModel(JournalContext context, JournalAccess access, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(context)
+public sealed class ArchiveModel(JournalContext context, JournalAccess access, JournalTimeZone journalTimeZone, JournalsDbContext db) : JournalPageModel(context)
 {
     public sealed record MonthCount(int Year, int Month, int Count);
     public sealed record NamedCount(string Name, string Slug, int Count);
@@ -21,7 +21,7 @@ public sealed class ArchiveModel(JournalContext context, JournalAccess access, J
         var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
 
         // Months are calendar months in the owner's zone, so they are grouped here, not in SQL.
-        var zone = await journalClock.OwnerZoneAsync(Journal.Id, ct);
+        var zone = await journalTimeZone.OwnerZoneAsync(Journal.Id, ct);
         var dates = await live.Select(p => p.PublishedAt!.Value).ToListAsync(ct);
         Months = dates.Select(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone))
             .GroupBy(d => (d.Year, d.Month)).OrderByDescending(g => g.Key)

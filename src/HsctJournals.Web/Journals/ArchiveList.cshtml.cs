@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Posts in one category, with one tag, or from one month (in the journal owner's time zone).</summary>
-public sealed class ArchiveListModel(JournalContext context, PostQueries queries, JournalClock journalClock, JournalsDbContext db) : JournalPageModel(context)
+public sealed class ArchiveListModel(JournalContext context, PostQueries queries, JournalTimeZone journalTimeZone, JournalsDbContext db) : JournalPageModel(context)
 {
     public string Heading { get; private set; } = "";
     public IReadOnlyList<PostSummary> Posts { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class ArchiveListModel(JournalContext context, PostQueries queries
         if (year is { } y && month is { } m)
         {
             if (y is < 1900 or > 2200 || m is < 1 or > 12) return NotFound();
-            var zone = await journalClock.OwnerZoneAsync(Journal.Id, ct);
+            var zone = await journalTimeZone.OwnerZoneAsync(Journal.Id, ct);
             var from = TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, m, 1), zone);
             var to = TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, m, 1).AddMonths(1), zone);
             filter = q => q.Where(p => p.JournalId == Journal.Id && p.PublishedAt >= from && p.PublishedAt < to);

@@ -3,6 +3,8 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Treatment;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class DayLabels(JournalsDbContext db)
         return posts.Select(p =>
         {
             if (p.PublishedAt is not { } at || !bySlug.TryGetValue(p.JournalSlug, out var j)) return p;
-            var localDate = LocalDates.ToLocalDate(new DateTimeOffset(at, TimeSpan.Zero), JournalClock.FindZone(j.Zone));
+            var localDate = LocalDates.ToLocalDate(new DateTimeOffset(at, TimeSpan.Zero), TimeZones.Find(j.Zone));
             return p with { DayLabel = DayNumbering.Label(j.DayZero!.Value, localDate) };
         }).ToList();
     }

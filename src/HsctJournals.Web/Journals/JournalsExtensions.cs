@@ -13,7 +13,7 @@ public static class JournalsExtensions
         services.AddScoped<PostEditor>();
         services.AddScoped<JournalEditor>();
         services.AddScoped<PostQueries>();
-        services.AddScoped<JournalClock>();
+        services.AddScoped<JournalTimeZone>();
         services.AddScoped<DayLabels>();
         services.AddScoped<PostSearch>();
         services.Configure<RazorPagesOptions>(o =>

@@ -24,7 +24,7 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
     /// <summary>The post's HTML for this reader: embedded charts and milestones only under the treatment sharing rule.</summary>
     public string BodyHtml { get; private set; } = "";
 
-    [BindProperty] public CommentFormInput Input { get; set; } = new();
+    [BindProperty] public CommentForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string journal, string slug, int? cpage, int? replyto, CancellationToken ct)
     {

@@ -136,7 +136,7 @@ public static class PostsApi
     }
 
     private static async Task<TimeZoneInfo> ZoneOfAsync(JournalsDbContext db, string userId, CancellationToken ct) =>
-        JournalClock.FindZone(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        TimeZones.Find(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
 
     /// <summary>The editor names the category inputs after the form's fields; the API has one "category".</summary>
     private static Dictionary<string, string[]> RenameFields(IReadOnlyDictionary<string, string[]> errors) =>

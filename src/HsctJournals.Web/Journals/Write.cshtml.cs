@@ -105,7 +105,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
         }
         Categories = await db.Categories.Where(c => c.JournalId == writable.Id).OrderBy(c => c.Name).AsNoTracking().ToListAsync(ct);
         var zoneId = await db.Users.Where(u => u.Id == Reader.From(User).UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct);
-        _zone = JournalClock.FindZone(zoneId);
+        _zone = TimeZones.Find(zoneId);
         ZoneName = _zone.Id;
         return true;
     }

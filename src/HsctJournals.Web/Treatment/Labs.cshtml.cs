@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Treatment;
 /// (paste or upload) with a report per row. Questioned values are stored only after "yes, store it".
 /// </summary>
 public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResultEditor labs, LabImporter importer, JournalsDbContext db,
-    Journals.JournalClock journalClock, TimeProvider clock) : TreatmentOwnerPage(access)
+    Journals.JournalTimeZone journalTimeZone, TimeProvider clock) : TreatmentOwnerPage(access)
 {
     /// <summary>The most recent values listed under the forms.</summary>
     public const int ListedValues = 100;
@@ -135,7 +135,7 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
     private async Task DefaultDateAsync(CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(EntryDate)) return;
-        var zone = await journalClock.OwnerZoneAsync(Journal.Id, ct);
+        var zone = await journalTimeZone.OwnerZoneAsync(Journal.Id, ct);
         EntryDate = TreatmentText.Iso(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime));
     }
 

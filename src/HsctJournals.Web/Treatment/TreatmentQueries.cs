@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>Loads a <see cref="CourseSnapshot"/> for a course someone may already see (callers ask <see cref="TreatmentAccess"/> first).</summary>
-public sealed class TreatmentQueries(JournalsDbContext db, JournalClock journalClock, TimeProvider clock)
+public sealed class TreatmentQueries(JournalsDbContext db, JournalTimeZone journalTimeZone, TimeProvider clock)
 {
     public async Task<CourseSnapshot> LoadAsync(TreatmentView view, CancellationToken ct = default)
     {
@@ -23,7 +23,7 @@ public sealed class TreatmentQueries(JournalsDbContext db, JournalClock journalC
         course.Drugs = course.Drugs.OrderBy(d => d.Purpose).ThenBy(d => d.StartDate).ThenBy(d => d.Id).ToList();
         course.FollowUps = course.FollowUps.OrderBy(f => f.Due).ThenBy(f => f.Id).ToList();
 
-        var zone = await journalClock.OwnerZoneAsync(view.Journal.Id, ct);
+        var zone = await journalTimeZone.OwnerZoneAsync(view.Journal.Id, ct);
         var today = LocalDates.ToLocalDate(clock.GetUtcNow(), zone);
         EngraftmentReport? report = course.DayZero is { } zero
             // Entry order (Id) settles ties between values of one sample or one day (decision 0015).

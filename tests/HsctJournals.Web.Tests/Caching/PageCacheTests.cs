@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
@@ -80,7 +81,7 @@ public abstract class PageCacheTests(AppFactory app)
     [Fact]
     public async Task A_held_comment_changes_no_shared_page_until_it_is_approved()
     {
-        var (owner, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (owner, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
         var path = CommentKit.PathOf(journal, post);
         var before = await CachedETagAsync(path);
         var held = await app.AddCommentAsync(journal, post, "Held Hal", CommentKit.NewEmail(), "Waiting for the owner");
@@ -145,7 +146,7 @@ public abstract class PageCacheTests(AppFactory app)
         var form = await Forms.GetAsync(ownerClient, $"/j/{journal.Slug}/settings/comments");
         var fields = new Dictionary<string, string>
         {
-            ["Input.WhoMayComment"] = nameof(CommentPermissionSetting.Nobody), ["Input.Hold"] = nameof(CommentHoldSetting.Never),
+            ["Input.WhoMayComment"] = nameof(CommentPermission.Nobody), ["Input.Hold"] = nameof(HoldRule.Never),
             ["Input.MaxLinksBeforeHold"] = "2", ["Input.ThreadDepth"] = "5",
         };
         var saved = await form.PostAsync(ownerClient, fields);
@@ -240,7 +241,7 @@ public abstract class PageCacheTests(AppFactory app)
     [Fact]
     public async Task A_commenter_with_their_cookie_sees_their_held_comment_while_others_get_the_shared_page()
     {
-        var (_, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (_, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
         var path = CommentKit.PathOf(journal, post);
         var shared = await CachedETagAsync(path);
         var commenter = app.Visitor();

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Accounts;
@@ -62,7 +63,7 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
     [Fact]
     public async Task The_owner_approves_a_held_comment_and_the_visitor_sees_it_published()
     {
-        var (owner, journal, post) = await App.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (owner, journal, post) = await App.OpenJournalAsync(hold: HoldRule.Always);
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync(CommentKit.PathOf(journal, post));
         await FillAsync(visitor, "Please let this through", "Hope Held", CommentKit.NewEmail("hope"));

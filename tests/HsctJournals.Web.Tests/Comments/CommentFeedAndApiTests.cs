@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using System.Net.Http.Json;
 using HsctJournals.Web.Comments;
@@ -17,7 +18,7 @@ public abstract class CommentFeedAndApiTests(AppFactory app)
         var (owner, journal, post) = await app.OpenJournalAsync();
         var email = CommentKit.NewEmail("feed");
         await app.AddCommentAsync(journal, post, "Fee Der", email, "Visible in the feed");
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         await app.AddCommentAsync(journal, post, "Hid Den", CommentKit.NewEmail(), "Held, not in the feed");
 
         foreach (var path in new[] { $"/j/{journal.Slug}/comments.rss", $"/j/{journal.Slug}/posts/{post.Slug}/comments.rss" })
@@ -63,7 +64,7 @@ public abstract class CommentFeedAndApiTests(AppFactory app)
         var email = CommentKit.NewEmail("api");
         var top = (await app.AddCommentAsync(journal, post, "Api Top", email, "Top level")).Comment!;
         await app.AddCommentAsync(journal, post, "Api Reply", CommentKit.NewEmail(), "A reply", top.Id);
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         await app.AddCommentAsync(journal, post, "Api Held", CommentKit.NewEmail(), "Held");
 
         var response = await app.ApiClient().GetAsync($"/api/v1/journals/{journal.Slug}/posts/{post.Slug}/comments");
@@ -105,10 +106,10 @@ public abstract class CommentFeedAndApiTests(AppFactory app)
         await asOwner.JsonAsync(HttpStatusCode.Created);
         Assert.Equal("Olive Owner", await app.DbAsync(db => db.Comments.Where(c => c.Text == "Owner speaking").Select(c => c.AuthorName).SingleAsync()));
 
-        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermissionSetting.SignedInUsers);
+        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermission.SignedInUsers);
         await (await client.PostAsJsonAsync(path, new { text = "Anonymous again", name = "Anon", email = CommentKit.NewEmail() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
-        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermissionSetting.Anyone);
+        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermission.Anyone);
         var email = CommentKit.NewEmail("apiflood");
         HttpResponseMessage last = null!;
         for (var i = 0; i < 9; i++) last = await app.ApiClient().PostAsJsonAsync(path, new { text = $"Flood {i}", name = "Flo", email });
@@ -119,7 +120,7 @@ public abstract class CommentFeedAndApiTests(AppFactory app)
     [Fact]
     public async Task Moderation_endpoints_are_for_moderators_tokens_only()
     {
-        var (owner, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (owner, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
         var held = (await app.AddCommentAsync(journal, post, "Api Held", CommentKit.NewEmail(), "Approve me via API")).Comment!;
         var moderator = await app.CreateUserAsync();
         var reader = await app.CreateUserAsync();

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
@@ -67,7 +68,7 @@ public static class CommentKit
 
     /// <summary>A public journal whose comments appear at once (hold: never), with one post.</summary>
     public static async Task<(AppUser Owner, Journal Journal, Post Post)> OpenJournalAsync(this AppFactory app,
-        JournalVisibility visibility = JournalVisibility.Public, CommentHoldSetting hold = CommentHoldSetting.Never)
+        JournalVisibility visibility = JournalVisibility.Public, HoldRule hold = HoldRule.Never)
     {
         var owner = await app.CreateUserAsync("Olive Owner");
         var journal = await app.CreateJournalAsync(owner, visibility);

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
@@ -14,7 +15,7 @@ public abstract class CommentModerationTests(AppFactory app)
     [Fact]
     public async Task The_queue_is_for_owners_co_authors_and_moderators_only_and_is_the_only_place_with_addresses()
     {
-        var (owner, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (owner, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
         var email = CommentKit.NewEmail("queued");
         await app.AddCommentAsync(journal, post, "Quinn", email, "Please approve me");
         var moderator = await app.CreateUserAsync("Mo Derator");
@@ -43,7 +44,7 @@ public abstract class CommentModerationTests(AppFactory app)
     {
         var (owner, journal, post) = await app.OpenJournalAsync();
         var parent = (await app.AddCommentAsync(journal, post, "Par Ent", CommentKit.NewEmail(), "Top")).Comment!;
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         var reply = (await app.AddCommentAsync(journal, post, "Rep Ly", CommentKit.NewEmail(), "Held reply", parent.Id)).Comment!;
         Assert.Equal(1, await app.CountOfAsync(post));
         var client = await app.SignedInVisitorAsync(owner);
@@ -114,7 +115,7 @@ public abstract class CommentModerationTests(AppFactory app)
     [Fact]
     public async Task Moderators_edit_text_and_reply_from_the_queue_which_approves_a_held_parent()
     {
-        var (_, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.Always);
+        var (_, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
         var held = (await app.AddCommentAsync(journal, post, "Hel D", CommentKit.NewEmail(), "Held question?")).Comment!;
         var moderator = await app.CreateUserAsync("Mona Mod");
         await app.AddMemberAsync(journal, moderator, JournalRole.Moderator);
@@ -151,7 +152,7 @@ public abstract class CommentModerationTests(AppFactory app)
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await app.DbAsync(db => db.Journals.AsNoTracking().Where(j => j.Id == journal.Id).Select(j => j.Comments).SingleAsync());
-        Assert.Equal((CommentPermissionSetting.ApprovedReaders, CommentHoldSetting.Always, 4, "cure\nmiracle", "casino", (int?)14, 3, true, OwnerNotificationSetting.HeldOnly),
+        Assert.Equal((CommentPermission.ApprovedReaders, HoldRule.Always, 4, "cure\nmiracle", "casino", (int?)14, 3, true, OwnerNotificationSetting.HeldOnly),
             (saved.WhoMayComment, saved.Hold, saved.MaxLinksBeforeHold, saved.HeldWords, saved.BlockedWords, saved.CloseAfterDays, saved.ThreadDepth, saved.NewestFirst, saved.OwnerNotification));
 
         var bad = await form.PostAsync(client, new() { ["Input.ThreadDepth"] = "99", ["Input.MaxLinksBeforeHold"] = "lots", ["Input.HeldWords"] = "keep me" });
@@ -181,7 +182,7 @@ public abstract class CommentModerationTests(AppFactory app)
         Assert.Equal(1, await app.CountOfAsync(post));
 
         // A held reply whose approval fails halfway stays held and uncounted.
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         var reply = (await app.AddCommentAsync(journal, post, "Rep", CommentKit.NewEmail(), "Reply", parent.Id)).Comment!;
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
@@ -218,7 +219,7 @@ public abstract class CommentPostingTests(AppFactory app)
     [Fact]
     public async Task A_held_comment_is_shown_only_to_its_author_until_a_moderator_approves_it()
     {
-        var (owner, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.FirstCommentFromNewEmail);
+        var (owner, journal, post) = await app.OpenJournalAsync(hold: HoldRule.FirstCommentFromNewEmail);
         var author = app.Visitor();
         var response = await app.CommentAsync(author, CommentKit.PathOf(journal, post), CommentKit.Fields("My first ever comment", "Nia", CommentKit.NewEmail()));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -292,9 +293,9 @@ public abstract class CommentPostingTests(AppFactory app)
         var (owner, journal, post) = await app.OpenJournalAsync();
         var other = await app.CreatePostAsync(journal, owner, "Another post " + Guid.NewGuid().ToString("N")[..6], publishAtUtc: DateTime.UtcNow.AddHours(-1));
         var onOther = (await app.AddCommentAsync(journal, other, "Olga", CommentKit.NewEmail(), "Elsewhere")).Comment!;
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         var pending = (await app.AddCommentAsync(journal, post, "Pat", CommentKit.NewEmail(), "Held")).Comment!;
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Never);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Never);
         var parent = kind switch { "other-post" => onOther.Id.ToString(), "pending" => pending.Id.ToString(), "missing" => "99999999", _ => "abc" };
 
         var fields = CommentKit.Fields("My reply text", "Zed", CommentKit.NewEmail());
@@ -364,7 +365,7 @@ public abstract class CommentPostingTests(AppFactory app)
         await app.AddMemberAsync(journal, member, JournalRole.ApprovedReader);
         var path = CommentKit.PathOf(journal, post);
 
-        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermissionSetting.SignedInUsers);
+        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermission.SignedInUsers);
         var anonymousHtml = await app.Visitor().GetStringAsync(path);
         Assert.Contains("Please sign in to comment", anonymousHtml);
         Assert.DoesNotContain(">Post Comment</button>", anonymousHtml);
@@ -372,12 +373,12 @@ public abstract class CommentPostingTests(AppFactory app)
         var strangerClient = await app.SignedInVisitorAsync(stranger);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CommentAsync(strangerClient, path, new() { ["Input.Text"] = "Signed in hello" })).StatusCode);
 
-        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermissionSetting.ApprovedReaders);
+        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermission.ApprovedReaders);
         Assert.Contains("Only approved readers", await strangerClient.GetStringAsync(path));
         var memberClient = await app.SignedInVisitorAsync(member);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CommentAsync(memberClient, path, new() { ["Input.Text"] = "Member hello" })).StatusCode);
 
-        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermissionSetting.Nobody);
+        await app.SetPolicyAsync(journal, s => s.WhoMayComment = CommentPermission.Nobody);
         Assert.Contains("Comments are turned off", await memberClient.GetStringAsync(path));
         Assert.Equal(2, await app.CountOfAsync(post));
         _ = owner;

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using System.Text.RegularExpressions;
 using HsctJournals.Web.Comments;
@@ -17,21 +18,21 @@ public abstract partial class EmailNeverLeaksTests(AppFactory app)
     [Fact]
     public async Task No_commenter_address_appears_in_anything_a_stranger_can_fetch()
     {
-        var (owner, journal, post) = await app.OpenJournalAsync(hold: CommentHoldSetting.FirstCommentFromNewEmail);
+        var (owner, journal, post) = await app.OpenJournalAsync(hold: HoldRule.FirstCommentFromNewEmail);
         var second = await app.CreatePostAsync(journal, owner, "Second leak post", "More text.", publishAtUtc: DateTime.UtcNow.AddMinutes(-30), category: "Recovery", tags: "fatigue");
         var tag = Guid.NewGuid().ToString("N")[..8];
         var addresses = new[] { $"Approved.Person+{tag}@Example.org", $"held-{tag}@example.net", $"spammer-{tag}@example.com", $"replier-{tag}@example.org" };
 
         var commenter = app.Visitor();
         var path = CommentKit.PathOf(journal, post);
-        await app.SetPolicyAsync(journal, s => { s.Hold = CommentHoldSetting.Never; s.BlockedWords = "casino"; });
+        await app.SetPolicyAsync(journal, s => { s.Hold = HoldRule.Never; s.BlockedWords = "casino"; });
         var fields = CommentKit.Fields("An approved comment", "Leak Approved", addresses[0], "https://approved.example");
         fields["Input.Remember"] = "true";
         Assert.Equal(HttpStatusCode.Redirect, (await app.CommentAsync(commenter, path, fields)).StatusCode);
         var approvedId = (await app.AddCommentAsync(journal, second, "Leak Approved", addresses[0], "Also on the second post")).Comment!.Id;
         await app.AddCommentAsync(journal, post, "Leak Replier", addresses[3], "A reply", approvedId);
         await app.AddCommentAsync(journal, post, "Leak Spammer", addresses[2], "casino casino");
-        await app.SetPolicyAsync(journal, s => s.Hold = CommentHoldSetting.Always);
+        await app.SetPolicyAsync(journal, s => s.Hold = HoldRule.Always);
         await app.AddCommentAsync(journal, post, "Leak Held", addresses[1], "Held for now");
 
         var ownerQueue = await (await app.SignedInVisitorAsync(owner)).GetStringAsync($"/j/{journal.Slug}/comments?status=pending");

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Comments;
 using System.Net;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
@@ -41,7 +42,7 @@ public abstract class AccountDeletionTests(AppFactory app)
         await app.CreateCourseAsync(dropped, person, TreatmentSharing.OwnerOnly);
 
         var elsewhere = await app.CreateJournalAsync(other, JournalVisibility.Public, $"Elsewhere journal {run}");
-        await app.SetPolicyAsync(elsewhere, s => s.Hold = CommentHoldSetting.Never);
+        await app.SetPolicyAsync(elsewhere, s => s.Hold = HoldRule.Never);
         await app.AddMemberAsync(elsewhere, person, JournalRole.CoAuthor);
         await app.CreatePostAsync(elsewhere, person, "Guest post by Pat", publishAtUtc: DateTime.UtcNow.AddDays(-1));
         var otherPost = await app.CreatePostAsync(elsewhere, other, "Otto's news", publishAtUtc: DateTime.UtcNow.AddDays(-1));

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Treatment;
@@ -43,7 +44,7 @@ public sealed record BackupJournal(
     BackupCommentSettings CommentSettings);
 
 public sealed record BackupCommentSettings(
-    CommentPermissionSetting WhoMayComment, CommentHoldSetting Hold, int MaxLinksBeforeHold, string? HeldWords, string? BlockedWords,
+    CommentPermission WhoMayComment, HoldRule Hold, int MaxLinksBeforeHold, string? HeldWords, string? BlockedWords,
     int? CloseAfterDays, int ThreadDepth, bool NewestFirst, OwnerNotificationSetting OwnerNotification);
 
 /// <summary>A member, known by e-mail address: restore links the membership to the account with that address, if there is one.</summary>

@@ -30,7 +30,7 @@ public sealed record DayPost(PostSummary Post, string? Label);
 /// numbers in bylines anyway (<see cref="Journal.ShowDayNumbers"/>, as <see cref="DayLabels"/>).
 /// Dates are calendar dates in the owner's time zone (domain/hsct.md §2).
 /// </summary>
-public sealed class PostDays(JournalsDbContext db, JournalAccess journals, TreatmentAccess treatment, JournalClock clock)
+public sealed class PostDays(JournalsDbContext db, JournalAccess journals, TreatmentAccess treatment, JournalTimeZone clock)
 {
     private sealed record Basis(DayBrowseMode Mode, DateOnly? DayZero, IReadOnlyList<PhaseSpan> Spans);
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 
 /// <summary>

@@ -1,7 +1,11 @@
 namespace HsctJournals.Web.Comments;
 
-/// <summary>The comment form's fields, bound as "Input.*" on the post page.</summary>
-public sealed class CommentFormInput
+/// <summary>
+/// The HTML comment form as the browser posts it (bound as "Input.*" on the post page): raw strings for the
+/// honeypot and the protected render time, and "remember me", which only the page acts on (a cookie). The page
+/// turns it into a <see cref="CommentSubmission"/>; the API's counterpart is <see cref="PostCommentRequest"/>.
+/// </summary>
+public sealed class CommentForm
 {
     public string? Text { get; set; }
     public string? AuthorName { get; set; }

@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>The IANA time zones this server knows, for the profile's select and its validation.</summary>
 public static class TimeZones
@@ -19,4 +19,8 @@ public static class TimeZones
     public static IReadOnlyList<string> All => Ids.Value;
 
     public static bool IsKnown(string? id) => id is not null && All.Contains(id, StringComparer.Ordinal);
+
+    /// <summary>An IANA zone by id, falling back to UTC for unknown ids rather than failing a page.</summary>
+    public static TimeZoneInfo Find(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }
