@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
+using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
@@ -23,7 +24,7 @@ public abstract class PersonalDataTests(AppFactory app)
     {
         var person = await app.CreateUserAsync("Pia Person");
         var own = await app.CreateJournalAsync(person, JournalVisibility.Public, "Pia's journal");
-        await app.SetPolicyAsync(own, s => s.Hold = CommentHoldSetting.Never);
+        await app.SetPolicyAsync(own, s => s.Hold = HoldRule.Never);
         var post = await app.CreatePostAsync(own, person, "Pia on Day 0", "The bag arrived.", publishAtUtc: DateTime.UtcNow.AddDays(-1));
         await app.CreatePostAsync(own, person, "Pia's draft", status: PostStatus.Draft);
         await app.CreateCourseAsync(own, person, TreatmentSharing.OwnerOnly);
