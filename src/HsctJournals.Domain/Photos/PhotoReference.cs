@@ -18,6 +18,19 @@ public static class PhotoReference
     public static string Markdown(int photoId, string altText) =>
         $"![{EscapeAlt(altText)}]({For(photoId)})";
 
+    /// <summary>
+    /// <paramref name="markdown"/> with <paramref name="references"/> added as a paragraph of its own at
+    /// the end (where a form without JavaScript, which knows no cursor, puts new photos); one per line,
+    /// so several become one gallery.
+    /// </summary>
+    public static string AppendTo(string? markdown, IEnumerable<string> references)
+    {
+        var block = string.Join("\n", references);
+        if (block.Length == 0) return markdown ?? "";
+        var text = (markdown ?? "").TrimEnd();
+        return text.Length == 0 ? block + "\n" : text + "\n\n" + block + "\n";
+    }
+
     /// <summary>The photo id in <paramref name="url"/> when it is a well-formed reference.</summary>
     public static bool TryParse(string? url, out int photoId)
     {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HsctJournals.Domain.Photos;
+using HsctJournals.Web.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
@@ -13,9 +15,14 @@ namespace HsctJournals.Web.Journals;
 /// The Markdown editor for new and existing posts. Preview works as a plain form post;
 /// with JavaScript a live preview calls <see cref="OnPostLivePreview"/>.
 /// Antiforgery is checked by hand so an expired token re-shows the form with the text kept.
+/// Photos chosen in the form are uploaded whichever button is pressed, as the body streams in
+/// (<see cref="PhotoFormUpload"/>), and their references added to the end of the text; with
+/// JavaScript they go one by one to <see cref="OnPostPhotoAsync"/> and are inserted at the cursor.
 /// </summary>
 [Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Write)]
-public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds) : PageModel
+[PhotoForm, RequestSizeLimit(PhotoForms.MaxRequestBytes)]
+public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds,
+    Microsoft.Extensions.Options.IOptions<PhotoOptions> photoOptions) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -27,8 +34,16 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     public bool IsNew => CurrentSlug is null;
     public string? CurrentSlug { get; private set; }
     public string ZoneName { get; private set; } = "UTC";
+    /// <summary>Photos added and refused by this post of the form, for the page to list.</summary>
+    public PhotoFormOutcome? Photos => PhotoFormAttribute.Outcome(HttpContext);
+    public PhotoOptions PhotoLimits => photoOptions.Value;
+    /// <summary>The photo fields as posted, so a refused upload keeps them.</summary>
+    public string? PhotoAlt => Request.HasFormContentType ? Request.Form[PhotoFormUpload.AltField].ToString() : null;
+    public bool PhotoDecorative => Request.HasFormContentType && Request.Form[PhotoFormUpload.DecorativeField].Any(v => v == "true");
+    public string? PhotoCaption => Request.HasFormContentType ? Request.Form[PhotoFormUpload.CaptionField].ToString() : null;
     private Post? _post;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+
 
     public async Task<IActionResult> OnGetAsync(string journal, string? slug, CancellationToken ct)
     {
@@ -48,10 +63,37 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
         return Page();
     }
 
+    /// <summary>The "Add photos" button without JavaScript: upload, add the references to the text, show the form again.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string journal, string? slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, slug, ct)) return NotFound();
+        ModelState.Clear();
+        if (Photos is { Malformed: true }) return BadRequest();
+        if (Photos is null || !Photos.HadFiles) ModelState.AddModelError("photo-files", "Choose one or more photos first.");
+        else ApplyPhotos();
+        return Page();
+    }
+
+    /// <summary>With JavaScript: the photos of one drop, paste or choice, answered as JSON for the script to insert at the cursor.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(string journal, string? slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(journal, slug, ct)) return NotFound();
+        if (Photos is null || Photos.Malformed) return BadRequest();
+        var refused = Photos.Forged ? ["This page had been open too long to add photos safely. Copy your text, reload the page and try again."]
+            : !Photos.HadFiles ? ["Choose one or more photos first."] : Photos.Refused;
+        var added = Photos.Added.Select(r => new
+        {
+            id = r.Photo!.Id, fileName = r.Photo.FileName, markdown = PhotoReference.Markdown(r.Photo.Id, r.Photo.AltText), alreadyThere = r.AlreadyThere,
+        }).ToList();
+        return new JsonResult(new { added, refused }) { StatusCode = added.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(string journal, string? slug, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
         ModelState.Clear();
+        if (Photos is { Malformed: true }) return BadRequest();
+        ApplyPhotos();
         PreviewHtml = await embeds.ForReaderAsync(await editor.PreviewAsync(Journal, Input.Markdown, ct), Journal, Reader.From(User), preview: true, ct);
         return Page();
     }
@@ -70,6 +112,9 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
         ModelState.Clear();
+        if (Photos is { Malformed: true }) return BadRequest();
+        // Photos chosen with Save are added first; if any was refused the post is not saved, so the writer sees why.
+        if (!ApplyPhotos()) return Page();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             ModelState.AddModelError(string.Empty, "This form had been open too long to be saved safely. Your text is still here: press Save again.");
@@ -91,6 +136,22 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
             return Page();
         }
         return Redirect($"/j/{Journal.Slug}/posts/{result.Value!.Slug}");
+    }
+
+    /// <summary>Adds the uploaded photos' references to the text and their refusals to the form's errors; false when any was refused.</summary>
+    private bool ApplyPhotos()
+    {
+        if (Photos is null || !Photos.HadFiles) return true;
+        if (Photos.Forged)
+        {
+            ModelState.AddModelError("photo-files", "This form had been open too long to add photos safely. Your text is still here: choose the photos again.");
+            return false;
+        }
+        Input.Markdown = PhotoReference.AppendTo(Input.Markdown, Photos.References);
+        if (Photos.Added.Count > 0)
+            Notice = $"Added {Photos.Added.Count} photo{(Photos.Added.Count == 1 ? "" : "s")} to the end of your text ({string.Join(", ", Photos.Added.Select(r => r.Photo!.FileName))}). Move the lines where you want them; the post is saved only when you press Save.";
+        foreach (var message in Photos.Refused) ModelState.AddModelError("photo-files", message);
+        return Photos.Refused.Count == 0;
     }
 
     private async Task<bool> LoadAsync(string journal, string? slug, CancellationToken ct)

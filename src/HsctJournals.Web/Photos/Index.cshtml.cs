@@ -2,6 +2,7 @@ using HsctJournals.Domain.Photos;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Authorization;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -12,12 +13,14 @@ namespace HsctJournals.Web.Photos;
 /// A journal's photos, for its writers: upload (several files at once, no JavaScript needed),
 /// every photo with its thumbnail, alt text, caption, size and the posts that show it, and forms
 /// to describe or delete each. Others get 404.
+/// Antiforgery is checked by hand (before the first photo is stored, and in each other handler), because the
+/// framework's automatic check would read the whole body before the page could stream it.
 /// </summary>
-[Authorize, JournalPage(JournalCapability.Write)]
-[RequestSizeLimit(PhotoForms.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = PhotoForms.MaxRequestBytes)]
-public sealed class PhotosIndexModel(JournalContext here, PhotoLibrary library, PhotoUpload upload, IOptions<PhotoOptions> options) : PageModel
+[Authorize, JournalPage(JournalCapability.Write), IgnoreAntiforgeryToken]
+[PhotoForm, RequestSizeLimit(PhotoForms.MaxRequestBytes)]
+public sealed class PhotosIndexModel(JournalContext here, PhotoLibrary library, IOptions<PhotoOptions> options, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : PageModel
 {
+
     public Journal Journal { get; private set; } = null!;
     public IReadOnlyList<PhotoListing> Photos { get; private set; } = [];
     public long UsedBytes { get; private set; }
@@ -39,21 +42,15 @@ public sealed class PhotosIndexModel(JournalContext here, PhotoLibrary library, 
 
     public async Task<IActionResult> OnPostUploadAsync(string journal, CancellationToken ct)
     {
-        var writable = here.CanWrite ? here.Journal : null;
-        if (writable is null) return NotFound();
-        var files = Request.HasFormContentType ? Request.Form.Files : null;
-        if (files is null || files.Count == 0) Refused.Add("Choose one or more photos first.");
-        else if (files.Count > Limits.MaxFilesPerUpload) Refused.Add($"Send at most {Limits.MaxFilesPerUpload} photos at a time.");
+        if (!await LoadAsync(journal, ct)) return NotFound();
+        var upload = PhotoFormAttribute.Outcome(HttpContext);
+        if (upload is { Malformed: true }) return BadRequest();
+        if (upload is null || !upload.HadFiles) Refused.Add("Choose one or more photos first.");
+        else if (upload.Forged) Refused.Add("This form had been open too long to add photos safely. Choose the photos again.");
         else
         {
-            foreach (var file in files)
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await upload.UploadAsync(new PhotoUploadRequest(writable, Reader.From(User).UserId, stream, file.FileName, file.ContentType,
-                    AltText, Decorative, Caption, file.Length), ct);
-                if (result.Succeeded) Uploaded.Add(PhotoText.SafeFileName(file.FileName) + (result.AlreadyThere ? " (already in this journal)" : ""));
-                else Refused.Add(result.Message!);
-            }
+            Uploaded.AddRange(upload.Added.Select(r => r.Photo!.FileName + (r.AlreadyThere ? " (already in this journal)" : "")));
+            Refused.AddRange(upload.Refused);
         }
         await LoadAsync(journal, ct);
         return Page();
@@ -62,6 +59,11 @@ public sealed class PhotosIndexModel(JournalContext here, PhotoLibrary library, 
     public async Task<IActionResult> OnPostDescribeAsync(string journal, int photoId, string? photoAlt, bool photoDecorative, string? photoCaption, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            Refused.Add("This form had been open too long to be saved safely. Type the description again and save.");
+            return Page();
+        }
         var result = await library.DescribeAsync(Journal.Id, photoId, photoAlt, photoDecorative, photoCaption, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/photos?done=described#photo-{photoId}");
         Refused.AddRange(result.Errors.SelectMany(e => e.Value));

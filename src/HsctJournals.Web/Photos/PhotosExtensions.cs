@@ -12,6 +12,7 @@ public static class PhotosExtensions
         services.AddScoped<PhotoAccess>();
         services.AddScoped<PostPhotos>();
         services.AddScoped<PhotoLibrary>();
+        services.AddScoped<PhotoFormUpload>();
         services.AddScoped<Journals.IJournalLinkSource, PhotoLinks>();
         return services;
     }

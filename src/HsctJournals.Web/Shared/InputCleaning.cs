@@ -11,7 +11,8 @@ namespace HsctJournals.Web.Shared;
 /// everything a client sends as text — form fields, query values and JSON strings — before any
 /// page, endpoint or database sees it. PostgreSQL refuses NUL in text and SQLite stores it; doing
 /// it here makes both providers keep the same thing, and a request whose path carries such
-/// characters names nothing that exists (404).
+/// characters names nothing that exists (404). It runs after routing so that pages which read
+/// their uploads as they arrive (<see cref="MultipartReadByPageAttribute"/>) are left to do so.
 /// </summary>
 public static class InputCleaning
 {
@@ -29,7 +30,7 @@ public static class InputCleaning
             }
             if (request.QueryString.HasValue && !IsClean(request.Query))
                 http.Features.Set<IQueryFeature>(new QueryFeature(new QueryCollection(Cleaned(request.Query))));
-            if (request.HasFormContentType)
+            if (request.HasFormContentType && !ReadByEndpoint(http))
             {
                 if (IsUrlEncoded(request)) await StripNulAsync(request, http.RequestAborted);
                 IFormCollection form;
@@ -50,6 +51,10 @@ public static class InputCleaning
             }
             await next(http);
         });
+
+    /// <summary>A multipart body sent to a <see cref="MultipartReadByPageAttribute"/> page is read (and cleaned) by the page as it arrives.</summary>
+    private static bool ReadByEndpoint(HttpContext http) =>
+        StreamedForm.IsMultipart(http.Request) && http.GetEndpoint()?.Metadata.GetMetadata<MultipartReadByPageAttribute>() is not null;
 
     private static bool IsUrlEncoded(HttpRequest request) =>
         request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;

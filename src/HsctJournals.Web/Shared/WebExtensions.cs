@@ -41,9 +41,10 @@ public static class WebExtensions
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
-        app.UseInputCleaning();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing: it needs the endpoint to know which pages stream their uploads (MultipartReadByPageAttribute).
+        app.UseInputCleaning();
         // Before sign-in: a cached page for an anonymous reader costs no cookie decryption (Caching/AnonymousRequest).
         app.UsePageCaching();
         app.UseAuthentication();

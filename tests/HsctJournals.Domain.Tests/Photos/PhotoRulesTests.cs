@@ -30,6 +30,18 @@ public sealed class SrcsetTests
 
 public sealed class PhotoReferenceTests
 {
+    [Fact]
+    public void Uploaded_photos_go_after_the_text_as_one_paragraph_one_per_line() =>
+        Assert.Equal("Day 0.\n\n![a](photo:1)\n![b](photo:2)\n", PhotoReference.AppendTo("Day 0.\n\n", ["![a](photo:1)", "![b](photo:2)"]));
+
+    [Fact]
+    public void Photos_added_to_an_empty_post_start_it() =>
+        Assert.Equal("![a](photo:1)\n", PhotoReference.AppendTo(null, ["![a](photo:1)"]));
+
+    [Fact]
+    public void No_photos_leave_the_text_as_it_is() =>
+        Assert.Equal("Text  \n", PhotoReference.AppendTo("Text  \n", []));
+
     [Theory]
     [InlineData("photo:42", 42)]
     [InlineData("PHOTO:7", 7)]

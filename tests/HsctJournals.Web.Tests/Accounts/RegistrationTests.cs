@@ -127,7 +127,8 @@ public abstract class RegistrationTests(MailingApp app)
     [Theory]
     [InlineData("/Identity/Account/Manage")]
     [InlineData("/Identity/Account/Manage/ChangePassword")]
-    [InlineData("/Identity/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("/account/two-factor")]
+    [InlineData("/account/sessions")]
     [InlineData("/Identity/Account/ForgotPassword")]
     [InlineData("/Identity/Account/Login")]
     public async Task Identity_pages_render_without_scripts_the_security_policy_would_block(string path)

@@ -182,7 +182,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             $"{Demo}/treatment/sharing", $"{Demo}/treatment/summary",
             "/no-such-page", $"{Demo}/posts/no-such-post",
             "/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword",
-            "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator",
+            "/account/two-factor", "/account/sessions",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.
             $"{Demo}/portability", $"{Demo}/import", $"{Demo}/delete", "/journals/restore", "/account/data", "/account/delete",

@@ -2,7 +2,6 @@ using System.Net;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HsctJournals.Web.Tests.Security;
@@ -10,42 +9,17 @@ namespace HsctJournals.Web.Tests.Security;
 /// <summary>Issue 8, fix 2: sessions end on the server, so a cookie kept from before opens nothing.</summary>
 public abstract class SessionTests(AppFactory app)
 {
-    /// <summary>A browser: a client with its own cookie jar, whose cookies can be copied like an attacker would.</summary>
-    private sealed class Browser
-    {
-        private readonly CookieContainerHandler _jar;
-        public HttpClient Client { get; }
-
-        public Browser(AppFactory app, string userAgent)
-        {
-            _jar = new CookieContainerHandler { InnerHandler = app.Server.CreateHandler() };
-            Client = new HttpClient(_jar) { BaseAddress = new Uri("http://localhost") };
-            Client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        }
-
-        public string Cookies => _jar.Container.GetCookieHeader(new Uri("http://localhost/"));
-    }
-
     private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
     private const string Phone = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-    private async Task<Browser> SignInAsync(AppUser user, string userAgent = Firefox, string password = AppFactory.Password)
+    private async Task<CookieBrowser> SignInAsync(AppUser user, string userAgent = Firefox)
     {
-        var browser = new Browser(app, userAgent);
-        var form = await Forms.GetAsync(browser.Client, "/Identity/Account/Login");
-        var response = await form.PostAsync(browser.Client, new() { ["Input.Email"] = user.Email!, ["Input.Password"] = password, ["Input.RememberMe"] = "true" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var browser = new CookieBrowser(app, userAgent);
+        Assert.Equal("/", await browser.SignInAsync(user.Email!, AppFactory.Password));
         return browser;
     }
 
-    /// <summary>Replays a copied Cookie header from a client that keeps no cookies of its own.</summary>
-    private async Task<HttpStatusCode> ReplayAsync(string cookies, string path)
-    {
-        using var client = new HttpClient(app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookies);
-        return (await client.SendAsync(request)).StatusCode;
-    }
+    private Task<HttpStatusCode> ReplayAsync(string cookies, string path) => CookieBrowser.ReplayAsync(app, cookies, path);
 
     [Fact]
     public async Task A_cookie_kept_from_before_sign_out_no_longer_opens_my_journals()

@@ -1,0 +1,87 @@
+using HsctJournals.Web.Journals;
+using HsctJournals.Web.Tests.Infrastructure;
+using HsctJournals.Web.Tests.Photos;
+using Microsoft.Playwright;
+
+namespace HsctJournals.Web.Tests.Browser;
+
+/// <summary>Adding photos in the post editor in real Chromium, with JavaScript off and on; axe-core on the pages that show them.</summary>
+public sealed class PhotoBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static FilePayload Png(string name, int width) => new() { Name = name, MimeType = "image/png", Buffer = PhotoKit.Png(width, 400) };
+
+    [Fact]
+    public async Task Without_javascript_a_writer_uploads_two_photos_keeps_the_text_and_publishes_them()
+    {
+        var owner = await browser.App.CreateUserAsync("Nora Nojs");
+        var journal = await browser.App.CreateJournalAsync(owner, JournalVisibility.Public, "Garden Journal");
+        var page = await BrowserChecks.SignInAsync(() => browser.NewPageAsync(javaScript: false), owner);
+        await page.GotoAsync($"/j/{journal.Slug}/write");
+        await page.GetByLabel("Title").FillAsync("Day +30: the garden");
+        await page.GetByLabel("Text (Markdown)").FillAsync("We sat outside for an hour.");
+        await page.GetByLabel("Alt text").FillAsync("Roses by the back door");
+        await page.GetByLabel("Photos", new() { Exact = true }).SetInputFilesAsync([Png("roses.png", 700), Png("door.png", 701)]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and add to the text" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added 2 photos to the end of your text");
+        var text = await page.GetByLabel("Text (Markdown)").InputValueAsync();
+        Assert.StartsWith("We sat outside for an hour.\n\n![Roses by the back door](photo:", text.ReplaceLineEndings("\n"));
+        Assert.Equal(2, text.Split("](photo:").Length - 1);
+        Assert.Equal("Day +30: the garden", await page.GetByLabel("Title").InputValueAsync());
+
+        await page.GetByLabel("Status").SelectOptionAsync("Published");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Day +30: the garden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Roses by the back door" })).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task With_javascript_a_dropped_photo_goes_where_the_cursor_is_with_a_progress_bar_and_the_pages_pass_axe()
+    {
+        var owner = await browser.App.CreateUserAsync("Jo Script");
+        var journal = await browser.App.CreateJournalAsync(owner, JournalVisibility.Public, "Drop Journal");
+        var page = await BrowserChecks.SignInAsync(() => browser.NewPageAsync(true, o => o.ReducedMotion = ReducedMotion.Reduce), owner);
+        await page.GotoAsync($"/j/{journal.Slug}/write");
+        await page.GetByLabel("Title").FillAsync("Day 0");
+        var text = page.GetByLabel("Text (Markdown)");
+        await text.FillAsync("Before.\nAfter.");
+        await text.EvaluateAsync("t => { t.focus(); t.setSelectionRange(8, 8); t.dispatchEvent(new Event('select')); }");
+
+        // Without alt text the script refuses and says why.
+        await DropAsync(page, "bag.png", PhotoKit.Png(640, 480));
+        await Assertions.Expect(page.Locator(".photo-progress li.refused")).ToContainTextAsync("Write the alt text first");
+
+        await page.GetByLabel("Alt text").FillAsync("The bag of cells");
+        await DropAsync(page, "bag.png", PhotoKit.Png(642, 480));
+        await Assertions.Expect(page.Locator(".photo-progress li.added")).ToContainTextAsync("added to the text");
+        Assert.Equal(100, await page.Locator(".photo-progress li.added progress").EvaluateAsync<int>("p => p.value"));
+        var value = await text.InputValueAsync();
+        Assert.Matches(@"^Before\.\n!\[The bag of cells\]\(photo:\d+\)\n\nAfter\.$", value);
+
+        // Choosing a file with the input uploads it at once too.
+        await page.GetByLabel("Photos", new() { Exact = true }).SetInputFilesAsync([Png("walk.png", 703)]);
+        await Assertions.Expect(page.Locator(".photo-progress li.added")).ToHaveCountAsync(2);
+
+        // Reduced motion: the drop highlight does not animate.
+        Assert.Equal("0s", await page.Locator("#photo-add").EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+
+        await Assertions.Expect(page.Locator("#live-preview figure").First).ToBeVisibleAsync();
+        await BrowserChecks.AssertNoSeriousViolationsAsync(page, "editor with photos");
+        await page.GotoAsync($"/j/{journal.Slug}/photos");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "All photos (2)" })).ToBeVisibleAsync();
+        await BrowserChecks.AssertNoSeriousViolationsAsync(page, "Photos page");
+    }
+
+    /// <summary>Drops a file on the editor's text as a person dragging it from their files would.</summary>
+    private static Task DropAsync(IPage page, string name, byte[] bytes) =>
+        page.Locator("textarea[name='Input.Markdown']").EvaluateAsync(
+            """
+            (t, [b64, name]) => {
+                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], name, { type: "image/png" }));
+                for (const type of ["dragenter", "dragover", "drop"])
+                    t.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+            """, new object[] { Convert.ToBase64String(bytes), name });
+}
