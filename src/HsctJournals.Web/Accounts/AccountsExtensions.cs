@@ -43,6 +43,8 @@ public static class AccountsExtensions
             o.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
         });
         services.AddScoped<UserSessions>();
+        services.AddOptions<LoginLimitOptions>().BindConfiguration(LoginLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoginRateLimit>();
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountLinks>();

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Photos;
 using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Treatment;
@@ -54,6 +55,7 @@ public static class ApiExtensions
         api.MapTokensApi();
         api.MapJournalsApi();
         api.MapPostsApi();
+        api.MapPhotosApi();
         api.MapCommentsApi();
         api.MapTreatmentApi();
         api.MapPortabilityApi();

@@ -7,6 +7,8 @@ using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Notifications;
 
 /// <summary>

@@ -38,13 +38,13 @@ public sealed class PhotoFormUpload(PhotoUpload upload, IAntiforgery antiforgery
     public const string DecorativeField = "Decorative";
     public const string CaptionField = "Caption";
 
-    /// <summary>Reads the request's form; files are stored in <paramref name="journal"/>, or skipped unread when it is null.</summary>
-    public async Task<PhotoFormOutcome> ReadAsync(HttpContext http, Journal? journal, CancellationToken ct)
+    /// <summary>Reads the request's form (the antiforgery token is checked before the first file unless <paramref name="checkAntiforgery"/> is false); files are stored in <paramref name="journal"/>, or skipped unread when it is null.</summary>
+    public async Task<PhotoFormOutcome> ReadAsync(HttpContext http, Journal? journal, CancellationToken ct, bool checkAntiforgery = true)
     {
         var outcome = new PhotoFormOutcome();
         var limits = options.Value;
         var files = 0;
-        var checkedToken = false;
+        var checkedToken = !checkAntiforgery; // API calls carry a bearer token, not a cookie: nothing to forge
         var end = await StreamedForm.ReadAsync(http, async file =>
         {
             // An empty file input still sends a part, with no name and no bytes.

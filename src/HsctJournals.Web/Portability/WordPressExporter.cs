@@ -9,6 +9,8 @@ using HsctJournals.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Portability;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using HsctJournals.Domain.Web;
-using HsctJournals.Web.Notifications;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using HsctJournals.Web.Notifications;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -32,7 +32,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     private static readonly Dictionary<(string From, string To), string> KnownDebt = new()
     {
         [("Shared", "Accounts")] = "the layout asks SignInManager<AppUser> who is signed in; AppUser belongs below the features",
-        [("Shared", "Notifications")] = "FormGuard reads SiteOptions (Site:BaseUrl), which lives in Notifications",
         [("Notifications", "Accounts")] = "mails look up AppUser addresses and the access rule",
         [("Notifications", "Comments")] = "CommentMails builds comment mails; they belong in Comments, writing outbox rows",
         [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",

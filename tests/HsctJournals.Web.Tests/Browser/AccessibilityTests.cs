@@ -1,7 +1,6 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
+using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 using Microsoft.Playwright;
 
 namespace HsctJournals.Web.Tests.Browser;
@@ -23,36 +22,17 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
                      $"/j/{journal.Slug}/category/isolation-engraftment", "/search?q=neutrophils", $"/j/{journal.Slug}/search?q=counts", $"/j/{journal.Slug}/feeds", "/Identity/Account/Login", "/Identity/Account/Register", "/no-such-page" })
         {
             await reader.GotoAsync(path);
-            await AssertNoSeriousViolations(reader, path);
+            await AssertNoSeriousViolationsAsync(reader, path);
         }
 
-        var writer = await SignInAsync(owner);
+        var writer = await browser.SignInAsync(owner);
         await writer.GotoAsync($"/j/{journal.Slug}/write");
-        await AssertNoSeriousViolations(writer, "editor");
+        await AssertNoSeriousViolationsAsync(writer, "editor");
         await writer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(writer.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-        await AssertNoSeriousViolations(writer, "editor with errors");
+        await AssertNoSeriousViolationsAsync(writer, "editor with errors");
         await writer.GotoAsync("/journals/new");
-        await AssertNoSeriousViolations(writer, "new journal");
-    }
-
-    private async Task<IPage> SignInAsync(Web.Accounts.AppUser user)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(user.Email!);
-        await page.GetByLabel("Password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static async Task AssertNoSeriousViolations(IPage page, string where)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await AssertNoSeriousViolationsAsync(writer, "new journal");
     }
 
     internal static string RepositoryRoot()

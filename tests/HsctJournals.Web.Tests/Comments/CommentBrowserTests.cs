@@ -1,10 +1,9 @@
 using HsctJournals.Domain.Comments;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
+using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 using Microsoft.Playwright;
 
 namespace HsctJournals.Web.Tests.Comments;
@@ -57,7 +56,7 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
         await Assertions.Expect(page.GetByLabel("Comment *")).ToHaveValueAsync("Words worth keeping");
         await Assertions.Expect(page.GetByLabel("Email *")).ToHaveAttributeAsync("aria-describedby", "comment-note Input_AuthorEmail-error");
         await Assertions.Expect(page.Locator("#Input_AuthorEmail-error")).ToContainTextAsync("valid e-mail address");
-        await AssertNoSeriousViolations(page, "comment form with errors");
+        await AssertNoSeriousViolationsAsync(page, "comment form with errors");
     }
 
     [Fact]
@@ -70,11 +69,11 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync();
         await Assertions.Expect(visitor.GetByText("Your comment is awaiting moderation.")).ToBeVisibleAsync();
 
-        var moderator = await SignInAsync(owner);
+        var moderator = await browser.SignInAsync(owner);
         await moderator.GotoAsync($"/j/{journal.Slug}");
         await moderator.GetByRole(AriaRole.Link, new() { Name = "Comments (1 pending)" }).ClickAsync();
         await Assertions.Expect(moderator.GetByText("Please let this through")).ToBeVisibleAsync();
-        await AssertNoSeriousViolations(moderator, "moderation queue");
+        await AssertNoSeriousViolationsAsync(moderator, "moderation queue");
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Approve (comment by Hope Held)" }).ClickAsync();
         await Assertions.Expect(moderator.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 comment approved.");
 
@@ -119,9 +118,9 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
         await App.AddCommentAsync(journal, post, "Dee Dogwood", CommentKit.NewEmail(), "Another thread", null);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(CommentKit.PathOf(journal, post));
-        await AssertNoSeriousViolations(page, "post with a thread");
+        await AssertNoSeriousViolationsAsync(page, "post with a thread");
         await page.GotoAsync(CommentKit.PathOf(journal, post) + $"?replyto={parent}");
-        await AssertNoSeriousViolations(page, "reply form without JavaScript");
+        await AssertNoSeriousViolationsAsync(page, "reply form without JavaScript");
     }
 
     private static async Task FillAsync(IPage page, string text, string name, string email, bool nameNeeded = true)
@@ -130,24 +129,5 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
         if (!nameNeeded && await page.GetByLabel("Name *").InputValueAsync() != "") return;
         await page.GetByLabel("Name *").FillAsync(name);
         await page.GetByLabel("Email *").FillAsync(email);
-    }
-
-    private async Task<IPage> SignInAsync(AppUser user)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(user.Email!);
-        await page.GetByLabel("Password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static async Task AssertNoSeriousViolations(IPage page, string where)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 }

@@ -59,6 +59,9 @@ public abstract class BrowserFixture<TApp> : IAsyncLifetime where TApp : AppFact
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in as <paramref name="user"/> through the real login form.</summary>
+    public Task<IPage> SignInAsync(HsctJournals.Web.Accounts.AppUser user) => BrowserChecks.SignInAsync(() => NewPageAsync(), user);
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

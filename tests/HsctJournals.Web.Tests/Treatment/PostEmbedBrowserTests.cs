@@ -1,7 +1,6 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
+using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 using HsctJournals.Web.Treatment;
 using Microsoft.Playwright;
 
@@ -31,7 +30,7 @@ public sealed class PostEmbedBrowserTests(BrowserFixture browser) : IClassFixtur
         await chart.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure.embed-chart img'); return i && i.complete && i.naturalWidth > 0; }");
         await Assertions.Expect(page.Locator(".embed-milestone").First).ToContainTextAsync("Day +9");
-        await AssertNoSeriousViolations(page, "post with an embedded chart");
+        await AssertNoSeriousViolationsAsync(page, "post with an embedded chart");
 
         // The data table link leads to the table on the treatment page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Neutrophils and white cells by day: data table" }).ClickAsync();
@@ -39,14 +38,6 @@ public sealed class PostEmbedBrowserTests(BrowserFixture browser) : IClassFixtur
 
         await page.GotoAsync($"/j/{journal.Slug}/days");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aplasia" })).ToBeVisibleAsync();
-        await AssertNoSeriousViolations(page, "days page");
-    }
-
-    private static async Task AssertNoSeriousViolations(IPage page, string where)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await AssertNoSeriousViolationsAsync(page, "days page");
     }
 }

@@ -1,7 +1,6 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
+using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 using Microsoft.Playwright;
 
 namespace HsctJournals.Web.Tests.Treatment;
@@ -20,7 +19,7 @@ public sealed class TreatmentBrowserTests(BrowserFixture browser) : IClassFixtur
         var journal = await browser.App.CreateJournalAsync(owner, JournalVisibility.Public, "Treatment Browser");
         await browser.App.CreatePostAsync(journal, owner, "Engrafted!", "Three days in a row.",
             publishAtUtc: TreatmentData.DayZero.AddDays(9).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
-        var page = await SignInAsync(owner);
+        var page = await browser.SignInAsync(owner);
         var slug = journal.Slug;
 
         await page.GotoAsync($"/j/{slug}/treatment");
@@ -29,7 +28,7 @@ public sealed class TreatmentBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Day 0 (the day the cells go back)").FillAsync(TreatmentData.Day(0));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the course" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
-        await AssertNoSeriousViolations(page, "course and phases");
+        await AssertNoSeriousViolationsAsync(page, "course and phases");
 
         // One day through the quick form, in mixed units.
         await page.GotoAsync($"/j/{slug}/treatment/labs");
@@ -41,13 +40,13 @@ public sealed class TreatmentBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Unit for Haemoglobin").FillAsync("g/L");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save counts" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stored 3 value(s)");
-        await AssertNoSeriousViolations(page, "labs");
+        await AssertNoSeriousViolationsAsync(page, "labs");
 
         // The rest of the fortnight pasted as CSV.
         await page.GetByLabel("Paste rows").FillAsync(string.Join("\n", TreatmentData.EngraftingCsv().Split('\n').Where(l => !l.StartsWith(TreatmentData.Day(1), StringComparison.Ordinal))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("10 rows: 10 imported");
-        await AssertNoSeriousViolations(page, "labs import report");
+        await AssertNoSeriousViolationsAsync(page, "labs import report");
 
         await page.GotoAsync($"/j/{slug}/treatment");
         await Assertions.Expect(page.Locator(".milestone-engraftmentcomputed").First).ToContainTextAsync("Day +9");
@@ -55,12 +54,12 @@ public sealed class TreatmentBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(chart).ToBeVisibleAsync();
         await chart.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure.chart img'); return i && i.complete && i.naturalWidth > 0; }");
-        await AssertNoSeriousViolations(page, "treatment overview");
+        await AssertNoSeriousViolationsAsync(page, "treatment overview");
 
         foreach (var path in new[] { "events", "sharing", "summary" })
         {
             await page.GotoAsync($"/j/{slug}/treatment/{path}");
-            await AssertNoSeriousViolations(page, path);
+            await AssertNoSeriousViolationsAsync(page, path);
         }
 
         // The post written on Day +9 carries its label.
@@ -71,24 +70,5 @@ public sealed class TreatmentBrowserTests(BrowserFixture browser) : IClassFixtur
         var stranger = await browser.NewPageAsync(javaScript: false);
         var response = await stranger.GotoAsync($"/j/{slug}/treatment");
         Assert.Equal(404, response!.Status);
-    }
-
-    private async Task<IPage> SignInAsync(Web.Accounts.AppUser user)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(user.Email!);
-        await page.GetByLabel("Password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static async Task AssertNoSeriousViolations(IPage page, string where)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 }

@@ -5,6 +5,8 @@ using HsctJournals.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Portability.Backup;
 
 /// <summary>

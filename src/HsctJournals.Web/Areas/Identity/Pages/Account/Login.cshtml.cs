@@ -13,7 +13,7 @@ namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 /// Otherwise it behaves as Identity's page: two-factor, lockout page, return URL.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
@@ -43,6 +43,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Enter your e-mail address.");
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Enter your password.");
         if (!ModelState.IsValid) return Page();
+        var (allowed, retryAfter) = await limit.TryAttemptAsync(HttpContext);
+        if (!allowed)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
+            return Page();
+        }
 
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);

@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>
 /// Where the site lives. Every absolute link the app writes (mail, feeds, sitemap, canonical URLs,
