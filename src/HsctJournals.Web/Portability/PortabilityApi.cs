@@ -28,6 +28,9 @@ public static class PortabilityApi
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").Produces(StatusCodes.Status404NotFound);
         api.MapPost("/journals/restore", RestoreAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery().WithTags("Import and export")
             .WithName("RestoreBackup").WithSummary("Restore a backup zip (multipart field \"file\", optional \"title\" and \"slug\") as a new journal you own");
+        api.MapGet("/me/personal-data", PersonalDataAsync).RequireAuthorization(ApiAuth.Policy).WithTags("Import and export")
+            .WithName("ExportPersonalData").WithSummary("Everything the site holds about you, as a zip of JSON files (GDPR Art. 15/20)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/imports", UploadAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
             .WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
         group.MapGet("/imports/{id:guid}", StatusAsync).RequireAuthorization(ApiAuth.Policy)
@@ -67,6 +70,9 @@ public static class PortabilityApi
         var url = $"/api/v1/journals/{result.Journal!.Slug}";
         return TypedResults.Created(url, new RestoredJournalDto(result.Journal.Slug, result.Journal.Title, url, result.Warnings));
     }
+
+    public static async Task<FileContentHttpResult> PersonalDataAsync(ClaimsPrincipal user, PersonalData.PersonalDataExport export, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.CreateAsync(Reader.From(user).UserId!, ct), "application/zip", PersonalData.PersonalDataExport.FileName(clock.GetUtcNow().UtcDateTime));
 
     private static ImportJobDto Dto(ImportJob job, string slug, ImportQueue queue) => new(
         job.Id, job.Status.ToString(), job.FileName, job.CreatedAt, job.FinishedAt, queue.Progress(job.Id),

@@ -16,6 +16,7 @@ public static class PortabilityExtensions
         services.AddScoped<Backup.BackupWriter>();
         services.AddScoped<Backup.BackupRestorer>();
         services.AddScoped<Backup.BackupUploads>();
+        services.AddScoped<PersonalData.PersonalDataExport>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
         return services;

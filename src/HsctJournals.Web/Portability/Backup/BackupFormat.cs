@@ -5,6 +5,7 @@ using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Treatment;
+using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Portability.Backup;
 
@@ -83,7 +84,24 @@ public sealed record BackupCourse(
     string? Condition, string? Centre, string? Country, string? Protocol, DateOnly? DayZero, DateOnly? ProtocolStart, int ProtocolFirstDay,
     TreatmentSharing Sharing, DateOnly? DeclaredNeutrophilEngraftment, DateOnly? DeclaredPlateletEngraftment, DateTime CreatedAt,
     IReadOnlyList<BackupDrug> Drugs, IReadOnlyList<BackupPriorTherapy> PriorTherapies, IReadOnlyList<BackupPhase> Phases,
-    IReadOnlyList<BackupLab> Labs, IReadOnlyList<BackupEvent> Events, IReadOnlyList<BackupFollowUp> FollowUps);
+    IReadOnlyList<BackupLab> Labs, IReadOnlyList<BackupEvent> Events, IReadOnlyList<BackupFollowUp> FollowUps)
+{
+    /// <summary>A stored course (with its lists loaded) in the format; the backup and the personal-data export share it.</summary>
+    public static BackupCourse From(TreatmentCourse c) => new(
+        c.Condition, c.Centre, c.Country, c.Protocol, c.DayZero, c.ProtocolStart, c.ProtocolFirstDay, c.Sharing,
+        c.DeclaredNeutrophilEngraftment, c.DeclaredPlateletEngraftment, c.CreatedAt,
+        c.Drugs.OrderBy(d => d.Id).Select(d => new BackupDrug(d.Purpose, d.GenericName, d.Brand, d.Dose, d.Unit, d.Basis, d.WeightKg, d.HeightCm, d.Route, d.StartDate, d.EndDate)).ToList(),
+        c.PriorTherapies.OrderBy(t => t.Id).Select(t => new BackupPriorTherapy(t.GenericName, t.Brand, t.Started, t.Stopped, t.LastDose, t.ReasonStopped)).ToList(),
+        c.Phases.OrderBy(p => p.Id).Select(p => new BackupPhase(p.Phase, p.Planned, p.Started, p.Note)).ToList(),
+        c.Labs.OrderBy(l => l.Id).Select(l => new BackupLab(l.Date, l.Time, l.Analyte, l.OriginalValue, l.OriginalUnit, l.Value, l.Loinc, l.Ucum, l.ReferenceLow, l.ReferenceHigh, l.Note, l.CreatedAt)).ToList(),
+        c.Events.OrderBy(e => e.Id).Select(e => new BackupEvent(e.Date, e.Type, e.Value, e.Grade, e.Product, e.Detail, e.Note, e.CreatedAt)).ToList(),
+        c.FollowUps.OrderBy(f => f.Id).Select(f => new BackupFollowUp(f.Title, f.Due, f.Note, f.Done, f.Uid)).ToList());
+
+    /// <summary>A course with every list, as <see cref="From"/> needs it.</summary>
+    public static IQueryable<TreatmentCourse> WithLists(IQueryable<TreatmentCourse> courses) =>
+        (courses.Include(c => c.Drugs).Include(c => c.PriorTherapies)
+            .Include(c => c.Phases).Include(c => c.Labs).Include(c => c.Events).Include(c => c.FollowUps)).AsSplitQuery();
+}
 
 public sealed record BackupDrug(
     DrugPurpose Purpose, string GenericName, string? Brand, decimal? Dose, string? Unit, DoseBasis Basis, decimal? WeightKg, decimal? HeightCm,

@@ -38,9 +38,7 @@ public sealed class JournalSnapshot(JournalsDbContext db, IOptions<SiteOptions> 
         var comments = (await db.Comments.AsNoTracking().Where(c => c.Post.JournalId == journalId).OrderBy(c => c.Id).ToListAsync(ct)).ToLookup(c => c.PostId);
         var oldAddresses = (await db.LegacyPermalinks.AsNoTracking().Where(l => l.JournalId == journalId).OrderBy(l => l.Id).ToListAsync(ct)).ToLookup(l => l.PostId);
         var photos = await db.Photos.AsNoTracking().Where(p => p.JournalId == journalId).OrderBy(p => p.Id).ToListAsync(ct);
-        var courses = await db.TreatmentCourses.AsNoTracking().Where(c => c.JournalId == journalId).OrderBy(c => c.Id)
-            .Include(c => c.Drugs).Include(c => c.PriorTherapies).Include(c => c.Phases).Include(c => c.Labs).Include(c => c.Events).Include(c => c.FollowUps)
-            .AsSplitQuery().ToListAsync(ct);
+        var courses = await BackupCourse.WithLists(db.TreatmentCourses.AsNoTracking().Where(c => c.JournalId == journalId).OrderBy(c => c.Id)).ToListAsync(ct);
 
         return new JournalBackup(
             JournalBackup.FormatName, JournalBackup.CurrentVersion, clock.GetUtcNow().UtcDateTime, site.Value.BaseUrl.TrimEnd('/') + "/j/" + journal.Slug,
@@ -62,14 +60,6 @@ public sealed class JournalSnapshot(JournalsDbContext db, IOptions<SiteOptions> 
                     c.Text, c.Status, c.ModerationNote, c.NotifyOnReply, c.CreatedAt, c.UpdatedAt)).ToList())).ToList(),
             photos.Select(p => new BackupPhoto(p.Id, BackupPaths.PhotoFile(p.Id, p.FileName), p.FileName, p.OriginalContentType, p.OriginalLength,
                 p.OriginalHash, p.Width, p.Height, p.AltText, p.IsDecorative, p.Caption, p.WasAnimated, p.UploadedAt, EmailOf(p.UploadedById))).ToList(),
-            courses.Select(c => new BackupCourse(
-                c.Condition, c.Centre, c.Country, c.Protocol, c.DayZero, c.ProtocolStart, c.ProtocolFirstDay, c.Sharing,
-                c.DeclaredNeutrophilEngraftment, c.DeclaredPlateletEngraftment, c.CreatedAt,
-                c.Drugs.OrderBy(d => d.Id).Select(d => new BackupDrug(d.Purpose, d.GenericName, d.Brand, d.Dose, d.Unit, d.Basis, d.WeightKg, d.HeightCm, d.Route, d.StartDate, d.EndDate)).ToList(),
-                c.PriorTherapies.OrderBy(t => t.Id).Select(t => new BackupPriorTherapy(t.GenericName, t.Brand, t.Started, t.Stopped, t.LastDose, t.ReasonStopped)).ToList(),
-                c.Phases.OrderBy(p => p.Id).Select(p => new BackupPhase(p.Phase, p.Planned, p.Started, p.Note)).ToList(),
-                c.Labs.OrderBy(l => l.Id).Select(l => new BackupLab(l.Date, l.Time, l.Analyte, l.OriginalValue, l.OriginalUnit, l.Value, l.Loinc, l.Ucum, l.ReferenceLow, l.ReferenceHigh, l.Note, l.CreatedAt)).ToList(),
-                c.Events.OrderBy(e => e.Id).Select(e => new BackupEvent(e.Date, e.Type, e.Value, e.Grade, e.Product, e.Detail, e.Note, e.CreatedAt)).ToList(),
-                c.FollowUps.OrderBy(f => f.Id).Select(f => new BackupFollowUp(f.Title, f.Due, f.Note, f.Done, f.Uid)).ToList())).ToList());
+            courses.Select(BackupCourse.From).ToList());
     }
 }
