@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Data;
 /// <item><c>synchronous</c>: in WAL mode <c>NORMAL</c> writes each commit to the WAL before the call
 /// returns but leaves the fsync to checkpoints, so an acknowledged write survives the app being killed
 /// (the bytes are in the operating system) but not a power cut. <c>FULL</c> syncs on every commit
-/// (decision record 0020).</item>
+/// (decision record 0022).</item>
 /// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite, in steps of a
 /// few milliseconds, instead of Microsoft.Data.Sqlite's own retry, which sleeps 150 ms at a time and made
 /// concurrent comment posts wait hundreds of milliseconds.</item>

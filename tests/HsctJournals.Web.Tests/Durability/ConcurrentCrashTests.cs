@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Tests.Durability;
 /// <summary>
 /// Design invariant 3 under load: eight readers post comments through the form at once, the app is killed
 /// (SIGKILL) while they are writing, and every comment that was answered with a redirect is in the database
-/// afterwards. On SQLite this is what <c>synchronous=NORMAL</c> in WAL mode must still guarantee (decision 0020).
+/// afterwards. On SQLite this is what <c>synchronous=NORMAL</c> in WAL mode must still guarantee (decision 0022).
 /// </summary>
 public abstract partial class ConcurrentCrashTests(Func<ITestDatabase> database)
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HsctJournals.Web.Tests.Operations;
 
 /// <summary>
-/// The per-connection SQLite settings (decision 0020) are on every connection the app's contexts open:
+/// The per-connection SQLite settings (decision 0022) are on every connection the app's contexts open:
 /// WAL with synchronous=NORMAL by default or FULL when configured, and a busy timeout so writers queue inside SQLite.
 /// </summary>
 public sealed class SqliteSettingsTests(SqliteApp app) : IClassFixture<SqliteApp>
