@@ -27,7 +27,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shar
         message.To.Add(MailboxAddress.Parse(email));
         message.Subject = subject;
         Notifications.MailHeaders.Stamp(message, site.Value.MailDomain);
-        var body = new BodyBuilder { HtmlBody = htmlMessage, TextBody = HtmlToText(htmlMessage) };
+        var body = new BodyBuilder { HtmlBody = htmlMessage, TextBody = MailText.FromHtml(htmlMessage) };
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();
@@ -38,7 +38,4 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shar
         await client.SendAsync(message);
         await client.DisconnectAsync(quit: true);
     }
-
-    private static string HtmlToText(string html) =>
-        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " "));
 }

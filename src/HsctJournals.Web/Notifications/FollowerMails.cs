@@ -64,7 +64,7 @@ public sealed class FollowerMails(
                 .Paragraph($"{summary.JournalTitle} has a new post:")
                 .Item(summary.Title, PostUrl(summary.JournalSlug, summary.Slug), summary.Excerpt)
                 .Footer($"You get this because you follow “{summary.JournalTitle}” by e-mail.", "Unsubscribe", stop);
-            mails.Add(body.To(f.Email, null, $"{summary.JournalTitle}: {summary.Title}", stop));
+            mails.Add(body.To(f.Email, null, $"{summary.JournalTitle}: {summary.Title}", stop, MailHeaders.JournalListId(summary.JournalSlug, site.Value.MailDomain)));
         }
         return mails;
     }
@@ -86,7 +86,7 @@ public sealed class FollowerMails(
         foreach (var p in posts) body.Item(p.Title, PostUrl(p.JournalSlug, p.Slug), p.Excerpt);
         body.Footer($"You get this daily digest because you follow “{journalTitle}” by e-mail.", "Unsubscribe", stop);
         var subject = posts.Count == 1 ? $"{journalTitle}: 1 new post" : $"{journalTitle}: {posts.Count} new posts";
-        return [body.To(f.Email, null, subject, stop)];
+        return [body.To(f.Email, null, subject, stop, MailHeaders.JournalListId(posts[0].JournalSlug, site.Value.MailDomain))];
     }
 
     private sealed record PostFacts(int Id, string Title, string Slug, string Excerpt, string JournalSlug, string JournalTitle);

@@ -60,11 +60,11 @@ public sealed class MailBody
         return this;
     }
 
-    public OutgoingMail To(string address, string? name, string subject, string? unsubscribeUrl) =>
+    public OutgoingMail To(string address, string? name, string subject, string? unsubscribeUrl, string? listId = null) =>
         new(address, name, subject, _text.ToString().TrimEnd() + "\n",
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Encode(subject) + "</title></head><body>\n"
             + _html + "</body></html>\n",
-            unsubscribeUrl);
+            unsubscribeUrl, listId);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

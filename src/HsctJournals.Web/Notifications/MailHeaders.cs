@@ -13,4 +13,11 @@ public static class MailHeaders
         // On the site's domain rather than the machine's host name, which MimeKit would use (issue 8, fix 7).
         message.MessageId = MimeUtils.GenerateMessageId(siteDomain);
     }
+
+    /// <summary>
+    /// The <c>List-Id</c> of a journal's mail to its followers (RFC 2919): the journal's address name under the
+    /// site's domain, e.g. <c>&lt;counting-from-zero.journals.example.org&gt;</c>. Slugs are ASCII letters, digits
+    /// and hyphens, so the id needs no encoding; the journal's title is left out because it may not be ASCII.
+    /// </summary>
+    public static string JournalListId(string journalSlug, string siteDomain) => $"<{journalSlug}.journals.{siteDomain}>";
 }

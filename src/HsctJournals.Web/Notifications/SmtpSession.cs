@@ -44,6 +44,8 @@ public sealed class SmtpSession(SmtpOptions options, string mailDomain, ILogger 
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
         MailHeaders.Stamp(message, mailDomain);
+        // RFC 2919: lets mail programs file and filter a journal's posts as the list they are (issue 8, fix 7).
+        if (mail.ListId is not null) message.Headers.Add("List-Id", mail.ListId);
         if (mail.UnsubscribeUrl is not null)
         {
             // RFC 2369 + RFC 8058: mail clients offer one-click unsubscribe with a POST to this address.

@@ -28,6 +28,8 @@ public abstract class RegistrationTests(MailingApp app)
         Assert.Equal("/journals/new", response.Headers.Location!.OriginalString);
         var confirmation = await app.Mail.WaitForAsync(email, "Confirm");
         var confirmLink = Html.LinkIn(confirmation, "/Identity/Account/ConfirmEmail");
+        // The text part carries the same link, written out (issue 8, fix 7), for mail programs that show only text.
+        Assert.Contains(confirmLink, confirmation.TextBody);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(confirmLink)).StatusCode);
         Assert.True(await app.WithScopeAsync(async sp =>
             (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.EmailConfirmed));

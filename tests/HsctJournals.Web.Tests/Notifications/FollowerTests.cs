@@ -13,6 +13,9 @@ namespace HsctJournals.Web.Tests.Notifications;
 /// <summary>Following a journal by e-mail: double opt-in, new posts, scheduled posts, digests, unsubscribe, access.</summary>
 public abstract class FollowerTests(NotifyingApp app)
 {
+    /// <summary>The host of the test app's Site:BaseUrl, which list ids and message ids are on.</summary>
+    private string SiteDomain => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.Shared.SiteOptions>>().Value.MailDomain;
+
     [Fact]
     public async Task Visitor_follows_with_double_opt_in_and_gets_each_new_post_once()
     {
@@ -86,6 +89,7 @@ public abstract class FollowerTests(NotifyingApp app)
         var digestAddress = await ConfirmedFollowerAsync(journal, FollowFrequency.DailyDigest, confirmedAt: DateTime.UtcNow.AddDays(-1));
 
         var digest = Assert.Single(await Eventually.MailAsync(app.Mail, digestAddress));
+        Assert.Equal($"<{journal.Slug}.journals.{SiteDomain}>", digest.Headers["List-Id"]);
         Assert.Equal($"{journal.Title}: 2 new posts", digest.Subject);
         Assert.Contains("Morning bloods", Text(digest));
         Assert.Contains("Evening walk", Html(digest));
@@ -108,6 +112,8 @@ public abstract class FollowerTests(NotifyingApp app)
         await app.CreatePostAsync(journal, owner, "First");
         var first = Assert.Single(await Eventually.MailAsync(app.Mail, address));
         var url = first.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        // A journal's posts are list mail: RFC 2919 List-Id on the site's domain (issue 8, fix 7).
+        Assert.Equal($"<{journal.Slug}.journals.{SiteDomain}>", first.Headers["List-Id"]);
 
         var client = app.AnonymousClient();
         var ask = await client.GetStringAsync(url);
