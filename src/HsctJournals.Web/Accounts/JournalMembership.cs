@@ -99,6 +99,9 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
         _ => "an approved reader",
     };
 
+    /// <summary>What every form that asks for an e-mail address says when it is not one.</summary>
+    internal const string NotAnEmailMessage = "Enter your e-mail address, like name@example.org.";
+
     internal static bool IsEmail(string email) =>
         email.Length is > 2 and <= 256 && new EmailAddressAttribute().IsValid(email) && !email.Any(char.IsWhiteSpace);
 

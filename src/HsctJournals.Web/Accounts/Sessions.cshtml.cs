@@ -27,7 +27,7 @@ public sealed class SessionsModel(UserSessions sessions, JournalsDbContext db) :
         Ended = Math.Max(0, ended);
         CurrentId = UserSessions.IdOf(User);
         Sessions = await sessions.ListAsync(UserId, ct);
-        Zone = TimeZones.Find(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        Zone = await UserTimeZone.FindAsync(db, UserId, ct);
     }
 
     public async Task<IActionResult> OnPostEndAsync(string? id, CancellationToken ct)
@@ -44,5 +44,5 @@ public sealed class SessionsModel(UserSessions sessions, JournalsDbContext db) :
         return Redirect($"/account/sessions?ended={ended}");
     }
 
-    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string Local(DateTime utc) => UserTimeZone.Local(utc, Zone);
 }

@@ -54,11 +54,11 @@ public sealed class TokensModel(ApiTokens tokens, JournalsDbContext db) : PageMo
         return Redirect("/account/tokens?revoked=true");
     }
 
-    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string Local(DateTime utc) => UserTimeZone.Local(utc, Zone);
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Tokens = await tokens.ListAsync(UserId, ct);
-        Zone = TimeZones.Find(await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        Zone = await UserTimeZone.FindAsync(db, UserId, ct);
     }
 }

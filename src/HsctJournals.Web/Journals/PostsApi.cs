@@ -64,7 +64,7 @@ public static class PostsApi
     {
         var (writable, reader) = (here.Journal, here.Reader);
 
-        var zone = await ZoneOfAsync(db, reader.UserId!, ct);
+        var zone = await UserTimeZone.FindAsync(db, reader.UserId!, ct);
         var input = request.ToNewInput(zone, out var publishAtError);
         if (publishAtError is not null) return ApiProblems.Validation("PublishAt", publishAtError);
         var result = await editor.CreateAsync(writable, reader.UserId!, input, zone, ct);
@@ -87,7 +87,7 @@ public static class PostsApi
         var expected = ExpectedVersion(http) ?? request.Version;
         if (expected is { } version && version != entity.Version) return Conflict(entity.Version);
 
-        var zone = await ZoneOfAsync(db, reader.UserId!, ct);
+        var zone = await UserTimeZone.FindAsync(db, reader.UserId!, ct);
         var input = request.ToChangedInput(entity, zone, clock.GetUtcNow().UtcDateTime, out var publishAtError);
         if (publishAtError is not null) return ApiProblems.Validation("PublishAt", publishAtError);
         try
@@ -134,9 +134,6 @@ public static class PostsApi
             detail.CreatedAt, detail.UpdatedAt, summary.CategoryName, detail.Tags, summary.Excerpt, Treatment.Embeds.PostEmbeds.WithoutEmbeds(detail.Html),
             isWriter ? detail.Markdown : null, detail.CommentsOpen, summary.CommentCount, summary.DayLabel, detail.Version, summary.Url);
     }
-
-    private static async Task<TimeZoneInfo> ZoneOfAsync(JournalsDbContext db, string userId, CancellationToken ct) =>
-        TimeZones.Find(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
 
     /// <summary>The editor names the category inputs after the form's fields; the API has one "category".</summary>
     private static Dictionary<string, string[]> RenameFields(IReadOnlyDictionary<string, string[]> errors) =>

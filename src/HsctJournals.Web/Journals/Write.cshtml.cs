@@ -165,8 +165,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
             CurrentSlug = _post.Slug;
         }
         Categories = await db.Categories.Where(c => c.JournalId == writable.Id).OrderBy(c => c.Name).AsNoTracking().ToListAsync(ct);
-        var zoneId = await db.Users.Where(u => u.Id == Reader.From(User).UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct);
-        _zone = TimeZones.Find(zoneId);
+        _zone = await UserTimeZone.FindAsync(db, Reader.From(User).UserId!, ct);
         ZoneName = _zone.Id;
         return true;
     }

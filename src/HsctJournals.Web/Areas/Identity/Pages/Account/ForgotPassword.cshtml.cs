@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
         var address = Email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(address))
         {
-            ModelState.AddModelError(nameof(Email), "Enter your e-mail address, like name@example.org.");
+            ModelState.AddModelError(nameof(Email), JournalMembership.NotAnEmailMessage);
             return Page();
         }
         var user = await users.FindByEmailAsync(address);

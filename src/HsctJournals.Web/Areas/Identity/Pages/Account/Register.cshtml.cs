@@ -42,7 +42,7 @@ public sealed class RegisterModel(
         var displayName = DisplayNames.Validate(Input.DisplayName, out var nameError);
         if (nameError is not null) AddError(nameof(Input.DisplayName), nameError);
         var address = Input.Email?.Trim() ?? "";
-        if (!JournalMembership.IsEmail(address)) AddError(nameof(Input.Email), "Enter your e-mail address, like name@example.org.");
+        if (!JournalMembership.IsEmail(address)) AddError(nameof(Input.Email), JournalMembership.NotAnEmailMessage);
         if (string.IsNullOrEmpty(Input.Password)) AddError(nameof(Input.Password), "Choose a password.");
         else if (Input.Password != Input.ConfirmPassword) AddError(nameof(Input.ConfirmPassword), "The two passwords are not the same.");
         if (!ModelState.IsValid) return Page();

@@ -21,7 +21,7 @@ public sealed class ResendEmailConfirmationModel(UserManager<AppUser> users, Acc
         var address = Email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(address))
         {
-            ModelState.AddModelError(nameof(Email), "Enter your e-mail address, like name@example.org.");
+            ModelState.AddModelError(nameof(Email), JournalMembership.NotAnEmailMessage);
             return Page();
         }
         var user = await users.FindByEmailAsync(address);
