@@ -18,6 +18,9 @@ public static class PortabilityExtensions
         services.AddScoped<Backup.BackupRestorer>();
         services.AddScoped<Backup.BackupUploads>();
         services.AddScoped<PersonalData.PersonalDataExport>();
+        services.AddSingleton<YourComments.CommentAddressLinks>();
+        services.AddSingleton<YourComments.CommentLinkRateLimit>();
+        services.AddScoped<YourComments.CommentsByAddress>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
         return services;

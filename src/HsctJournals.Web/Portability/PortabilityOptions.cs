@@ -30,4 +30,16 @@ public sealed class PortabilityOptions
     /// <summary>Most a zip of an uploads folder may unpack to, in megabytes, as its directory says; checked before anything is read.</summary>
     [Range(1, 1_000_000)]
     public int MaxUnpackedMegabytes { get; set; } = 8192;
+
+    /// <summary>How long a "Your comments" link mailed to a commenter works, in hours.</summary>
+    [Range(1, 168)]
+    public int CommentLinkHours { get; set; } = 24;
+
+    /// <summary>"Your comments" links one client address may ask for in 15 minutes.</summary>
+    [Range(1, 1000)]
+    public int CommentLinksPerClient { get; set; } = 10;
+
+    /// <summary>"Your comments" mails one e-mail address may get in an hour.</summary>
+    [Range(1, 100)]
+    public int CommentLinksPerAddress { get; set; } = 3;
 }
