@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 
 namespace HsctJournals.Web.Comments;
 
@@ -14,7 +15,7 @@ public enum CommentStatus { Pending = 0, Approved = 1, Spam = 2, Trash = 3 }
 public class Comment
 {
     public const int NameMaxLength = 80;
-    public const int EmailMaxLength = 254;
+    public const int EmailMaxLength = EmailAddresses.MaxLength;
     public const int WebsiteMaxLength = 200;
 
     public int Id { get; set; }

@@ -2,11 +2,9 @@ using HsctJournals.Domain.Comments;
 using HsctJournals.Domain.Text;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
-using HsctJournals.Web.Feeds;
+using HsctJournals.Web.Shared.Feeds;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
-
-using HsctJournals.Web.Caching;
 
 namespace HsctJournals.Web.Comments;
 
@@ -32,10 +30,7 @@ public sealed class CommentFeeds(JournalsDbContext db, JournalAccess access)
     private async Task<IResult> ServeAsync(HttpContext http, string journalSlug, string? postSlug, CancellationToken ct)
     {
         var feed = await LoadAsync(journalSlug, postSlug, ct);
-        if (feed is null) return Results.NotFound();
-        if (feed.Visibility != JournalVisibility.Public) http.Response.Headers["X-Robots-Tag"] = "noindex";
-        http.ShareWithAnonymousReaders(feed.Visibility == JournalVisibility.Public, CacheTags.Journal(feed.JournalId), CacheTags.JournalLists(feed.JournalId));
-        return await FeedEndpoints.WriteAsync(http, feed, FeedFormat.Rss);
+        return feed is null ? Results.NotFound() : await FeedResponses.AnonymousAsync(http, feed, FeedFormat.Rss);
     }
 
     /// <summary>The feed as an anonymous reader may see it, or null.</summary>
@@ -67,7 +62,7 @@ public sealed class CommentFeeds(JournalsDbContext db, JournalAccess access)
             r.UpdatedAt is { } u && u > r.CreatedAt ? u : r.CreatedAt,
             Excerpt.Shorten(r.Text, 200), CommentText.ToHtml(r.Text), null, [], $"comment/{r.Id}")).ToList();
         var updated = entries.Count == 0 ? journal.CreatedAt : entries.Max(e => e.Updated);
-        return new JournalFeed(journal.Id, journal.Visibility, title, $"Readers' comments on {journal.Title}.", path, entries, updated);
+        return new JournalFeed(journal.Id, journal.Visibility == JournalVisibility.Public, title, $"Readers' comments on {journal.Title}.", path, entries, updated);
     }
 
     /// <summary>The page and anchor of an approved comment the reader may read, or null.</summary>

@@ -16,6 +16,9 @@ public static class CommentsExtensions
         services.AddScoped<OwnComments>();
         services.AddScoped<CommentThreads>();
         services.AddScoped<CommentFeeds>();
+        // Comment mails and their unsubscribe links: Notifications sends them without knowing comments.
+        services.AddScoped<Notifications.IMailComposer, CommentMails>();
+        services.AddScoped<Notifications.IUnsubscribeTarget, CommentReplyUnsubscribe>();
         services.AddScoped<ModerationQueue>();
         services.AddScoped<Journals.IJournalLinkSource, CommentLinks>();
         services.AddHostedService<IpHashCleanup>();

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared.Feeds;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Feeds;
@@ -65,6 +66,6 @@ public sealed class FeedQueries(JournalAccess access, Photos.OutsidePhotoLinks p
             // Feeds are not per reader (and are copied on): embedded treatment data never goes in them.
             r.Excerpt, photos.Absolute(Treatment.Embeds.PostEmbeds.WithoutEmbeds(r.Html), signedFor), r.Category, r.Tags)).ToList();
         var updated = entries.Count == 0 ? journal.CreatedAt : entries.Max(e => e.Updated);
-        return new JournalFeed(journal.Id, journal.Visibility, title, journal.Tagline ?? $"{journal.Title} — an HSCT journal.", path, entries, updated);
+        return new JournalFeed(journal.Id, journal.Visibility == JournalVisibility.Public, title, journal.Tagline ?? $"{journal.Title} — an HSCT journal.", path, entries, updated);
     }
 }

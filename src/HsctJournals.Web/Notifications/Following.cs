@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Shared;
@@ -9,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Notifications;
 
 /// <summary>
-/// Following a journal by e-mail (double opt-in), confirming, and unsubscribing. Whoever may read
+/// Following a journal by e-mail (double opt-in) and confirming (unsubscribing: <see cref="Unsubscribing"/>). Whoever may read
 /// a journal may follow it: anyone for a public (or unlisted) journal, members for the others —
 /// the access rule decides, and the caller answers 404 for a journal the reader cannot read.
 /// The answer is the same whether or not the address already follows, so the form cannot be used
 /// to find out who follows whom.
 /// </summary>
-public sealed class Following(JournalsDbContext db, Outbox outbox, OutboxSignal signal, UnsubscribeTokens tokens, TimeProvider clock)
+public sealed class Following(JournalsDbContext db, Outbox outbox, OutboxSignal signal, TimeProvider clock)
 {
     /// <summary>How long before a second request for an unconfirmed address sends another confirmation.</summary>
     private static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(10);
@@ -25,7 +24,7 @@ public sealed class Following(JournalsDbContext db, Outbox outbox, OutboxSignal 
     {
         email = email?.Trim();
         if (string.IsNullOrEmpty(email)) return "Enter your e-mail address.";
-        if (email.Length > Comment.EmailMaxLength || !new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+        if (email.Length > EmailAddresses.MaxLength || !new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
             return "Enter an e-mail address like name@example.org.";
         return null;
     }
@@ -101,38 +100,6 @@ public sealed class Following(JournalsDbContext db, Outbox outbox, OutboxSignal 
         await db.Followers.Where(f => f.TokenHash == hash && f.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.ConfirmedAt, now), ct);
         return link with { Confirmed = true };
-    }
-
-    /// <summary>What an unsubscribe link stops, described for the page; null when the link is not valid.</summary>
-    public async Task<string?> DescribeUnsubscribeAsync(string? token, CancellationToken ct)
-    {
-        switch (tokens.Read(token))
-        {
-            case (UnsubscribeKind.Follower, var id):
-                var title = await db.Followers.Where(f => f.Id == id).Select(f => f.Journal.Title).FirstOrDefaultAsync(ct);
-                return title is null ? "e-mail about this journal" : $"e-mail about new posts in “{title}”";
-            case (UnsubscribeKind.CommentReplies, var id):
-                var post = await db.Comments.Where(c => c.Id == id).Select(c => c.Post.Title).FirstOrDefaultAsync(ct);
-                return post is null ? "e-mail about replies to your comment" : $"e-mail about replies to your comment on “{post}”";
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>Stops the mail a link is for (deleting the follower, address and all). False when the link is not valid.</summary>
-    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct)
-    {
-        switch (tokens.Read(token))
-        {
-            case (UnsubscribeKind.Follower, var id):
-                await db.Followers.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
-                return true;
-            case (UnsubscribeKind.CommentReplies, var id):
-                await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NotifyOnReply, false), ct);
-                return true;
-            default:
-                return false;
-        }
     }
 }
 

@@ -15,12 +15,13 @@ public static class NotificationsExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<OutboxProcessor>();
-        services.AddScoped<IMailComposer, CommentMails>();
         services.AddScoped<IMailComposer, FollowerMails>();
         services.AddScoped<PostAnnouncer>();
         services.AddScoped<DigestScheduler>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<Following>();
+        services.AddScoped<Unsubscribing>();
+        services.AddScoped<IUnsubscribeTarget, FollowerUnsubscribe>();
         services.AddSingleton<NotificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
         services.Configure<RazorPagesOptions>(o =>

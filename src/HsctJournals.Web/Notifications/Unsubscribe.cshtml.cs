@@ -11,18 +11,18 @@ namespace HsctJournals.Web.Notifications;
 /// to this address; the unforgeable token in the address is what authorises it.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class UnsubscribeModel(Following following) : PageModel
+public sealed class UnsubscribeModel(Unsubscribing unsubscribing) : PageModel
 {
     /// <summary>What the link stops, or null for a link that is not valid.</summary>
     public string? What { get; private set; }
     public bool Done { get; private set; }
     public PageMeta Meta { get; } = new() { NoIndex = true };
 
-    public async Task OnGetAsync(string token, CancellationToken ct) => What = await following.DescribeUnsubscribeAsync(token, ct);
+    public async Task OnGetAsync(string token, CancellationToken ct) => What = await unsubscribing.DescribeAsync(token, ct);
 
     public async Task OnPostAsync(string token, CancellationToken ct)
     {
-        What = await following.DescribeUnsubscribeAsync(token, ct);
-        Done = await following.UnsubscribeAsync(token, ct);
+        What = await unsubscribing.DescribeAsync(token, ct);
+        Done = await unsubscribing.UnsubscribeAsync(token, ct);
     }
 }

@@ -33,7 +33,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     {
         [("Shared", "Accounts")] = "the layout asks SignInManager<AppUser> who is signed in; AppUser belongs below the features",
         [("Notifications", "Accounts")] = "mails look up AppUser addresses and the access rule",
-        [("Notifications", "Comments")] = "CommentMails builds comment mails; they belong in Comments, writing outbox rows",
         [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",
         [("Journals", "Accounts")] = "AppUser (authors) and the access rule still live in Accounts",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
@@ -46,7 +45,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Portability")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
-        [("Comments", "Feeds")] = "comment feeds reuse the feed writer; the writer belongs in Shared",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
         [("Feeds", "Treatment")] = "feeds strip treatment embeds from post HTML",
     };

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Notifications;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -40,7 +41,7 @@ internal sealed class FollowerConfiguration : IEntityTypeConfiguration<Follower>
 {
     public void Configure(EntityTypeBuilder<Follower> b)
     {
-        b.Property(f => f.Email).HasMaxLength(254);
+        b.Property(f => f.Email).HasMaxLength(EmailAddresses.MaxLength);
         b.Property(f => f.TokenHash).HasMaxLength(64);
         b.HasIndex(f => f.TokenHash).IsUnique();
         b.HasIndex(f => new { f.JournalId, f.Email }).IsUnique();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HsctJournals.Domain.Text;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Comments;
+using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Comments;
 
 /// <summary>
 /// Mail about comments: to the journal's owners (per their notification setting) and to the

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace HsctJournals.Web.Feeds;
+namespace HsctJournals.Web.Shared.Feeds;
 
 /// <summary>Turns a <see cref="JournalFeed"/> into RSS 2.0 or Atom 1.0 bytes (UTF-8, no BOM).</summary>
 public static class FeedWriter
@@ -22,7 +22,7 @@ public static class FeedWriter
     /// </summary>
     /// <remarks>
     /// The formatters only write synchronously, so the document is built in memory (it is small: at most
-    /// <see cref="FeedQueries.Size"/> posts) and the caller copies it to the response asynchronously; the bytes also give the ETag.
+    /// twenty entries) and the caller copies it to the response asynchronously; the bytes also give the ETag.
     /// </remarks>
     public static byte[] Write(JournalFeed source, FeedFormat format, string origin, string selfUrl)
     {

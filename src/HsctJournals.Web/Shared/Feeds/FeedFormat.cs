@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Feeds;
+namespace HsctJournals.Web.Shared.Feeds;
 
 /// <summary>The two feed formats we publish.</summary>
 public enum FeedFormat
