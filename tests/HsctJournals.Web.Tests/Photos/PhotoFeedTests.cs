@@ -46,8 +46,9 @@ public abstract partial class PhotoFeedTests(AppFactory app)
         var journal = await app.CreateJournalAsync(owner, JournalVisibility.ApprovedReaders);
         var reader = await app.CreateUserAsync();
         await app.AddMemberAsync(journal, reader, JournalRole.ApprovedReader);
-        var photo = await app.UploadOkAsync(journal, owner, PhotoKit.Png(1000, 500), "bag.png", "The bag of cells");
-        var other = await app.UploadOkAsync(journal, owner, PhotoKit.Png(1000, 501), "other.png", "Not in any post");
+        // Sizes of their own, so no variant can share its bytes with another test's public photo.
+        var photo = await app.UploadOkAsync(journal, owner, PhotoKit.Png(1000, 700), "bag.png", "The bag of cells");
+        var other = await app.UploadOkAsync(journal, owner, PhotoKit.Png(1000, 900), "other.png", "Not in any post");
         await app.CreatePostAsync(journal, owner, "Day 0", $"![The bag of cells](photo:{photo.Id})");
         var secret = await app.WithScopeAsync(sp => sp.GetRequiredService<SecretFeeds>().CreateAsync(reader.Id, journal.Id, CancellationToken.None));
         var anonymous = app.AnonymousClient();
