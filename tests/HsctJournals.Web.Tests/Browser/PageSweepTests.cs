@@ -186,7 +186,8 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/account/two-factor", "/account/sessions",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.
-            $"{Demo}/portability", $"{Demo}/import", $"{Demo}/delete", "/journals/restore", "/account/data", "/account/delete",
+            $"{Demo}/portability", $"{Demo}/import", $"{Demo}/import/photos", $"{Demo}/delete", "/journals/restore", "/account/data", "/account/delete",
+            "/your-comments",
         ];
         return new DemoSite(owner, stranger, postPath, revisionId, closed.Slug, $"/invitations/{invitationSecret}",
             $"/clinician/{clinicianLink}", ownerPaths);
