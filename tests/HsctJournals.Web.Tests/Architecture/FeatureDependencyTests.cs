@@ -36,7 +36,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",
         [("Journals", "Accounts")] = "AppUser (authors) and the access rule still live in Accounts",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
-        [("Journals", "Treatment")] = "post embeds and DayLabels (Day 0 of the course)",
         [("Data", "Accounts")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Journals")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Treatment")] = "the DbContext and configurations know every feature's entities",
@@ -46,7 +45,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
-        [("Feeds", "Treatment")] = "feeds strip treatment embeds from post HTML",
     };
 
     private static int LayerOf(string feature) => Layers.TryGetValue(feature, out var layer) ? layer : FeatureLayer;
