@@ -22,4 +22,9 @@ public class ImportJob
     public DateTime? FinishedAt { get; set; }
     /// <summary>The import report as JSON (<see cref="ImportReport"/>), written when the job ends.</summary>
     public string? ReportJson { get; set; }
+
+    /// <summary>A zip of the old site's uploads folder (photos for imported posts) rather than a WordPress export; the pages only accept a .zip for that.</summary>
+    public bool IsPhotoArchive => IsArchiveName(FileName);
+
+    public static bool IsArchiveName(string fileName) => fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 }

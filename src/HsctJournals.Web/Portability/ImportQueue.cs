@@ -15,8 +15,9 @@ public sealed class ImportQueue(IOptions<PortabilityOptions> options, IHostEnvir
     private readonly ConcurrentDictionary<Guid, ImportProgress> _progress = new();
 
     public long MaxBytes => options.Value.MaxUploadMegabytes * 1024L * 1024L;
+    public long MaxArchiveBytes => options.Value.MaxArchiveMegabytes * 1024L * 1024L;
 
-    /// <summary>Streams the upload to the work folder and adds a queued job in <paramref name="db"/>.</summary>
+    /// <summary>Streams the upload (a WordPress export, or a zip of its uploads folder) to the work folder and adds a queued job in <paramref name="db"/>.</summary>
     public async Task<ImportJob> EnqueueAsync(JournalsDbContext db, int journalId, string userId, string fileName, Stream upload, CancellationToken ct)
     {
         var folder = Path.Combine(environment.ContentRootPath, options.Value.WorkFolder);
@@ -24,10 +25,10 @@ public sealed class ImportQueue(IOptions<PortabilityOptions> options, IHostEnvir
         var job = new ImportJob
         {
             Id = Guid.NewGuid(), JournalId = journalId, RequestedById = userId,
-            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 260 } name ? name : "export.xml",
+            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 260 } name ? name : ImportJob.IsArchiveName(fileName) ? "uploads.zip" : "export.xml",
             Status = ImportJobStatus.Queued, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        job.StoredPath = Path.Combine(folder, job.Id.ToString("N") + ".xml");
+        job.StoredPath = Path.Combine(folder, job.Id.ToString("N") + (job.IsPhotoArchive ? ".zip" : ".xml"));
         await using (var file = File.Create(job.StoredPath)) await upload.CopyToAsync(file, ct);
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);

@@ -26,8 +26,21 @@ public sealed class ImportReport
     public List<string> Images { get; set; } = [];
     public int ImageCount { get; set; }
 
+    /// <summary>Photo archive: files stored as new photos of the journal.</summary>
+    public int PhotosImported { get; set; }
+    /// <summary>Photo archive: files that were photos of the journal already (same bytes).</summary>
+    public int PhotosAlreadyThere { get; set; }
+    /// <summary>Photo archive: imported posts whose images now show the journal's photos.</summary>
+    public int PostsUpdated { get; set; }
+    /// <summary>Photo archive: "file in the archive ← address in the posts", for each image that found its file.</summary>
+    public List<string> Matched { get; set; } = [];
+    public int MatchedCount { get; set; }
+    /// <summary>Photo archive: image files no imported post shows; they were not made into photos.</summary>
+    public List<string> UnusedFiles { get; set; } = [];
+    public int UnusedFileCount { get; set; }
+
     /// <summary>True when the file held nothing that was not here already.</summary>
-    public bool NothingNew => Succeeded && PostsImported == 0 && CommentsImported == 0;
+    public bool NothingNew => Succeeded && PostsImported == 0 && CommentsImported == 0 && PhotosImported == 0 && PostsUpdated == 0;
 
     public void Skip(string what, string why)
     {
@@ -44,6 +57,18 @@ public sealed class ImportReport
     {
         ImageCount++;
         if (Images.Count < ListLimit && !Images.Contains(url)) Images.Add(url);
+    }
+
+    public void Match(string file, string address)
+    {
+        MatchedCount++;
+        if (Matched.Count < ListLimit) Matched.Add($"{file} ← {address}");
+    }
+
+    public void Unused(string file)
+    {
+        UnusedFileCount++;
+        if (UnusedFiles.Count < ListLimit) UnusedFiles.Add(file);
     }
 
     public static ImportReport Failed(WxrFormatException e) => new() { Succeeded = false, Error = e.Message, ErrorLine = e.Line, ErrorColumn = e.Column };

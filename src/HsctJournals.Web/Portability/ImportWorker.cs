@@ -33,7 +33,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JournalsDbContext>();
         var candidates = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Queued).OrderBy(j => j.CreatedAt)
-            .Select(j => new { j.Id, j.JournalId, j.RequestedById, j.StoredPath }).Take(20).ToListAsync(ct);
+            .Select(j => new { j.Id, j.JournalId, j.RequestedById, j.StoredPath, j.FileName }).Take(20).ToListAsync(ct);
         var job = candidates.FirstOrDefault(j => j.StoredPath is not null && File.Exists(j.StoredPath));
         if (job is null) return false;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -44,14 +44,22 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         ImportReport report;
         try
         {
-            var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
-            report = await importer.ImportAsync(job.JournalId, job.RequestedById, job.StoredPath!, p => queue.Report(job.Id, p), ct);
+            Action<ImportProgress> progress = p => queue.Report(job.Id, p);
+            report = ImportJob.IsArchiveName(job.FileName)
+                ? await scope.ServiceProvider.GetRequiredService<UploadsImporter>().ImportAsync(job.JournalId, job.RequestedById, job.StoredPath!, progress, ct)
+                : await scope.ServiceProvider.GetRequiredService<WordPressImporter>().ImportAsync(job.JournalId, job.RequestedById, job.StoredPath!, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Import {Job} failed", job.Id);
             db.ChangeTracker.Clear();
-            report = new ImportReport { Succeeded = false, Error = "The import stopped on an unexpected error; nothing was imported. Please try again, and tell the site's admin if it happens again." };
+            report = new ImportReport
+            {
+                Succeeded = false,
+                Error = ImportJob.IsArchiveName(job.FileName)
+                    ? "The photo import stopped on an unexpected error; no post was changed. Photos stored before it stopped stay in the journal's Photos and are reused when you try again. Tell the site's admin if it happens again."
+                    : "The import stopped on an unexpected error; nothing was imported. Please try again, and tell the site's admin if it happens again.",
+            };
         }
         var finished = clock.GetUtcNow().UtcDateTime;
         var json = JsonSerializer.Serialize(report);

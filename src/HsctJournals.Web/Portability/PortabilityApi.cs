@@ -33,18 +33,28 @@ public static class PortabilityApi
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/imports", UploadAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
             .WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
+        group.MapPost("/imports/photos", UploadPhotosAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
+            .WithName("ImportWordPressPhotos").WithSummary("Upload a zip of the old site's wp-content/uploads folder (multipart field \"file\"); imported posts' images become photos, in the background");
         group.MapGet("/imports/{id:guid}", StatusAsync).RequireAuthorization(ApiAuth.Policy)
             .WithName("GetImport").WithSummary("An import's status, progress and report");
         return api;
     }
 
-    public static async Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadAsync(
-        string journal, IFormFile? file, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+    public static Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadAsync(
+        string journal, IFormFile? file, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct) =>
+        EnqueueAsync(journal, file, ImportUpload.Check(file?.FileName, file?.Length, queue.MaxBytes), user, here, db, queue, ct);
+
+    public static Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadPhotosAsync(
+        string journal, IFormFile? file, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct) =>
+        EnqueueAsync(journal, file, ImportUpload.CheckArchive(file?.FileName, file?.Length, queue.MaxArchiveBytes), user, here, db, queue, ct);
+
+    private static async Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> EnqueueAsync(
+        string journal, IFormFile? file, string? error, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
     {
         var reader = Reader.From(user);
         if (!await here.ResolveAsync(journal, reader, ct) || !here.IsOwner) return TypedResults.NotFound();
         var owned = here.Journal;
-        if (ImportUpload.Check(file?.FileName, file?.Length, queue.MaxBytes) is { } error) return ApiProblems.Validation("file", error);
+        if (error is not null) return ApiProblems.Validation("file", error);
         await using var stream = file!.OpenReadStream();
         var job = await queue.EnqueueAsync(db, owned.Id, reader.UserId!, file.FileName, stream, ct);
         var dto = Dto(job, owned.Slug, queue);

@@ -10,6 +10,7 @@ public static class PortabilityExtensions
         services.AddScoped<JournalDeleter>();
         services.AddScoped<AccountDeleter>();
         services.AddScoped<WordPressImporter>();
+        services.AddScoped<UploadsImporter>();
         services.AddScoped<WordPressExporter>();
         services.AddScoped<Backup.JournalSnapshot>();
         services.AddSingleton<Backup.StaticCopy>();

@@ -18,4 +18,16 @@ public sealed class PortabilityOptions
     /// <summary>Largest WordPress export accepted, in megabytes.</summary>
     [Range(1, 2048)]
     public int MaxUploadMegabytes { get; set; } = 200;
+
+    /// <summary>Largest zip of a WordPress uploads folder accepted, in megabytes.</summary>
+    [Range(1, 2048)]
+    public int MaxArchiveMegabytes { get; set; } = 1024;
+
+    /// <summary>Most files a zip of an uploads folder may hold (WordPress keeps several resized copies of each image).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxArchiveEntries { get; set; } = 100_000;
+
+    /// <summary>Most a zip of an uploads folder may unpack to, in megabytes, as its directory says; checked before anything is read.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxUnpackedMegabytes { get; set; } = 8192;
 }

@@ -11,8 +11,11 @@ public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y,
 /// <summary>A vertical marker (Day 0, engraftment, transfusion) at an x position.</summary>
 public sealed record ChartMarker(double X, string Text);
 
-/// <summary>A shaded stretch of x values (a treatment phase); <see cref="Range"/> says it in day labels.</summary>
-public sealed record ChartBand(double X1, double X2, string Text, string Range);
+/// <summary>
+/// A shaded stretch of x values (a treatment phase); <see cref="Range"/> says it in day labels and
+/// <see cref="Number"/> (1, 2, …) is written on the band, so bands differ without colour.
+/// </summary>
+public sealed record ChartBand(double X1, double X2, string Text, string Range, int Number);
 
 /// <summary>
 /// The numbers behind one chart, computed from a course snapshot: the same data feeds the SVG,
@@ -110,7 +113,7 @@ public sealed class ChartData
         });
         if (extra.Count > 0) alt.Append($" Platelet transfusions marked on {string.Join(", ", extra.Select(m => DayNumbering.DayLabel((int)m.X)))}.");
         var bands = PhaseBands(s, zero);
-        if (bands.Count > 0) alt.Append(" Phases shaded: ").Append(string.Join("; ", bands.Select(b => $"{b.Text} {b.Range}"))).Append('.');
+        if (bands.Count > 0) alt.Append(" Phases shaded and numbered: ").Append(string.Join("; ", bands.Select(b => $"{b.Number} {b.Text} {b.Range}"))).Append('.');
         return new ChartData
         {
             Name = name, Title = title, XLabel = "Day after reinfusion (Day 0)", YLabel = "× 10⁹/L",
@@ -133,14 +136,14 @@ public sealed class ChartData
             var last = Math.Min(span.Until is { } until ? DayNumbering.Offset(zero, until) - 1 : DayNumbering.Offset(zero, s.Today), LastChartDay);
             if (last < first) continue;
             var range = first == last ? DayNumbering.DayLabel(first) : $"{DayNumbering.DayLabel(first)} to {DayNumbering.DayLabel(last)}";
-            bands.Add(new ChartBand(first - 0.5, last + 0.5, span.Phase.Name(), range));
+            bands.Add(new ChartBand(first - 0.5, last + 0.5, span.Phase.Name(), range, bands.Count + 1));
         }
         return bands;
     }
 
     /// <summary>What the chart marks besides the values, in words, for the data table beside it.</summary>
     public IEnumerable<string> MarkedInWords() =>
-        Bands.Select(b => $"{char.ToUpperInvariant(b.Text[0])}{b.Text[1..]} (shaded): {b.Range}")
+        Bands.Select(b => $"{char.ToUpperInvariant(b.Text[0])}{b.Text[1..]} (shaded, numbered {b.Number}): {b.Range}")
             .Concat(Name == "edss" ? [] : Markers.Select(m => m.Text == "Day 0" ? "Day 0 (solid line)" : $"{m.Text} (dotted line): {DayNumbering.DayLabel((int)m.X)}"))
             .Concat(Thresholds.Select(t => $"Threshold {t.Text} × 10⁹/L (dashed line)"));
 

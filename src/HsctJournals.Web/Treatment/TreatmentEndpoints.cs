@@ -70,12 +70,16 @@ internal static class TreatmentEndpoints
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
     }
 
-    /// <summary>SVG with an ETag from the data hash; a matching If-None-Match answers 304. Rendered SVGs are cached by that hash.</summary>
+    /// <summary>
+    /// SVG with an ETag from the data hash and the layout (<c>?layout=narrow</c> for phones); a
+    /// matching If-None-Match answers 304. Rendered SVGs are cached by that tag.
+    /// </summary>
     private static IResult ChartResult(HttpContext http, CourseSnapshot snapshot, string name, IMemoryCache cache)
     {
         var data = ChartData.For(snapshot, name);
         if (data is null) return Results.NotFound();
-        var hash = data.Hash();
+        var layout = http.Request.Query["layout"] == "narrow" ? ChartLayout.Narrow : ChartLayout.Wide;
+        var hash = data.Hash() + (layout == ChartLayout.Narrow ? "n" : "");
         var etag = new EntityTagHeaderValue($"\"{hash}\"");
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
@@ -88,7 +92,7 @@ internal static class TreatmentEndpoints
         var svg = cache.GetOrCreate("chart:" + hash, entry =>
         {
             entry.SetSlidingExpiration(TimeSpan.FromMinutes(30));
-            return ChartRenderer.Svg(data);
+            return ChartRenderer.Svg(data, layout);
         })!;
         return Results.Text(svg, "image/svg+xml; charset=utf-8", Encoding.UTF8);
     }

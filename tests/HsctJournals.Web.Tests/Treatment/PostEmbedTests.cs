@@ -190,8 +190,8 @@ public abstract class PostEmbedTests(AppFactory app)
         await RecordPhasesAsync(app, course.Id);
         var client = await app.SignedInClientAsync(owner);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/j/{journal.Slug}/treatment"));
-        Assert.Contains("Phases shaded: storage Day −14 to Day −6; conditioning Day −5 to Day −1; reinfusion (Day 0) Day 0; aplasia Day +1 to Day +35.", page);
-        Assert.Contains("<li>Conditioning (shaded): Day −5 to Day −1</li>", page);
+        Assert.Contains("Phases shaded and numbered: 1 storage Day −14 to Day −6; 2 conditioning Day −5 to Day −1; 3 reinfusion (Day 0) Day 0; 4 aplasia Day +1 to Day +35.", page);
+        Assert.Contains("<li>Conditioning (shaded, numbered 2): Day −5 to Day −1</li>", page);
         var svg = await client.GetStringAsync($"/j/{journal.Slug}/treatment/charts/neutrophils.svg");
         Assert.Contains("aplasia", svg);
     }

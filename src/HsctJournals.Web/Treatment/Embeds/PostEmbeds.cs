@@ -48,7 +48,7 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
         var e = HtmlEncoder.Default;
         return $"""
             <figure class="chart embed-chart">
-            <img src="{basePath}/charts/{e.Encode(data.Name)}.svg" alt="{e.Encode(data.AltText)}" width="{ChartRenderer.Width}" height="{ChartRenderer.Height}" loading="lazy" />
+            {ChartImage.Html(data, $"{basePath}/charts/{data.Name}.svg")}
             <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
             </figure>
 
