@@ -10,6 +10,7 @@ public static class CommentsExtensions
         services.AddSingleton<CommentKeys>();
         services.AddSingleton<FormTimestamp>();
         services.AddSingleton<CommentCookies>();
+        services.AddSingleton<CommentThreadHtml>();
         services.AddScoped<CommentStore>();
         services.AddScoped<CommentService>();
         services.AddScoped<CommentModerator>();

@@ -237,6 +237,32 @@ public abstract class CommentPostingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_remembered_thread_never_carries_one_readers_own_comment_or_yesterdays_text_to_another()
+    {
+        // Signed-in readers skip the shared page cache, so every page below is rendered through CommentThreadHtml.
+        var (_, journal, post) = await app.OpenJournalAsync();
+        await app.CommentAsync(app.Visitor(), CommentKit.PathOf(journal, post), CommentKit.Fields("First words", "Ann", CommentKit.NewEmail()));
+        var first = await app.DbAsync(db => db.Comments.Where(c => c.PostId == post.Id).Select(c => c.Id).SingleAsync());
+        var rita = await app.SignedInVisitorAsync(await app.CreateUserAsync("Rita Reader"));
+        var sam = await app.SignedInVisitorAsync(await app.CreateUserAsync("Sam Reader"));
+        Assert.Contains("First words", await rita.GetStringAsync(CommentKit.PathOf(journal, post)));
+
+        // Rita's own comment is editable only for her; Sam, who gets the same thread otherwise, never sees her edit link.
+        await app.CommentAsync(rita, CommentKit.PathOf(journal, post), new() { ["Input.Text"] = "Rita was here" });
+        var ritas = await app.DbAsync(db => db.Comments.Where(c => c.PostId == post.Id && c.Id != first).Select(c => c.Id).SingleAsync());
+        Assert.DoesNotContain($"/comments/{ritas}/edit", await sam.GetStringAsync(CommentKit.PathOf(journal, post)));
+        Assert.Contains($"/comments/{ritas}/edit", await rita.GetStringAsync(CommentKit.PathOf(journal, post)));
+        Assert.DoesNotContain($"/comments/{ritas}/edit", await sam.GetStringAsync(CommentKit.PathOf(journal, post)));
+
+        // A change made anywhere (here straight in the database) is on the next page: the thread is keyed by its content.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.JournalsDbContext>().Comments.Where(c => c.Id == first)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, "Second words")));
+        var again = await sam.GetStringAsync(CommentKit.PathOf(journal, post));
+        Assert.Contains("Second words", again);
+        Assert.DoesNotContain("First words", again);
+    }
+
+    [Fact]
     public async Task Replies_nest_under_their_parent_with_in_reply_to_and_depth_is_capped_by_the_journal()
     {
         var (_, journal, post) = await app.OpenJournalAsync();

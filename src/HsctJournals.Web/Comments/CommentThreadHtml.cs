@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using HsctJournals.Domain.Comments;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HsctJournals.Web.Comments;
+
+/// <summary>
+/// Remembers the rendered HTML of a page of comment threads, keyed by a hash of everything that HTML is made of,
+/// so a post with hundreds of comments is rendered once and then reused by every reader who would get the same
+/// bytes (signed-in readers and cache misses skip the shared page cache, but most of them see the same thread).
+/// </summary>
+/// <remarks>
+/// The key is the content itself (ids, names, websites, texts, avatars, "in reply to", the relative times as shown,
+/// the links' base and page, whether reply links show), not a version that writes must bump: an edit, a moderation
+/// decision or a deletion changes the hash, so nothing needs evicting and every node stays correct on its own.
+/// A page that carries anything of one reader's own (a held comment, an edit link, the reply form) is never
+/// remembered. Every value <c>_CommentThread.cshtml</c> reads must be part of <see cref="KeyOf"/>.
+/// </remarks>
+public sealed class CommentThreadHtml(HtmlEncoder encoder) : IDisposable
+{
+    /// <summary>Characters kept in all (about 2 × this in bytes): some 80 pages of 200 comments.</summary>
+    public const long CharacterLimit = 16_000_000;
+    private const string Layout = "thread-v1";
+    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = CharacterLimit });
+
+    /// <summary>The section's threads as HTML: remembered when every reader with the same thread gets the same bytes.</summary>
+    public async Task<IHtmlContent> RenderAsync(CommentSection section, Func<Task<IHtmlContent>> render)
+    {
+        if (!IsShared(section)) return await render();
+        var key = KeyOf(section);
+        if (_pages.TryGetValue(key, out string? remembered)) return new HtmlString(remembered);
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        (await render()).WriteTo(writer, encoder);
+        var html = writer.ToString();
+        _pages.Set(key, html, new MemoryCacheEntryOptions { Size = Math.Max(1, html.Length), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return new HtmlString(html);
+    }
+
+    /// <summary>Nothing on the page belongs to one reader: no held comment, no edit link, no reply form inside the thread.</summary>
+    public static bool IsShared(CommentSection section) =>
+        section.ReplyTo is null && !section.Page.Threads.Any(t => Any(t, c => c.IsPending || c.IsEditable));
+
+    /// <summary>A SHA-256 over every value the thread's HTML is made of, in a form that cannot run two values together.</summary>
+    public static string KeyOf(CommentSection section)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, Layout);
+        Add(hash, section.PostUrl);
+        Add(hash, section.Page.Number);
+        Add(hash, section.FormShown ? 1 : 0);
+        foreach (var root in section.Page.Threads) AddNode(hash, root, section.NowUtc);
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static void AddNode(IncrementalHash hash, CommentNode<CommentView> node, DateTime nowUtc)
+    {
+        var c = node.Payload;
+        Add(hash, c.Id);
+        Add(hash, c.AuthorName);
+        Add(hash, c.Website);
+        Add(hash, c.Text);
+        Add(hash, c.AvatarSvg);
+        Add(hash, RelativeTime.Iso(c.CreatedAt));
+        Add(hash, RelativeTime.Describe(c.CreatedAt, nowUtc));
+        Add(hash, node.InReplyTo?.Id ?? 0);
+        Add(hash, node.InReplyTo?.AuthorName);
+        Add(hash, node.Children.Count);
+        foreach (var child in node.Children) AddNode(hash, child, nowUtc);
+    }
+
+    private static bool Any(CommentNode<CommentView> node, Func<CommentView, bool> test) =>
+        test(node.Payload) || node.Children.Any(child => Any(child, test));
+
+    // Each value is length-prefixed (−1 for null), so ("ab", "c") and ("a", "bc") hash differently.
+    private static void Add(IncrementalHash hash, string? value)
+    {
+        Add(hash, value?.Length ?? -1);
+        if (value is not null) hash.AppendData(MemoryMarshal.AsBytes(value.AsSpan()));
+    }
+
+    private static void Add(IncrementalHash hash, long value)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(long)];
+        BitConverter.TryWriteBytes(bytes, value);
+        hash.AppendData(bytes);
+    }
+
+    public void Dispose() => _pages.Dispose();
+}
