@@ -13,5 +13,9 @@ public interface IPostEmbeds
     /// The post HTML as <paramref name="reader"/> may see it. With <paramref name="preview"/> (the editor), a shortcode
     /// that shows nothing says why, for the writer only.
     /// </summary>
-    Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, CancellationToken ct = default);
+    /// <param name="postedAtUtc">
+    /// When the post was published: a chart shows the counts as they stood at the end of that day on the owner's
+    /// calendar unless the shortcode says <c>latest</c>. Null (a draft) shows the latest.
+    /// </param>
+    Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, DateTime? postedAtUtc = null, CancellationToken ct = default);
 }

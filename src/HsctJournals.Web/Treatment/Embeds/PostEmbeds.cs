@@ -23,7 +23,7 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
     public static readonly string[] MilestoneNames = ["day0", "engraftment", "platelet-engraftment", "discharge", "anniversary"];
 
     /// <inheritdoc/>
-    public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, CancellationToken ct = default)
+    public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, DateTime? postedAtUtc = null, CancellationToken ct = default)
     {
         if (!EmbedShortcodes.Has(html)) return html;
         var view = await access.FindViewableAsync(journal.Slug, reader, ct);
@@ -36,20 +36,36 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
         var basePath = $"/j/{Uri.EscapeDataString(journal.Slug)}/treatment";
         return EmbedShortcodes.Replace(html, code =>
         {
-            var rendered = code.Kind == EmbedKind.Chart ? Chart(snapshot, code.Name, basePath) : Milestone(snapshot, code.Name, basePath);
+            var rendered = code.Kind == EmbedKind.Chart ? Chart(ChartSnapshot(snapshot, code, postedAtUtc), snapshot, code.Name, basePath) : Milestone(snapshot, code.Name, basePath);
             return rendered ?? (preview ? Note(code, Why(snapshot, code)) : "");
         });
     }
 
-    private static string? Chart(CourseSnapshot s, string name, string basePath)
+    /// <summary>The course as it stood on the post's day, or now for <c>latest</c> and drafts.</summary>
+    private static CourseSnapshot ChartSnapshot(CourseSnapshot s, EmbedShortcode code, DateTime? postedAtUtc) =>
+        code.Latest || postedAtUtc is not { } at ? s : s.AsOf(LocalDates.ToLocalDate(new DateTimeOffset(at, TimeSpan.Zero), s.Zone));
+
+    /// <param name="s">The course as the chart shows it.</param>
+    /// <param name="now">The course now, which names the link to the latest values.</param>
+    private static string? Chart(CourseSnapshot s, CourseSnapshot now, string name, string basePath)
     {
         var data = ChartData.For(s, name);
         if (data is null || data.IsEmpty) return null;
         var e = HtmlEncoder.Default;
+        var src = $"{basePath}/charts/{data.Name}.svg";
+        if (s.AsOfDate is not { } asOf)
+            return $"""
+                <figure class="chart embed-chart">
+                {ChartImage.Html(data, src)}
+                <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
+                </figure>
+
+                """;
+        // As of the post's day; the latest values are one link away, on the treatment page.
         return $"""
             <figure class="chart embed-chart">
-            {ChartImage.Html(data, $"{basePath}/charts/{data.Name}.svg")}
-            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
+            {ChartImage.Html(data, src, "asof=" + TreatmentText.Iso(asOf))}
+            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#charts">{e.Encode(ChartData.For(now, name)!.Title)}: latest values</a></figcaption>
             </figure>
 
             """;
