@@ -29,4 +29,12 @@ public class EmbedShortcodeTests
         Assert.False(EmbedShortcodes.Has(html));
         Assert.Same(html, EmbedShortcodes.Replace(html, _ => "x"));
     }
+
+    [Fact]
+    public void Latest_after_a_chart_name_asks_for_the_newest_values()
+    {
+        var found = EmbedShortcodes.Find("<p>{{chart: neutrophils latest}} {{chart: platelets}}</p>\n");
+
+        Assert.Equal([("neutrophils", true), ("platelets", false)], found.Select(c => (c.Name, c.Latest)));
+    }
 }
