@@ -18,8 +18,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         // Knows no feature: mail, outbox and delivery only.
         ["Notifications"] = 1,
         ["Accounts"] = 2, ["Journals"] = 2,
-        ["Comments"] = 3, ["Treatment"] = 3, ["Feeds"] = 3,
-        ["Portability"] = 4, ["Admin"] = 4,
+        ["Comments"] = 3, ["Treatment"] = 3,
+        // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
+        ["Feeds"] = 4, ["Portability"] = 4, ["Admin"] = 4,
         ["Api"] = 5,
         ["Program"] = 6,
     };
@@ -34,6 +35,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Shared", "Accounts")] = "the layout asks SignInManager<AppUser> who is signed in; AppUser belongs below the features",
         [("Notifications", "Accounts")] = "mails look up AppUser addresses and the access rule",
         [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",
+        [("Notifications", "Photos")] = "FollowerMails (the follow feature, still in Notifications) shows a post's first photo; moves with the follow feature",
         [("Journals", "Accounts")] = "AppUser (authors) and the access rule still live in Accounts",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
         [("Data", "Accounts")] = "the DbContext and configurations know every feature's entities",
