@@ -99,7 +99,7 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
             .FirstOrDefaultAsync(p => p.JournalId == Journal.Id && p.Slug == slug, ct);
         if (post is null) return false;
         Post = post;
-        BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, ct: ct);
+        BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, postedAtUtc: post.LiveFrom, ct: ct);
         Tags = post.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
             post.Byline ?? post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];

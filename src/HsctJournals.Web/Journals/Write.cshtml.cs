@@ -94,7 +94,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
         ModelState.Clear();
         if (Photos is { Malformed: true }) return BadRequest();
         ApplyPhotos();
-        PreviewHtml = await embeds.ForReaderAsync(await editor.PreviewAsync(Journal, Input.Markdown, ct), Journal, Reader.From(User), preview: true, ct);
+        PreviewHtml = await embeds.ForReaderAsync(await editor.PreviewAsync(Journal, Input.Markdown, ct), Journal, Reader.From(User), preview: true, ct: ct);
         return Page();
     }
 
@@ -102,7 +102,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         var writable = here.Journal;
-        return Content(await embeds.ForReaderAsync(await editor.PreviewAsync(writable, markdown, ct), writable, Reader.From(User), preview: true, ct), "text/html; charset=utf-8");
+        return Content(await embeds.ForReaderAsync(await editor.PreviewAsync(writable, markdown, ct), writable, Reader.From(User), preview: true, ct: ct), "text/html; charset=utf-8");
     }
 
     /// <summary>Enter in a field submits without a handler: that means Save.</summary>

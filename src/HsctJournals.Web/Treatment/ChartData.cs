@@ -61,18 +61,20 @@ public sealed class ChartData
     public static ChartData? For(CourseSnapshot s, string name)
     {
         if (s.Course.DayZero is not { } zero) return null;
+        // A chart of the course as it stood on a past day (a post's embed) says so in its title.
+        var asOf = s.AsOfDate is { } day ? $" as of {DayNumbering.DayLabel(DayNumbering.Offset(zero, day))}" : "";
         return name switch
         {
-            "neutrophils" => Counts(s, zero, name, "Neutrophils and white cells by day", [LabAnalyte.Anc, LabAnalyte.Wbc],
+            "neutrophils" => Counts(s, zero, name, "Neutrophils and white cells by day" + asOf, [LabAnalyte.Anc, LabAnalyte.Wbc],
                 // domain/hsct.md §5: ANC 0.5 × 10⁹/L.
                 [((double)EngraftmentCalculator.NeutrophilThreshold, "ANC 0.5")],
                 s.Engraftment?.Neutrophils, "neutrophil engraftment", []),
-            "platelets" => Counts(s, zero, name, "Platelets by day", [LabAnalyte.Platelets],
+            "platelets" => Counts(s, zero, name, "Platelets by day" + asOf, [LabAnalyte.Platelets],
                 // domain/hsct.md §5: platelets 20 and 50 × 10⁹/L.
                 [((double)EngraftmentCalculator.PlateletThreshold, "20"), ((double)EngraftmentCalculator.PlateletHigherThreshold, "50")],
                 s.Engraftment?.Platelets20, "platelet engraftment (≥ 20)",
                 s.PlateletTransfusions.Select(d => new ChartMarker(DayNumbering.Offset(zero, d), "platelet transfusion")).ToList()),
-            "edss" => Edss(s, zero),
+            "edss" => Edss(s, zero, asOf),
             _ => null,
         };
     }
@@ -127,7 +129,8 @@ public sealed class ChartData
     /// </summary>
     private static List<ChartBand> PhaseBands(CourseSnapshot s, DateOnly zero)
     {
-        var spans = PhaseTimeline.Spans(s.Course.Phases.Where(p => p.Started is not null || p.Planned is not null)
+        // A phase dated after the snapshot's day is not drawn (a past day's chart shows what was known then).
+        var spans = PhaseTimeline.Spans(s.Course.Phases.Where(p => (p.Started is not null || p.Planned is not null) && p.EffectiveDate <= s.Today)
             .Select(p => new PhaseEntry(p.Phase, p.EffectiveDate)));
         var bands = new List<ChartBand>();
         foreach (var span in spans)
@@ -147,7 +150,7 @@ public sealed class ChartData
             .Concat(Name == "edss" ? [] : Markers.Select(m => m.Text == "Day 0" ? "Day 0 (solid line)" : $"{m.Text} (dotted line): {DayNumbering.DayLabel((int)m.X)}"))
             .Concat(Thresholds.Select(t => $"Threshold {t.Text} × 10⁹/L (dashed line)"));
 
-    private static ChartData Edss(CourseSnapshot s, DateOnly zero)
+    private static ChartData Edss(CourseSnapshot s, DateOnly zero, string asOf)
     {
         var points = s.Events.Where(e => e.Type == TreatmentEventType.Edss && e.Value is not null)
             .Select(e => (Math.Round(DayNumbering.Offset(zero, e.Date) / 30.4375, 1), (double)e.Value!.Value, s.Label(e.Date)!)).ToList();
@@ -155,7 +158,7 @@ public sealed class ChartData
             : $"EDSS over months since Day 0: {string.Join("; ", points.Select(p => $"{p.Item2.ToString("0.0", CultureInfo.InvariantCulture)} at {p.Item3}"))}.";
         return new ChartData
         {
-            Name = "edss", Title = "EDSS over months", XLabel = "Months since Day 0", YLabel = "EDSS",
+            Name = "edss", Title = "EDSS over months" + asOf, XLabel = "Months since Day 0", YLabel = "EDSS",
             Series = [new ChartSeries("EDSS", points)], Markers = [new ChartMarker(0, "Day 0")], AltText = alt,
         };
     }

@@ -37,7 +37,7 @@ public static class ChartRenderer
     {
         var narrow = layout == ChartLayout.Narrow;
         var plot = new Plot();
-        plot.Title(data.Title, size: narrow ? 14 : 16);
+        plot.Title(data.Title, size: narrow ? 13 : 16);
         plot.XLabel(data.XLabel, size: narrow ? 13 : 14);
         plot.YLabel(data.YLabel, size: narrow ? 13 : 14);
 

@@ -19,6 +19,40 @@ public sealed class CourseSnapshot
     /// <summary>Null until Day 0 is known.</summary>
     public EngraftmentReport? Engraftment { get; init; }
     public required IReadOnlyList<Milestone> Milestones { get; init; }
+    /// <summary>Set when this is the course as it stood on a past date (<see cref="AsOf"/>); null for the course now.</summary>
+    public DateOnly? AsOfDate { get; init; }
+
+    /// <summary>
+    /// The snapshot from stored rows: engraftment computed from the values (domain/hsct.md §5) on the
+    /// owner's calendar day <paramref name="today"/>.
+    /// </summary>
+    /// <param name="labs">Ordered by date, time and analyte.</param>
+    /// <param name="events">Ordered by date and entry.</param>
+    public static CourseSnapshot Create(TreatmentView view, TimeZoneInfo zone, DateOnly today,
+        IReadOnlyList<LabResult> labs, IReadOnlyList<TreatmentEvent> events, DateOnly? asOf = null)
+    {
+        var course = view.Course;
+        EngraftmentReport? report = course.DayZero is { } zero
+            // Entry order (Id) settles ties between values of one sample or one day (decision 0015).
+            ? EngraftmentCalculator.Calculate(zero,
+                labs.OrderBy(l => l.Id).Select(l => new DatedLabValue(l.Date, l.Analyte, l.Value, l.Time)),
+                events.Where(TreatmentEvents.IsPlateletTransfusion).Select(e => e.Date), today)
+            : null;
+        return new CourseSnapshot
+        {
+            View = view, Zone = zone, Today = today, Labs = labs, Events = events, Engraftment = report,
+            Milestones = Treatment.Milestones.For(course, report, today), AsOfDate = asOf,
+        };
+    }
+
+    /// <summary>
+    /// The course as it stood at the end of <paramref name="date"/> on the owner's calendar: only
+    /// values and events recorded for that day or before, engraftment computed as it could be then.
+    /// A post embeds its charts this way, so a Day +10 post shows the counts to Day +10 (issue 9
+    /// item 4). A date today or later is the course now.
+    /// </summary>
+    public CourseSnapshot AsOf(DateOnly date) => date >= Today ? this
+        : Create(View, Zone, date, Labs.Where(l => l.Date <= date).ToList(), Events.Where(e => e.Date <= date).ToList(), date);
 
     /// <summary>"Day +12" (or "Month 7", "Year 2") for a date, or null without Day 0.</summary>
     public string? Label(DateOnly date) => Course.DayZero is { } zero ? DayNumbering.Label(zero, date) : null;

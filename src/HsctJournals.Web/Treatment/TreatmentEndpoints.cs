@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Treatment.Fhir;
@@ -76,6 +77,13 @@ internal static class TreatmentEndpoints
     /// </summary>
     private static IResult ChartResult(HttpContext http, CourseSnapshot snapshot, string name, IMemoryCache cache)
     {
+        // ?asof=YYYY-MM-DD: the course as it stood that day (a post's embed, issue 9 item 4).
+        if (http.Request.Query["asof"] is { Count: > 0 } asof)
+        {
+            if (!DateOnly.TryParseExact(asof.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "asof must be a date written like 2026-03-20.");
+            snapshot = snapshot.AsOf(day);
+        }
         var data = ChartData.For(snapshot, name);
         if (data is null) return Results.NotFound();
         var layout = http.Request.Query["layout"] == "narrow" ? ChartLayout.Narrow : ChartLayout.Wide;

@@ -25,17 +25,6 @@ public sealed class TreatmentQueries(JournalsDbContext db, JournalTimeZone journ
 
         var zone = await journalTimeZone.OwnerZoneAsync(view.Journal.Id, ct);
         var today = LocalDates.ToLocalDate(clock.GetUtcNow(), zone);
-        EngraftmentReport? report = course.DayZero is { } zero
-            // Entry order (Id) settles ties between values of one sample or one day (decision 0015).
-            ? EngraftmentCalculator.Calculate(zero,
-                labs.OrderBy(l => l.Id).Select(l => new DatedLabValue(l.Date, l.Analyte, l.Value, l.Time)),
-                events.Where(TreatmentEvents.IsPlateletTransfusion).Select(e => e.Date), today)
-            : null;
-        return new CourseSnapshot
-        {
-            View = view with { Course = course },
-            Zone = zone, Today = today, Labs = labs, Events = events, Engraftment = report,
-            Milestones = Milestones.For(course, report, today),
-        };
+        return CourseSnapshot.Create(view with { Course = course }, zone, today, labs, events);
     }
 }

@@ -125,6 +125,37 @@ public abstract class PostEmbedTests(AppFactory app)
     }
 
     [Fact]
+    public async Task An_embedded_chart_shows_the_counts_as_of_the_posts_date_unless_it_asks_for_the_latest()
+    {
+        var owner = await app.CreateUserAsync();
+        var journal = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+        await app.CreateCourseAsync(journal, owner, TreatmentSharing.OwnerOnly);
+        // Written on Day +5; the counts go on to Day +11 and engraft on Day +9.
+        var post = await app.CreatePostAsync(journal, owner, "Day five", "{{chart: neutrophils}}\n\nAnd now:\n\n{{chart: neutrophils latest}}",
+            publishAtUtc: TreatmentData.DayZero.AddDays(5).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+        var client = await app.SignedInClientAsync(owner);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/j/{journal.Slug}/posts/{post.Slug}"));
+
+        var asOf = $"/j/{journal.Slug}/treatment/charts/neutrophils.svg?asof={TreatmentData.Day(5)}";
+        Assert.Contains($"src=\"{asOf}\" alt=\"Neutrophils and white cells by day as of Day +5, Day −14 to Day +35. ANC: 5 values from Day +1 to Day +5; lowest 0.05 on Day +5; latest 0.05.", html);
+        Assert.Contains($"srcset=\"{asOf}&layout=narrow\"", html);
+        Assert.Contains("Computed neutrophil engraftment: not yet.", html);
+        Assert.Contains($"href=\"/j/{journal.Slug}/treatment#charts\">Neutrophils and white cells by day: latest values</a>", html);
+        // The second shortcode asks for the latest values.
+        Assert.Contains($"src=\"/j/{journal.Slug}/treatment/charts/neutrophils.svg\" alt=\"Neutrophils and white cells by day, Day −14 to Day +35. ANC: 11 values from Day +1 to Day +11;", html);
+
+        var svg = await client.GetStringAsync(asOf);
+        Assert.Contains("<title id=\"chart-title\">Neutrophils and white cells by day as of Day +5</title>", svg);
+        Assert.Contains("5 values from Day +1 to Day +5", svg);
+        Assert.DoesNotContain("engraftment Day +9", svg);
+        Assert.Contains("neutrophil engraftment Day +9", await client.GetStringAsync($"/j/{journal.Slug}/treatment/charts/neutrophils.svg"));
+
+        var bad = await client.GetAsync($"/j/{journal.Slug}/treatment/charts/neutrophils.svg?asof=5-3-2026");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("asof must be a date written like 2026-03-20.", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_editor_preview_shows_the_embed_to_the_author_and_explains_unknown_names()
     {
         var owner = await app.CreateUserAsync();

@@ -6,8 +6,12 @@ namespace HsctJournals.Web.Treatment.Embeds;
 /// <summary>What an embed shows: a chart or a milestone.</summary>
 public enum EmbedKind { Chart, Milestone }
 
-/// <summary>One shortcode as written, e.g. <c>{{chart: neutrophils}}</c>: kind, lower-case name and the original text.</summary>
-public sealed record EmbedShortcode(EmbedKind Kind, string Name, string Text);
+/// <summary>
+/// One shortcode as written, e.g. <c>{{chart: neutrophils}}</c>: kind, lower-case name and the
+/// original text. <see cref="Latest"/> is set by <c>{{chart: neutrophils latest}}</c>: the chart
+/// shows the latest values instead of those up to the post's date.
+/// </summary>
+public sealed record EmbedShortcode(EmbedKind Kind, string Name, string Text, bool Latest = false);
 
 /// <summary>
 /// Finds embed shortcodes in a post's stored, sanitised HTML. An embed is a shortcode on its own
@@ -51,12 +55,12 @@ public static partial class EmbedShortcodes
 
     private static EmbedShortcode Parse(Match code) => new(
         code.Groups["kind"].Value.Equals("chart", StringComparison.OrdinalIgnoreCase) ? EmbedKind.Chart : EmbedKind.Milestone,
-        code.Groups["name"].Value.ToLowerInvariant(), code.Value);
+        code.Groups["name"].Value.ToLowerInvariant(), code.Value, code.Groups["latest"].Success);
 
     // A paragraph made only of shortcodes separated by white space (line breaks inside one paragraph).
-    [GeneratedRegex(@"<p>(?<body>(?:\s*\{\{\s*(?:chart|milestone)\s*:\s*[A-Za-z0-9-]{1,40}\s*\}\})+\s*)</p>\n?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<p>(?<body>(?:\s*\{\{\s*(?:chart|milestone)\s*:\s*[A-Za-z0-9-]{1,40}(?:\s+latest)?\s*\}\})+\s*)</p>\n?", RegexOptions.IgnoreCase)]
     private static partial Regex ShortcodeParagraph();
 
-    [GeneratedRegex(@"\{\{\s*(?<kind>chart|milestone)\s*:\s*(?<name>[A-Za-z0-9-]{1,40})\s*\}\}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\{\{\s*(?<kind>chart|milestone)\s*:\s*(?<name>[A-Za-z0-9-]{1,40})(?:\s+(?<latest>latest))?\s*\}\}", RegexOptions.IgnoreCase)]
     private static partial Regex Shortcode();
 }

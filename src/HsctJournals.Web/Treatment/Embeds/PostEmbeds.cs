@@ -25,7 +25,11 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
     /// The post HTML as <paramref name="reader"/> may see it. With <paramref name="preview"/> (the
     /// editor), a shortcode that shows nothing says why, for the writer only.
     /// </summary>
-    public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, CancellationToken ct = default)
+    /// <param name="postedAtUtc">
+    /// When the post was published: a chart shows the counts as they stood at the end of that day
+    /// on the owner's calendar unless the shortcode says <c>latest</c>. Null (a draft) shows the latest.
+    /// </param>
+    public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, DateTime? postedAtUtc = null, CancellationToken ct = default)
     {
         if (!EmbedShortcodes.Has(html)) return html;
         var view = await access.FindViewableAsync(journal.Slug, reader, ct);
@@ -38,7 +42,7 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
         var basePath = $"/j/{Uri.EscapeDataString(journal.Slug)}/treatment";
         return EmbedShortcodes.Replace(html, code =>
         {
-            var rendered = code.Kind == EmbedKind.Chart ? Chart(snapshot, code.Name, basePath) : Milestone(snapshot, code.Name, basePath);
+            var rendered = code.Kind == EmbedKind.Chart ? Chart(ChartSnapshot(snapshot, code, postedAtUtc), snapshot, code.Name, basePath) : Milestone(snapshot, code.Name, basePath);
             return rendered ?? (preview ? Note(code, Why(snapshot, code)) : "");
         });
     }
@@ -46,15 +50,31 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
     /// <summary>The HTML with embeds removed, for surfaces that are not per reader (feeds, the API, search text).</summary>
     public static string WithoutEmbeds(string html) => EmbedShortcodes.Strip(html);
 
-    private static string? Chart(CourseSnapshot s, string name, string basePath)
+    /// <summary>The course as it stood on the post's day, or now for <c>latest</c> and drafts.</summary>
+    private static CourseSnapshot ChartSnapshot(CourseSnapshot s, EmbedShortcode code, DateTime? postedAtUtc) =>
+        code.Latest || postedAtUtc is not { } at ? s : s.AsOf(LocalDates.ToLocalDate(new DateTimeOffset(at, TimeSpan.Zero), s.Zone));
+
+    /// <param name="s">The course as the chart shows it.</param>
+    /// <param name="now">The course now, which names the link to the latest values.</param>
+    private static string? Chart(CourseSnapshot s, CourseSnapshot now, string name, string basePath)
     {
         var data = ChartData.For(s, name);
         if (data is null || data.IsEmpty) return null;
         var e = HtmlEncoder.Default;
+        var src = $"{basePath}/charts/{data.Name}.svg";
+        if (s.AsOfDate is not { } asOf)
+            return $"""
+                <figure class="chart embed-chart">
+                {ChartImage.Html(data, src)}
+                <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
+                </figure>
+
+                """;
+        // As of the post's day; the latest values are one link away, on the treatment page.
         return $"""
             <figure class="chart embed-chart">
-            {ChartImage.Html(data, $"{basePath}/charts/{data.Name}.svg")}
-            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(data.Title)}: data table</a></figcaption>
+            {ChartImage.Html(data, src, "asof=" + TreatmentText.Iso(asOf))}
+            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#charts">{e.Encode(ChartData.For(now, name)!.Title)}: latest values</a></figcaption>
             </figure>
 
             """;
