@@ -19,7 +19,9 @@ public static class AccountsExtensions
 
         services.AddDefaultIdentity<AppUser>(o =>
             {
-                o.SignIn.RequireConfirmedAccount = false;
+                // Registration ends on "check your e-mail" whether or not the address was free (issue 8, fix 5), so an
+                // account is used only by whoever can read its mail: nobody can squat an address they do not own.
+                o.SignIn.RequireConfirmedAccount = true;
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 // Length over composition rules (NIST SP 800-63B): a long passphrase is easier to type with a tremor.
@@ -27,6 +29,8 @@ public static class AccountsExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
+                // Passwords are never checked with lockoutOnFailure (AccountThrottle slows guessing instead, decision 0025);
+                // this lockout counts only wrong second-factor codes, tried by someone who already has the password.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -45,6 +49,7 @@ public static class AccountsExtensions
         services.AddScoped<UserSessions>();
         services.AddOptions<LoginLimitOptions>().BindConfiguration(LoginLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginRateLimit>();
+        services.AddSingleton<AccountThrottle>();
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountLinks>();

@@ -17,6 +17,15 @@ public sealed class LoginLimitOptions
     /// <summary>Length of the window in seconds.</summary>
     [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Password tries per window for one e-mail address from browsers it has not signed in with before
+    /// (sign-in form and token endpoint together; see <see cref="AccountThrottle"/>).</summary>
+    [Range(1, 100_000)]
+    public int AccountAttemptsPerWindow { get; set; } = 10;
+
+    /// <summary>Length of the per-address window in seconds.</summary>
+    [Range(1, 86_400)]
+    public int AccountWindowSeconds { get; set; } = 900;
 }
 
 /// <summary>

@@ -7,12 +7,11 @@ namespace HsctJournals.Web.Api;
 
 /// <summary>
 /// Slows password guessing through the token endpoint: a fixed window per client IP address,
-/// answered with 429, Retry-After and ProblemDetails. Account lockout still applies on top.
+/// answered with 429, Retry-After and ProblemDetails. The per-address <see cref="Accounts.AccountThrottle"/> applies on top.
 /// </summary>
 /// <remarks>
 /// The counters live in this process, or in Redis when <c>Cache:Redis</c> is set, so behind a load balancer
-/// every node counts the same requests (<see cref="Shared.SharedRateLimit"/>). Lockout, stored in the database,
-/// applies on top. Behind a reverse proxy, configure forwarded headers so the client address is the real one.
+/// every node counts the same requests (<see cref="Shared.SharedRateLimit"/>). Behind a reverse proxy, configure forwarded headers so the client address is the real one.
 /// </remarks>
 public static class TokenRateLimit
 {

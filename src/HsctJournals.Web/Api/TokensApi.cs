@@ -12,17 +12,14 @@ public static class TokensApi
 {
     private const string WrongCredentials = "The e-mail address or password is not right.";
 
-    // Verifying a password against a throw-away hash when the e-mail is unknown makes both
-    // failures take about as long, so timing does not tell which addresses have accounts.
-    private static string? _decoyHash;
-
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
         tokens.MapPost("/", CreateAsync).AllowAnonymous().RequireRateLimiting(TokenRateLimit.Policy)
             .WithName("CreateToken")
             .WithSummary("Create a personal access token with your e-mail address and password")
-            .WithDescription("Rate-limited per client address. Wrong passwords count towards the account's lockout. " +
+            .WithDescription("Rate-limited per client address and per e-mail address (429 with Retry-After); the answers are the same " +
+                             "whether or not the address has an account. " +
                              "Accounts with two-factor authentication create tokens on the website at /account/tokens.");
         tokens.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.Policy)
             .WithName("ListTokens").WithSummary("Your tokens that still work (never their secrets)");
@@ -32,7 +29,8 @@ public static class TokensApi
     }
 
     public static async Task<Results<Created<CreatedTokenDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateTokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, ApiTokens tokens, CancellationToken ct)
+        CreateTokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountThrottle throttle, ApiTokens tokens,
+        HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email)) errors["Email"] = ["Give the e-mail address of your account."];
@@ -42,18 +40,24 @@ public static class TokensApi
         else if (name.Length > ApiTokens.NameMaxLength) errors["Name"] = [$"The name can be at most {ApiTokens.NameMaxLength} characters."];
         if (errors.Count > 0) return ApiProblems.Validation(errors);
 
+        var (allowed, retryAfter) = await throttle.TryAttemptAsync(http, request.Email!);
+        if (!allowed)
+        {
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts",
+                detail: $"Too many attempts for this e-mail address. Try again in {retryAfter} seconds.");
+        }
         var user = await users.FindByEmailAsync(request.Email!.Trim());
         if (user is null)
         {
-            _decoyHash ??= users.PasswordHasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
-            users.PasswordHasher.VerifyHashedPassword(new AppUser(), _decoyHash, request.Password!);
+            DecoyPassword.Verify(users.PasswordHasher, request.Password!);
             return Unauthorized();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        // Checks the password before anything else (SessionSignInManager), and never locks the account.
+        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: false);
         if (check.IsLockedOut)
-            return ApiProblems.Forbidden("This account is locked for a while after too many wrong passwords. " +
-                                         "Try again later, or reset your password on the website.");
+            return ApiProblems.Forbidden("This account is locked. Sign in on the website to see why.");
         if (check.IsNotAllowed)
             return ApiProblems.Forbidden("This account cannot sign in yet. Confirm your e-mail address on the website first.");
         if (!check.Succeeded) return Unauthorized();

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml.Linq;
 using HsctJournals.Domain.Comments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Caching.Memory;
+using HsctJournals.Web.Shared;
 using Microsoft.Extensions.Options;
 
 namespace HsctJournals.Web.Comments;
@@ -16,9 +16,7 @@ namespace HsctJournals.Web.Comments;
 /// hashing all four billion IPv4 addresses).
 /// </summary>
 /// <remarks>
-/// Configured keys win. Otherwise each key is an HMAC of the oldest Data Protection master key with a
-/// purpose label: stable for as long as the key ring is (keys are never deleted, only retired), and the
-/// same on every node that shares the ring, which sign-in cookies already require.
+/// Configured keys win. Otherwise each key is derived from the key ring (<see cref="KeyRingSecret"/>) with a purpose label.
 /// </remarks>
 public sealed class CommentKeys : IDisposable
 {
@@ -28,9 +26,8 @@ public sealed class CommentKeys : IDisposable
 
     public CommentKeys(IOptions<CommentOptions> options, IDataProtectionProvider protection, IKeyManager keys)
     {
-        var derived = new Lazy<byte[]>(() => RingSecret(protection, keys));
-        _avatar = new Lazy<byte[]>(() => Configured(options.Value.AvatarKey) ?? HMACSHA256.HashData(derived.Value, "HsctJournals.Comments.Avatar.v1"u8));
-        _ip = new Lazy<byte[]>(() => Configured(options.Value.IpHashKey) ?? HMACSHA256.HashData(derived.Value, "HsctJournals.Comments.IpHash.v1"u8));
+        _avatar = new Lazy<byte[]>(() => Configured(options.Value.AvatarKey) ?? KeyRingSecret.Derive(protection, keys, "HsctJournals.Comments.Avatar.v1"));
+        _ip = new Lazy<byte[]>(() => Configured(options.Value.IpHashKey) ?? KeyRingSecret.Derive(protection, keys, "HsctJournals.Comments.IpHash.v1"));
     }
 
     /// <summary>The avatar for a commenter: initials on a colour keyed by their address.</summary>
@@ -60,16 +57,6 @@ public sealed class CommentKeys : IDisposable
         if (bytes.Length < Avatar.MinimumKeyLength)
             throw new InvalidOperationException($"Comment keys must be at least {Avatar.MinimumKeyLength} characters long.");
         return bytes;
-    }
-
-    private static byte[] RingSecret(IDataProtectionProvider protection, IKeyManager keys)
-    {
-        // Protecting something makes sure the ring has a key on a fresh installation.
-        protection.CreateProtector("HsctJournals.Comments.KeyRing").Protect([1]);
-        var oldest = keys.GetAllKeys().Where(k => !k.IsRevoked).OrderBy(k => k.CreationDate).ThenBy(k => k.KeyId).FirstOrDefault()
-            ?? throw new InvalidOperationException("The Data Protection key ring has no usable key; set Comments:AvatarKey and Comments:IpHashKey.");
-        var xml = oldest.Descriptor.ExportToXml().SerializedDescriptorElement.ToString(SaveOptions.DisableFormatting);
-        return SHA256.HashData(Encoding.UTF8.GetBytes(oldest.KeyId.ToString("N") + xml));
     }
 
     public void Dispose() => _avatars.Dispose();

@@ -20,7 +20,15 @@ public sealed class CommentOptions
     [Range(0, 600)]
     public int MinimumFillSeconds { get; set; } = 3;
 
-    /// <summary>Comments one IP address may post per window. Generous: a hospital's Wi-Fi puts a whole ward behind one address.</summary>
+    /// <summary>The longest time in hours between showing the comment form and posting it; an older form is shown again with a fresh time.</summary>
+    [Range(1, 720)]
+    public int MaximumFormAgeHours { get; set; } = 24;
+
+    /// <summary>
+    /// Anonymous comments one IP address may post per window. Generous: a hospital's Wi-Fi puts a whole ward behind one
+    /// address. Signed-in members are limited by their account (<see cref="MaxPerEmail"/>) instead, so visitors behind
+    /// the same address never use up their allowance.
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxPerIp { get; set; } = 20;
 

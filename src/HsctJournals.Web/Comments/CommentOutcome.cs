@@ -13,6 +13,8 @@ public enum CommentOutcomeKind
     Rejected,
     /// <summary>Not stored: the form came back sooner than a person could write.</summary>
     TooFast,
+    /// <summary>Not stored: the form was shown so long ago that its time could be a replay; it is shown again with a fresh one.</summary>
+    FormExpired,
     /// <summary>Not stored: too many comments lately (<see cref="CommentOutcome.RetryAfterSeconds"/>).</summary>
     RateLimited,
     /// <summary>The post does not exist or the reader may not read it (answer 404).</summary>

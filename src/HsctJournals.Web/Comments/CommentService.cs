@@ -40,6 +40,9 @@ public sealed class CommentService(
             if (s.RenderedAt is not { } rendered || FormFillTime.IsTooFast(rendered, now, minimum))
                 return new(CommentOutcomeKind.TooFast,
                     "That was quicker than we expected a person to write. Your comment is still here: please check it and press Post Comment again.");
+            if (FormFillTime.IsTooOld(rendered, now, TimeSpan.FromHours(settings.MaximumFormAgeHours)))
+                return new(CommentOutcomeKind.FormExpired,
+                    "This page was opened a long time ago, so the comment was not posted. Your comment is still here: press Post Comment again.");
         }
 
         var (name, email) = (s.AuthorName?.Trim() ?? "", s.AuthorEmail?.Trim() ?? "");
@@ -81,7 +84,7 @@ public sealed class CommentService(
         var recent = await db.Comments.AsNoTracking()
             .Where(c => c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
             .Select(c => new { c.CreatedAt, Text = c.PostId == post.Id ? c.Text : null }).ToListAsync(ct);
-        if (await RateLimitAsync(recent.Select(r => Utc(r.CreatedAt)), ipHash, now, rateWindow, settings, ct) is { IsAllowed: false } limited)
+        if (await RateLimitAsync(recent.Select(r => Utc(r.CreatedAt)), reader.IsSignedIn ? null : ipHash, now, rateWindow, settings, ct) is { IsAllowed: false } limited)
             return new(CommentOutcomeKind.RateLimited,
                 $"You have posted a lot of comments in a short time. Please wait {Describe(limited.RetryAfterDelay)} and press Post Comment again; your text is still here.")
             { RetryAfterSeconds = Math.Max(1, limited.RetryAfterSeconds) };
@@ -114,13 +117,17 @@ public sealed class CommentService(
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
     }
 
+    /// <summary>The e-mail limit, then (for anonymous commenters only: <paramref name="ipHash"/> is null for members) the address limit.</summary>
     private async Task<Domain.Comments.RateLimitDecision> RateLimitAsync(IEnumerable<DateTimeOffset> byEmail, string? ipHash, DateTimeOffset now,
         TimeSpan window, CommentOptions settings, CancellationToken ct)
     {
         var emailDecision = new RateLimitWindow(settings.MaxPerEmail, window).Check(byEmail, now);
         if (!emailDecision.IsAllowed || ipHash is null) return emailDecision;
         var since = (now - window).UtcDateTime;
-        var byIp = await db.Comments.AsNoTracking().Where(c => c.IpHash == ipHash && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
+        // Only anonymous comments count towards an address's limit (issue 8, fix 6): members are limited per account
+        // (their e-mail above), so anonymous visitors behind a shared address cannot use up a member's allowance.
+        var byIp = await db.Comments.AsNoTracking().Where(c => c.IpHash == ipHash && c.UserId == null && c.CreatedAt > since)
+            .Select(c => c.CreatedAt).ToListAsync(ct);
         return new RateLimitWindow(settings.MaxPerIp, window).Check(byIp.Select(Utc), now);
     }
 

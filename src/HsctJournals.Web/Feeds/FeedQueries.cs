@@ -8,8 +8,10 @@ namespace HsctJournals.Web.Feeds;
 /// <summary>
 /// Loads feed content through the one access rule: a feed holds exactly what its reader may read.
 /// Plain feed URLs ask as <see cref="Reader.Anonymous"/>; secret feed URLs as the token's owner.
+/// Photo addresses in the posts are absolute; in a secret feed of a journal anonymous readers cannot see,
+/// each is signed for the feed's owner, since a feed reader sends no cookie.
 /// </summary>
-public sealed class FeedQueries(JournalAccess access)
+public sealed class FeedQueries(JournalAccess access, Photos.OutsidePhotoLinks photos)
 {
     /// <summary>How many posts a feed carries.</summary>
     public const int Size = 20;
@@ -55,12 +57,14 @@ public sealed class FeedQueries(JournalAccess access)
             .AsSplitQuery()
             .ToListAsync(ct);
 
+        var signedFor = reader.IsSignedIn && !await access.ReadableJournals(Reader.Anonymous).AnyAsync(j => j.Id == journal.Id, ct)
+            ? reader.UserId : null;
         var entries = rows.Select(r => new FeedEntry(
             r.Id, r.Title, $"/j/{journal.Slug}/posts/{r.Slug}", r.AuthorName, r.PublishedAt,
             // A scheduled post may have been saved before it went live; it is "updated" no earlier than published.
             r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt,
             // Feeds are not per reader (and are copied on): embedded treatment data never goes in them.
-            r.Excerpt, Treatment.Embeds.PostEmbeds.WithoutEmbeds(r.Html), r.Category, r.Tags)).ToList();
+            r.Excerpt, photos.Absolute(Treatment.Embeds.PostEmbeds.WithoutEmbeds(r.Html), signedFor), r.Category, r.Tags)).ToList();
         var updated = entries.Count == 0 ? journal.CreatedAt : entries.Max(e => e.Updated);
         return new JournalFeed(journal.Id, journal.Visibility == JournalVisibility.Public, title, journal.Tagline ?? $"{journal.Title} — an HSCT journal.", path, entries, updated);
     }

@@ -15,7 +15,7 @@ namespace HsctJournals.Web.Notifications;
 /// public, followers who are not its members stop getting mail.
 /// </summary>
 public sealed class FollowerMails(
-    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site) : IMailComposer
+    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site, Photos.OutsidePhotoLinks photos) : IMailComposer
 {
     public IReadOnlyCollection<string> Types { get; } = [Outbox.ConfirmFollow, Outbox.PostToFollowers, Outbox.Digest];
 
@@ -60,10 +60,14 @@ public sealed class FollowerMails(
                 : await PostsFor(new Reader(f.UserId, false), q => q.Where(p => p.Id == postId)).FirstOrDefaultAsync(ct));
             if (summary is null) continue;
             var stop = UnsubscribeUrl(f.Id);
+            var postUrl = PostUrl(summary.JournalSlug, summary.Slug);
             var body = new MailBody()
                 .Paragraph($"{summary.JournalTitle} has a new post:")
-                .Item(summary.Title, PostUrl(summary.JournalSlug, summary.Slug), summary.Excerpt)
-                .Footer($"You get this because you follow “{summary.JournalTitle}” by e-mail.", "Unsubscribe", stop);
+                .Item(summary.Title, postUrl, summary.Excerpt);
+            // The first photo, small, linked to the post: plain when anyone may see it, else signed for this follower.
+            if (photos.FirstThumbnail(summary.Html, anonymousView is null ? f.UserId : null) is { } thumbnail)
+                body.Picture(thumbnail.Url, thumbnail.Alt, thumbnail.Width, thumbnail.Height, postUrl);
+            body.Footer($"You get this because you follow “{summary.JournalTitle}” by e-mail.", "Unsubscribe", stop);
             mails.Add(body.To(f.Email, null, $"{summary.JournalTitle}: {summary.Title}", stop, MailHeaders.JournalListId(summary.JournalSlug, site.Value.MailDomain)));
         }
         return mails;
@@ -89,12 +93,12 @@ public sealed class FollowerMails(
         return [body.To(f.Email, null, subject, stop, MailHeaders.JournalListId(posts[0].JournalSlug, site.Value.MailDomain))];
     }
 
-    private sealed record PostFacts(int Id, string Title, string Slug, string Excerpt, string JournalSlug, string JournalTitle);
+    private sealed record PostFacts(int Id, string Title, string Slug, string Excerpt, string Html, string JournalSlug, string JournalTitle);
 
     /// <summary>Live posts the reader may read, through the one access rule.</summary>
     private IQueryable<PostFacts> PostsFor(Reader reader, Func<IQueryable<Post>, IQueryable<Post>> filter) =>
         filter(access.LivePosts(reader).AsNoTracking())
-            .Select(p => new PostFacts(p.Id, p.Title, p.Slug, p.Excerpt, p.Journal.Slug, p.Journal.Title));
+            .Select(p => new PostFacts(p.Id, p.Title, p.Slug, p.Excerpt, p.Html, p.Journal.Slug, p.Journal.Title));
 
     private Task<bool> CanReadJournalAsync(int journalId, string? userId, CancellationToken ct) =>
         access.ReadableJournals(new Reader(userId, false)).AnyAsync(j => j.Id == journalId, ct);

@@ -46,6 +46,19 @@ public sealed class MailBody
         return this;
     }
 
+    /// <summary>
+    /// A picture that links to <paramref name="url"/> (a post's first photo). The text part names it by its alt
+    /// text, so the two parts still say the same thing; a decorative picture is left out of the text.
+    /// </summary>
+    public MailBody Picture(string src, string alt, int width, int height, string url)
+    {
+        if (alt.Length > 0) _text.Append("[Photo: ").Append(alt).Append("]\n\n");
+        _html.Append("<p><a href=\"").Append(Encode(url)).Append("\"><img src=\"").Append(Encode(src)).Append("\" alt=\"").Append(Encode(alt)).Append('"');
+        if (width > 0 && height > 0) _html.Append(" width=\"").Append(width).Append("\" height=\"").Append(height).Append('"');
+        _html.Append(" style=\"max-width:100%;height:auto\"></a></p>\n");
+        return this;
+    }
+
     /// <summary>Why the reader gets this and how to stop it.</summary>
     public MailBody Footer(string why, string? stopLabel = null, string? stopUrl = null)
     {

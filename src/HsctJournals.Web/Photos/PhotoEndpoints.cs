@@ -8,7 +8,8 @@ namespace HsctJournals.Web.Photos;
 /// Serves display variants at <c>/photos/{sha256}.{webp|jpg}</c>. The URL names the bytes, so
 /// public variants are cached for a year as immutable; others are private and revalidated on
 /// every use, so taking away access takes effect at once. A reader who may not see a photo gets
-/// the same 404 as for one that does not exist.
+/// the same 404 as for one that does not exist. Readers without a cookie (feed readers, mail programs)
+/// may carry a <see cref="SignedPhotoLinks"/> signature instead.
 /// </summary>
 public static partial class PhotoEndpoints
 {
@@ -18,7 +19,7 @@ public static partial class PhotoEndpoints
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/photos/{file}", ServeAsync).ExcludeFromDescription();
 
-    private static async Task ServeAsync(string file, HttpContext http, PhotoAccess photos, PhotoBlobStore blobs, CancellationToken ct)
+    private static async Task ServeAsync(string file, HttpContext http, PhotoAccess photos, PhotoBlobStore blobs, SignedPhotoLinks signed, CancellationToken ct)
     {
         var match = VariantFile().Match(file);
         if (!match.Success)
@@ -29,6 +30,9 @@ public static partial class PhotoEndpoints
         var hash = match.Groups["hash"].Value;
         var format = match.Groups["ext"].Value == "webp" ? PhotoFormat.WebP : PhotoFormat.Jpeg;
         var grant = await photos.GrantAsync(hash, format, Reader.From(http.User), ct);
+        // A signed link (secret feed, mail) reads as the person it was made for, while they may still see the photo.
+        var signedFor = grant is null ? signed.ReaderOf(http.Request.Query[SignedPhotoLinks.QueryName], hash) : null;
+        if (signedFor is not null) grant = await photos.GrantAsync(hash, format, new Reader(signedFor, false), ct);
         if (grant is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

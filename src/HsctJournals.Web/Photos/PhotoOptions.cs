@@ -23,6 +23,13 @@ public sealed class PhotoOptions
     [Range(1, 50)]
     public int MaxFilesPerUpload { get; set; } = 10;
 
+    /// <summary>
+    /// How many days a signed photo link (in a secret feed, or in mail to a follower of a journal that is not
+    /// public) works at least (default 30). The link also stops as soon as its reader may no longer see the photo.
+    /// </summary>
+    [Range(1, 365)]
+    public int SignedLinkDays { get; set; } = 30;
+
     public string MaxUploadText => Bytes(MaxUploadBytes);
 
     /// <summary>A size in words people read: "25 MB", "740 KB".</summary>

@@ -11,6 +11,8 @@ public static class PhotosExtensions
         services.AddScoped<PhotoUpload>();
         services.AddScoped<PhotoAccess>();
         services.AddScoped<PostPhotos>();
+        services.AddSingleton<SignedPhotoLinks>();
+        services.AddSingleton<OutsidePhotoLinks>();
         services.AddScoped<PhotoLibrary>();
         services.AddScoped<PhotoFormUpload>();
         services.AddScoped<Journals.IJournalLinkSource, PhotoLinks>();

@@ -21,6 +21,14 @@ public class FormFillTimeTests
     }
 
     [Fact]
+    public void A_form_posted_more_than_a_day_after_it_was_rendered_is_too_old()
+    {
+        Assert.True(FormFillTime.IsTooOld(Rendered, Rendered.AddHours(24).AddSeconds(1)));
+        Assert.False(FormFillTime.IsTooOld(Rendered, Rendered.AddHours(24)));
+        Assert.True(FormFillTime.IsTooOld(Rendered, Rendered.AddMinutes(61), TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
     public void A_form_posted_before_it_was_rendered_is_too_fast()
     {
         Assert.True(FormFillTime.IsTooFast(Rendered, Rendered.AddSeconds(-30)));

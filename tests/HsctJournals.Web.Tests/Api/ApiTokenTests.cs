@@ -55,23 +55,6 @@ public abstract class ApiTokenTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
-    {
-        var user = await app.CreateUserAsync();
-        var client = app.ApiClient();
-        for (var i = 0; i < 4; i++)
-            await (await client.PostAsJsonAsync("/api/v1/tokens", new { email = user.Email, password = $"wrong-{i}", name = "x" }))
-                .ProblemAsync(HttpStatusCode.Unauthorized);
-
-        var fifth = await client.PostAsJsonAsync("/api/v1/tokens", new { email = user.Email, password = "wrong-5", name = "x" });
-        var locked = await fifth.ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("locked", locked.GetProperty("detail").GetString());
-
-        var right = await client.PostAsJsonAsync("/api/v1/tokens", new { email = user.Email, password = AppFactory.Password, name = "x" });
-        Assert.Contains("locked", (await right.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
-    }
-
-    [Fact]
     public async Task Too_many_token_requests_from_one_address_get_429_with_retry_after()
     {
         var client = app.ApiClient();

@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Tests.Browser;
 /// preview, publish, then read it as an anonymous stranger. Elements are found by role and label,
 /// as assistive technology finds them.
 /// </summary>
-public sealed class JournalJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class JournalJourneyTests(MailingBrowserFixture browser) : IClassFixture<MailingBrowserFixture>
 {
     [Fact]
     public async Task A_new_patient_registers_writes_and_a_stranger_reads_the_post()
@@ -23,6 +23,16 @@ public sealed class JournalJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("Password *", new() { Exact = true }).FillAsync(AppFactory.Password);
         await page.GetByLabel("Confirm password *").FillAsync(AppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your e-mail" })).ToBeVisibleAsync();
+        // The address is confirmed with the button behind the mailed link, then the new patient signs in.
+        var link = Accounts.Html.LinkIn(await browser.App.Mail.WaitForAsync(email, "Confirm"), "/Identity/Account/ConfirmEmail");
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your e-mail address is confirmed.");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(AppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My journals" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/journals/new");

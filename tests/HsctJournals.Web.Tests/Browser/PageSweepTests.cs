@@ -46,7 +46,8 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         // Pages for someone else: a reader asking for access, an invited person, a clinician with a link.
         var stranger = await SignInAsync(site.Stranger);
         foreach (var path in new[] { $"/j/{site.PrivateSlug}/request-access", site.InvitationPath, site.ClinicianPath, "/me", "/journals/new",
-                     "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/ResendEmailConfirmation" })
+                     "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/ResendEmailConfirmation",
+                     "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc" })
         {
             await stranger.GotoAsync(path);
             try { await AssertNoSeriousViolationsAsync(stranger, "as a stranger: " + path); }

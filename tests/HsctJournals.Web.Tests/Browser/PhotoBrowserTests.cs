@@ -72,6 +72,66 @@ public sealed class PhotoBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await BrowserChecks.AssertNoSeriousViolationsAsync(page, "Photos page");
     }
 
+    [Fact]
+    public async Task A_gallery_opens_by_keyboard_moves_with_the_arrow_keys_and_gives_the_focus_back_on_escape()
+    {
+        var owner = await browser.App.CreateUserAsync("Gail Gallery");
+        var journal = await browser.App.CreateJournalAsync(owner, JournalVisibility.Public, "Gallery Journal");
+        var alts = new[] { "The line going in", "The bag of cells", "The first walk outside" };
+        var photos = new List<HsctJournals.Web.Photos.Photo>();
+        for (var i = 0; i < alts.Length; i++)
+            photos.Add(await browser.App.UploadOkAsync(journal, owner, PhotoKit.Png(1800 + i, 1200), $"p{i}.png", alts[i], caption: i == 1 ? "Day 0" : null));
+        var post = await browser.App.CreatePostAsync(journal, owner, "Three photos",
+            "Before.\n\n" + string.Join("\n", photos.Select((p, i) => $"![{alts[i]}](photo:{p.Id})")));
+
+        // Without JavaScript the thumbnail is a link to the full-size picture.
+        var plain = await browser.NewPageAsync(javaScript: false);
+        await plain.GotoAsync($"/j/{journal.Slug}/posts/{post.Slug}");
+        var href = await plain.Locator(".gallery a.photo-full").First.GetAttributeAsync("href");
+        Assert.Matches("^/photos/[0-9a-f]{64}\\.jpg$", href);
+        Assert.Equal(200, (await plain.GotoAsync(href!))!.Status);
+
+        var page = await browser.NewPageAsync(true, o => o.ReducedMotion = ReducedMotion.Reduce);
+        await page.GotoAsync($"/j/{journal.Slug}/posts/{post.Slug}");
+        await BrowserChecks.TabToAsync(page, ".gallery a.photo-full");
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Photo viewer" });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Img, new() { Name = alts[0] })).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Photo 1 of 3");
+        Assert.Equal(href, await dialog.Locator("img").GetAttributeAsync("src"));
+        Assert.True(await dialog.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the full-size picture did not load");
+        Assert.Equal("Close", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        // Reduced motion: no fade.
+        Assert.Equal("none", await dialog.EvaluateAsync<string>("d => getComputedStyle(d).animationName"));
+        await BrowserChecks.AssertNoSeriousViolationsAsync(page, "post with the lightbox open");
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Img, new() { Name = alts[1] })).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Photo 2 of 3");
+        await Assertions.Expect(dialog.Locator("figcaption")).ToHaveTextAsync("Day 0");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight"); // already the last: stays
+        await Assertions.Expect(dialog).ToContainTextAsync("Photo 3 of 3");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeDisabledAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(dialog).ToContainTextAsync("Photo 2 of 3");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        // Focus is back on the thumbnail of the photo last shown, visibly.
+        Assert.Equal($"{alts[1]} (full size)", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        await BrowserChecks.AssertFocusVisibleAsync(page);
+
+        // Without reduced motion it fades in.
+        var moving = await browser.NewPageAsync(true, o => o.ReducedMotion = ReducedMotion.NoPreference);
+        await moving.GotoAsync($"/j/{journal.Slug}/posts/{post.Slug}");
+        await BrowserChecks.AssertNoSeriousViolationsAsync(moving, "post with a gallery");
+        await moving.Locator(".gallery a.photo-full").Nth(2).ClickAsync();
+        await Assertions.Expect(moving.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Photo 3 of 3");
+        Assert.Equal("lightbox-in", await moving.Locator("dialog.lightbox").EvaluateAsync<string>("d => getComputedStyle(d).animationName"));
+    }
+
     /// <summary>Drops a file on the editor's text as a person dragging it from their files would.</summary>
     private static Task DropAsync(IPage page, string name, byte[] bytes) =>
         page.Locator("textarea[name='Input.Markdown']").EvaluateAsync(

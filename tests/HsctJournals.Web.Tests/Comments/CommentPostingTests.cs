@@ -188,6 +188,45 @@ public abstract class CommentPostingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_signed_in_member_behind_an_address_that_anonymous_visitors_used_up_still_comments()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var ip = IPAddress.Parse($"198.51.100.{Random.Shared.Next(1, 250)}");
+        for (var i = 0; i < 20; i++)
+            Assert.True((await app.AddCommentAsync(journal, post, "Ward visitor", CommentKit.NewEmail(), $"Ward {i}", ip: ip)).Stored);
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await app.CommentAsync(app.Visitor(ip), CommentKit.PathOf(journal, post), CommentKit.Fields("Anonymous again", "Ivy", CommentKit.NewEmail()))).StatusCode);
+
+        // Issue 8, fix 6: a member on the same hospital Wi-Fi is limited by their account, not by the shared address.
+        var member = app.Visitor(ip);
+        var login = await Forms.GetAsync(member, "/Identity/Account/Login");
+        var user = await app.CreateUserAsync("Member On Ward");
+        Assert.Equal(HttpStatusCode.Redirect, (await login.PostAsync(member, new() { ["Input.Email"] = user.Email!, ["Input.Password"] = AppFactory.Password })).StatusCode);
+        var response = await app.CommentAsync(member, CommentKit.PathOf(journal, post), new() { ["Input.Text"] = "From the member, same Wi-Fi" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await app.DbAsync(db => db.Comments.CountAsync(c => c.PostId == post.Id && c.UserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task A_form_time_older_than_a_day_is_refused_and_the_form_comes_back_with_a_fresh_one()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var stamps = app.Services.GetRequiredService<FormTimestamp>();
+        var fields = CommentKit.Fields("Saved by a script yesterday", "Rob", CommentKit.NewEmail());
+        var replayed = stamps.Protect(DateTimeOffset.UtcNow.AddHours(-25));
+        fields["Input.Rendered"] = replayed;
+
+        var response = await app.CommentAsync(app.Visitor(), CommentKit.PathOf(journal, post), fields, backdate: false);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("opened a long time ago", html);
+        Assert.Contains("Saved by a script yesterday</textarea>", html);
+        Assert.Equal(0, await app.DbAsync(db => db.Comments.CountAsync(c => c.PostId == post.Id)));
+        Assert.True(stamps.Read(Tests.Accounts.Html.FirstValue(html, "Input.Rendered")) > stamps.Read(replayed));
+    }
+
+    [Fact]
     public async Task The_same_comment_twice_is_recognised_and_not_stored_again()
     {
         var (_, journal, post) = await app.OpenJournalAsync();

@@ -35,6 +35,7 @@ public abstract class AppFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("Site:ExtraHosts:1", "127.0.0.1");
         // Fixtures sign many people in from one test address; LoginRateLimitTests lowers it again.
         builder.UseSetting("LoginLimit:AttemptsPerWindow", "100000");
+        builder.UseSetting("LoginLimit:AccountAttemptsPerWindow", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
     }

@@ -34,6 +34,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Site__BaseUrl"] = AppFactory.SiteBaseUrl;
         start.Environment["Site__ExtraHosts__0"] = "127.0.0.1";
         start.Environment["LoginLimit__AttemptsPerWindow"] = "100000";
+        start.Environment["LoginLimit__AccountAttemptsPerWindow"] = "100000";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? []) start.Environment[key.Replace(":", "__")] = value;
 

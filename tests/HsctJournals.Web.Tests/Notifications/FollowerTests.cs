@@ -187,19 +187,7 @@ public abstract class FollowerTests(NotifyingApp app)
     }
 
     private Task<string> ConfirmedFollowerAsync(Journal journal, FollowFrequency frequency, DateTime? confirmedAt = null,
-        string? email = null, string? userId = null) => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<JournalsDbContext>();
-        var address = email ?? NewAddress("follower");
-        var when = confirmedAt ?? DateTime.UtcNow;
-        db.Followers.Add(new Follower
-        {
-            JournalId = journal.Id, Email = address, UserId = userId, Frequency = frequency,
-            TokenHash = Web.Shared.SecretTokens.Hash(Guid.NewGuid().ToString()), CreatedAt = when, ConfirmedAt = when,
-        });
-        await db.SaveChangesAsync();
-        return address;
-    });
+        string? email = null, string? userId = null) => NotificationTestData.ConfirmedFollowerAsync(app, journal, frequency, confirmedAt, email, userId);
 }
 
 public sealed class FollowerTestsOnSqlite(NotifyingSqliteApp app) : FollowerTests(app), IClassFixture<NotifyingSqliteApp>;

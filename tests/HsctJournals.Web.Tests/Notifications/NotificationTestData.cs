@@ -49,6 +49,22 @@ internal static partial class NotificationTestData
     });
 
     /// <summary>Waits until every queued message is sent or has failed for good, so "no mail" can be asserted.</summary>
+    /// <summary>A follower stored as confirmed (the opt-in itself is tested elsewhere); returns the address.</summary>
+    public static Task<string> ConfirmedFollowerAsync(AppFactory app, Journal journal, FollowFrequency frequency, DateTime? confirmedAt = null,
+        string? email = null, string? userId = null) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<JournalsDbContext>();
+        var address = email ?? NewAddress("follower");
+        var when = confirmedAt ?? DateTime.UtcNow;
+        db.Followers.Add(new Follower
+        {
+            JournalId = journal.Id, Email = address, UserId = userId, Frequency = frequency,
+            TokenHash = Web.Shared.SecretTokens.Hash(Guid.NewGuid().ToString()), CreatedAt = when, ConfirmedAt = when,
+        });
+        await db.SaveChangesAsync();
+        return address;
+    });
+
     public static Task OutboxDrainedAsync(AppFactory app) => Eventually.TrueAsync(() => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<JournalsDbContext>();

@@ -35,10 +35,14 @@ public static class PhotoKit
     private static int _colour;
 
     /// <summary>A flat PNG in a colour no other call in this run uses, so its variants' bytes (and hashes) are its own.</summary>
+    /// <remarks>
+    /// Neighbouring calls differ by 67 in red (67 is odd, so all 256 reds come round before one repeats): colours one
+    /// step apart can quantise to the same JPEG bytes, and then two photos share a variant.
+    /// </remarks>
     public static byte[] Png(int width = 600, int height = 400)
     {
         var n = Interlocked.Increment(ref _colour);
-        using var image = (Image.Black(width, height, bands: 3) + new double[] { n % 256, n / 256 % 256, 160 }).Cast(Enums.BandFormat.Uchar);
+        using var image = (Image.Black(width, height, bands: 3) + new double[] { n * 67 % 256, n / 256 % 256, 160 }).Cast(Enums.BandFormat.Uchar);
         return image.PngsaveBuffer();
     }
 

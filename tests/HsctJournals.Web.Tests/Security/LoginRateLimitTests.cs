@@ -1,12 +1,20 @@
 using System.Net;
+using System.Net.Http.Json;
+using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Tests.Accounts;
 using HsctJournals.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace HsctJournals.Web.Tests.Security;
 
-/// <summary>Issue 8, fix 5: the sign-in form has a per-IP limit like the token endpoint's.</summary>
+/// <summary>
+/// Issue 8, fix 5: the sign-in form has a per-IP limit like the token endpoint's, and each typed address is slowed
+/// (not locked) for browsers that have not signed in to it before, the same way whether or not it has an account.
+/// </summary>
 public abstract class LoginRateLimitTests(AppFactory app)
 {
     private static HttpClient From(WebApplicationFactory<Program> site, string address) =>
@@ -43,6 +51,49 @@ public abstract class LoginRateLimitTests(AppFactory app)
         var owner = From(site, "198.51.100.20");
         Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(owner, user.Email!, AppFactory.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_slows_an_address_the_same_way_with_or_without_an_account_and_never_locks_the_owner_out()
+    {
+        var user = await app.CreateUserAsync();
+        var unknown = $"nobody-{Guid.NewGuid():N}"[..15] + "@tests.invalid";
+        using var site = app.WithWebHostBuilder(b => b.UseSetting("LoginLimit:AccountAttemptsPerWindow", "3").UseSetting("LoginLimit:AccountWindowSeconds", "3600"));
+        // The owner signed in on this browser before the guessing started. That sign-in, from a browser the address had
+        // not used yet, was the first of its 3 tries; the unknown address gets one wrong try to match.
+        var ownersBrowser = From(site, "198.51.100.30");
+        Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(ownersBrowser, user.Email!, AppFactory.Password)).StatusCode);
+        var signOut = await Forms.GetAsync(ownersBrowser, "/Identity/Account/Logout");
+        await signOut.PostAsync(ownersBrowser, []);
+        Assert.Equal(HttpStatusCode.OK, (await TryAsync(From(site, "203.0.113.9"), unknown, "Wrong-password-0")).StatusCode);
+
+        var answers = new List<string>();
+        foreach (var address in new[] { user.Email!, unknown })
+        {
+            // From many addresses, so the per-IP limit does not come into it.
+            for (var i = 0; i < 2; i++)
+            {
+                var wrong = await TryAsync(From(site, $"203.0.113.{10 + i}"), address.ToUpperInvariant(), "Wrong-password-" + i);
+                Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+                Assert.Contains("The e-mail address or password is not right.", await wrong.Content.ReadAsStringAsync());
+            }
+            var slowed = await TryAsync(From(site, "203.0.113.50"), address, address == unknown ? "Wrong-password-x" : AppFactory.Password);
+            Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
+            Assert.True(slowed.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            var html = await slowed.Content.ReadAsStringAsync();
+            answers.Add(html[html.IndexOf("<h1>", StringComparison.Ordinal)..html.IndexOf("</form>", StringComparison.Ordinal)]
+                .Replace(address, "ADDRESS", StringComparison.Ordinal));
+            var token = await From(site, "203.0.113.51").PostAsJsonAsync("/api/v1/tokens", new { email = address, password = "Wrong-password-y", name = "x" });
+            Assert.Equal(HttpStatusCode.TooManyRequests, token.StatusCode);
+        }
+        Assert.Equal(Html.WithoutTokens(answers[0]), Html.WithoutTokens(answers[1]));
+        Assert.Contains("Too many sign-in attempts for this e-mail address", answers[0]);
+
+        // Nothing is locked: the owner's own browser still signs in at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(ownersBrowser, user.Email!, AppFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ownersBrowser.GetAsync("/me")).StatusCode);
+        var stored = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(user.Id))!);
+        Assert.Equal((0, (DateTimeOffset?)null), (stored.AccessFailedCount, stored.LockoutEnd));
     }
 }
 

@@ -15,7 +15,7 @@ public abstract class SessionTests(AppFactory app)
     private async Task<CookieBrowser> SignInAsync(AppUser user, string userAgent = Firefox)
     {
         var browser = new CookieBrowser(app, userAgent);
-        Assert.Equal("/", await browser.SignInAsync(user.Email!, AppFactory.Password));
+        Assert.Equal("/me", await browser.SignInAsync(user.Email!, AppFactory.Password));
         return browser;
     }
 

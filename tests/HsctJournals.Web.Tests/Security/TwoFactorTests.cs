@@ -21,7 +21,7 @@ public abstract partial class TwoFactorTests(AppFactory app)
     private async Task<CookieBrowser> SignInAsync(AppUser user)
     {
         var browser = new CookieBrowser(app);
-        Assert.Equal("/", await browser.SignInAsync(user.Email!, AppFactory.Password));
+        Assert.Equal("/me", await browser.SignInAsync(user.Email!, AppFactory.Password));
         return browser;
     }
 

@@ -8,15 +8,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Replaces Identity UI's sign-in page so wrong passwords count towards lockout (Identity's own
-/// page passes <c>lockoutOnFailure: false</c>): five wrong tries lock the account for 15 minutes.
-/// Otherwise it behaves as Identity's page: two-factor, lockout page, return URL.
+/// Replaces Identity UI's sign-in page. Guessing is slowed per client address (<see cref="LoginRateLimit"/>) and
+/// per typed address from browsers that have not signed in to it before (<see cref="AccountThrottle"/>); nothing
+/// locks the owner out, and every answer is the same for an address with or without an account (issue 8, fix 5).
+/// Otherwise it behaves as Identity's page: two-factor, return URL. Without a return URL it lands on My journals.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, AccountThrottle throttle, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
-    public string ReturnUrl { get; private set; } = "/";
+    public string ReturnUrl { get; private set; } = Home;
+    private const string Home = "/me";
+    /// <summary>A message from the page that sent people here (e.g. "your address is confirmed").</summary>
+    [TempData] public string? StatusMessage { get; set; }
     /// <summary>Set by Identity's external-login pages when they send people back here.</summary>
     [TempData] public string? ErrorMessage { get; set; }
 
@@ -51,14 +55,29 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
             ModelState.AddModelError("", $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
             return Page();
         }
+        (allowed, retryAfter) = await throttle.TryAttemptAsync(HttpContext, Input.Email!);
+        if (!allowed)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", $"Too many sign-in attempts for this e-mail address from browsers it has not used before. " +
+                                         $"Please wait {retryAfter} seconds, or sign in on a device where you have signed in before.");
+            return Page();
+        }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        // Both come only after the right password (SessionSignInManager checks it first), so they reveal nothing.
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError("", "Your e-mail address is not confirmed yet. Use the link in the e-mail we sent you, or send it again below.");
+            return Page();
+        }
         if (result.IsLockedOut)
         {
-            log.LogWarning("An account was locked out after repeated wrong passwords.");
+            log.LogWarning("A sign-in with the right password met a locked account (wrong second-factor codes or an administrator).");
             return RedirectToPage("./Lockout");
         }
         // One message for a wrong address and a wrong password, so the form does not confirm who has an account.
@@ -67,5 +86,5 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
     }
 
     private string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl) && returnUrl != "/" && Url.IsLocalUrl(returnUrl) ? returnUrl : Home;
 }

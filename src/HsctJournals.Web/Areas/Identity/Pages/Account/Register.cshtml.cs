@@ -13,13 +13,15 @@ using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Replaces Identity UI's register page to ask for the public display name. Behaves as Identity's
-/// does otherwise: creates the user, e-mails a confirmation link, signs in (confirmation is not
-/// required to sign in) and returns to <c>returnUrl</c>.
+/// Replaces Identity UI's register page to ask for the public display name, and so it tells nobody whether an
+/// address already has an account (issue 8, fix 5): a free address gets an account and a confirmation link, a
+/// taken one gets a "someone tried to register with your address" mail instead, and both end on the same
+/// "check your e-mail" page after about the same work (a password hash and a queued message each). Signing in
+/// needs the confirmed address (<c>RequireConfirmedAccount</c>).
 /// </summary>
 [AllowAnonymous]
 public sealed class RegisterModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountLinks links, AccountMail mail, TimeProvider clock, ILogger<RegisterModel> log) : PageModel
+    UserManager<AppUser> users, AccountLinks links, AccountMail mail, TimeProvider clock, ILogger<RegisterModel> log) : PageModel
 {
     [BindProperty] public RegisterInput Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
@@ -52,20 +54,37 @@ public sealed class RegisterModel(
             UserName = address, Email = address, DisplayName = displayName!, TimeZoneId = TimeZones.Default,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // The password rules are checked before the address is looked up, so their answer is the same for both.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, Input.Password!);
+            foreach (var error in check.Errors) AddError(nameof(RegisterInput.Password), error.Description);
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var existing = await users.FindByEmailAsync(address);
+        if (existing is not null)
+        {
+            DecoyPassword.Verify(users.PasswordHasher, Input.Password!);
+            await SendAlreadyRegisteredAsync(existing);
+            log.LogInformation("Someone tried to register with an address that has an account; its owner was told.");
+            return CheckYourMail();
+        }
+
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
+            // A registration racing this one for the same address lands here; any other error is about the input.
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) return CheckYourMail();
             foreach (var error in result.Errors) AddError(FieldOf(error.Code), error.Description);
             return Page();
         }
         log.LogInformation("A new account was registered.");
-
         await SendConfirmationAsync(user, address);
-        if (users.Options.SignIn.RequireConfirmedAccount)
-            return RedirectToPage("RegisterConfirmation", new { email = address, returnUrl = ReturnUrl });
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(ReturnUrl);
+        return CheckYourMail();
     }
+
+    private RedirectToPageResult CheckYourMail() => RedirectToPage("RegisterConfirmation");
 
     private async Task SendConfirmationAsync(AppUser user, string address)
     {
@@ -76,12 +95,20 @@ public sealed class RegisterModel(
             .Paragraph("If you did not create this account, ignore this message."));
     }
 
+    private async Task SendAlreadyRegisteredAsync(AppUser owner) =>
+        await mail.QueueAsync(owner.Email!, "Someone tried to register with your address", b => b
+            .Paragraph("Someone tried to create a new HSCT Journals account with this e-mail address, which already has an account. " +
+                       "No new account was made and nothing about your account has changed.")
+            .Link("If it was you, sign in", mail.Link("/Identity/Account/Login"))
+            .Link("or choose a new password if you have forgotten it", mail.Link("/Identity/Account/ForgotPassword"))
+            .Paragraph("If it was not you, you can ignore this message."));
+
     private void AddError(string field, string message) => ModelState.AddModelError($"{nameof(Input)}.{field}", message);
 
     // Identity's error codes name the field they are about; anything else goes to the summary.
     private static string FieldOf(string code) =>
         code.StartsWith("Password", StringComparison.Ordinal) ? nameof(RegisterInput.Password)
-        : code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? nameof(RegisterInput.Email)
+        : code is "InvalidEmail" or "InvalidUserName" ? nameof(RegisterInput.Email)
         : "";
 
     private string LocalOrHome(string? returnUrl) =>
