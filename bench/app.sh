@@ -3,7 +3,8 @@
 # Needs: dotnet, curl, jq, wrk.
 
 bench_publish() { # bench_publish DIR
-  dotnet publish src/HsctJournals.Web -c Release -o "$1" -v quiet -nologo >/dev/null
+  # As deployed: for the machine's runtime, so ReadyToRun applies (see the web project).
+  dotnet publish src/HsctJournals.Web -c Release -r linux-x64 --self-contained false -o "$1" -v quiet -nologo >/dev/null
 }
 
 # bench_start APPDIR WORKDIR PORT [NAME=VALUE...]: starts the app in the background (pid in $app_pid) and

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data.Demo;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Photos;
 using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,8 @@ public static class DemoSeed
         // Shared with the journal's readers so the first run shows the timeline and charts.
         DemoTreatment.AddTo(db, course, dayZero, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
-        await WritePostsAsync(posts, publicJournal, patient.Id, DemoStories.Posts, dayZero, zone);
+        var pictures = await UploadPicturesAsync(services.GetRequiredService<PhotoUpload>(), publicJournal, patient.Id);
+        await WritePostsAsync(posts, publicJournal, patient.Id, DemoStories.Posts.Select(p => WithPictures(p, pictures)), dayZero, zone);
         await SeedCommentsAsync(db, publicJournal, clock.GetUtcNow().UtcDateTime);
 
         var privateJournal = (await journals.CreateAsync(partner.Id, new JournalInput
@@ -102,6 +104,27 @@ public static class DemoSeed
             await db.SaveChangesAsync();
         }
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Uploads the drawn demo pictures through the real pipeline (variants, no metadata); returns each with its reference.</summary>
+    private static async Task<List<(DemoPicture Picture, string Reference)>> UploadPicturesAsync(PhotoUpload upload, Journal journal, string ownerId)
+    {
+        var placed = new List<(DemoPicture, string)>();
+        foreach (var picture in DemoPictures.All)
+        {
+            var bytes = picture.Draw();
+            var result = await upload.UploadAsync(new PhotoUploadRequest(
+                journal, ownerId, new MemoryStream(bytes), picture.FileName, "image/jpeg", picture.AltText, Caption: picture.Caption, DeclaredLength: bytes.Length));
+            if (!result.Succeeded) throw new InvalidOperationException($"Demo picture {picture.FileName}: {result.Message}");
+            placed.Add((picture, Domain.Photos.PhotoReference.Markdown(result.Photo!.Id, picture.AltText)));
+        }
+        return placed;
+    }
+
+    private static DemoPost WithPictures(DemoPost story, List<(DemoPicture Picture, string Reference)> pictures)
+    {
+        var mine = pictures.Where(p => p.Picture.PostTitle == story.Title).ToList();
+        return mine.Count == 0 ? story : story with { Markdown = DemoPictures.Place(story.Markdown, mine) };
     }
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string password)

@@ -1,3 +1,4 @@
+using HsctJournals.Domain.Text;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Shared.Feeds;
@@ -64,7 +65,7 @@ public sealed class FeedQueries(JournalAccess access, Photos.OutsidePhotoLinks p
             // A scheduled post may have been saved before it went live; it is "updated" no earlier than published.
             r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt,
             // Feeds are not per reader (and are copied on): embedded treatment data never goes in them.
-            r.Excerpt, photos.Absolute(Treatment.Embeds.PostEmbeds.WithoutEmbeds(r.Html), signedFor), r.Category, r.Tags)).ToList();
+            r.Excerpt, photos.Absolute(EmbedShortcodes.Strip(r.Html), signedFor), r.Category, r.Tags)).ToList();
         var updated = entries.Count == 0 ? journal.CreatedAt : entries.Max(e => e.Updated);
         return new JournalFeed(journal.Id, journal.Visibility == JournalVisibility.Public, title, journal.Tagline ?? $"{journal.Title} — an HSCT journal.", path, entries, updated);
     }

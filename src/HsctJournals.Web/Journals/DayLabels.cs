@@ -1,6 +1,5 @@
 using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Data;
-using HsctJournals.Web.Treatment;
 using Microsoft.EntityFrameworkCore;
 
 using HsctJournals.Web.Shared;
@@ -11,15 +10,15 @@ namespace HsctJournals.Web.Journals;
 /// Adds the treatment-day label ("Day +12") to post summaries: derived from the course's Day 0
 /// on the owner's calendar, never stored (domain/hsct.md §2), and only where the journal shows it.
 /// </summary>
-public sealed class DayLabels(JournalsDbContext db)
+public sealed class DayLabels(JournalsDbContext db, ICourseDayZeros dayZeros)
 {
     public async Task<IReadOnlyList<PostSummary>> LabelAsync(IReadOnlyList<PostSummary> posts, CancellationToken ct = default)
     {
         if (posts.Count == 0) return posts;
         var slugs = posts.Select(p => p.JournalSlug).Distinct().ToList();
         // One query: each journal with its owner's zone and the Day 0 of its current course (one definition:
-        // Treatment.CurrentCourse) as a subquery, so a labelled page pays one round trip, not two.
-        var currentFirst = db.TreatmentCourses.NewestFirst(); // a query EF inlines as a correlated subquery below
+        // Treatment's CurrentCourse, behind ICourseDayZeros) as a subquery, so a labelled page pays one round trip, not two.
+        var currentFirst = dayZeros.CurrentFirst(); // a query EF inlines as a correlated subquery below
         var bySlug = await db.Journals.Where(j => slugs.Contains(j.Slug) && j.ShowDayNumbers)
             .Select(j => new
             {

@@ -209,7 +209,7 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         post.Html = rendered.Html;
         await SyncPhotoUsagesAsync(post, rendered.PhotoIds, ct);
         // Search text and excerpts are shared by every reader, so embed shortcodes are not part of them.
-        var shared = Treatment.Embeds.PostEmbeds.WithoutEmbeds(post.Html);
+        var shared = EmbedShortcodes.Strip(post.Html);
         post.PlainText = MarkdownRenderer.ToPlainText(shared);
         post.ExcerptIsCustom = customExcerpt is not null;
         post.Excerpt = customExcerpt ?? Excerpt.Shorten(MarkdownRenderer.ParagraphText(shared), 280);

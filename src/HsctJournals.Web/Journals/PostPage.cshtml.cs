@@ -13,7 +13,7 @@ namespace HsctJournals.Web.Journals;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class PostPageModel(JournalContext context, JournalAccess access, DayLabels dayLabels, CommentThreads threads, CommentService comments,
-    CommentCookies cookies, FormTimestamp timestamps, FormGuard guard, Treatment.Embeds.PostEmbeds embeds, TimeProvider clock) : JournalPageModel(context)
+    CommentCookies cookies, FormTimestamp timestamps, FormGuard guard, IPostEmbeds embeds, TimeProvider clock) : JournalPageModel(context)
 {
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HsctJournals.Domain.Text;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Shared;
@@ -131,7 +132,7 @@ public static class PostsApi
         return new PostDto(
             summary.Id, summary.Slug, summary.Title, summary.JournalSlug, summary.AuthorName, summary.Status, summary.PublishedAt,
             // The API body is the same for every token holder: embedded treatment data is left out (it has its own endpoints).
-            detail.CreatedAt, detail.UpdatedAt, summary.CategoryName, detail.Tags, summary.Excerpt, Treatment.Embeds.PostEmbeds.WithoutEmbeds(detail.Html),
+            detail.CreatedAt, detail.UpdatedAt, summary.CategoryName, detail.Tags, summary.Excerpt, EmbedShortcodes.Strip(detail.Html),
             isWriter ? detail.Markdown : null, detail.CommentsOpen, summary.CommentCount, summary.DayLabel, detail.Version, summary.Url);
     }
 

@@ -21,7 +21,7 @@ namespace HsctJournals.Web.Journals;
 /// </summary>
 [Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Write)]
 [PhotoForm, RequestSizeLimit(PhotoForms.MaxRequestBytes)]
-public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, Treatment.Embeds.PostEmbeds embeds,
+public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, IPostEmbeds embeds,
     Microsoft.Extensions.Options.IOptions<PhotoOptions> photoOptions) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();

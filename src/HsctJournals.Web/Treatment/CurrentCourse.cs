@@ -1,3 +1,6 @@
+using HsctJournals.Web.Data;
+using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>
@@ -15,4 +18,11 @@ public static class CurrentCourse
     /// <summary>The courses of one journal, the current one first.</summary>
     public static IOrderedQueryable<TreatmentCourse> OfJournal(this IQueryable<TreatmentCourse> courses, int journalId) =>
         courses.Where(c => c.JournalId == journalId).NewestFirst();
+}
+
+/// <summary>The Day 0 of each journal's current course, for Journals' post day labels (<see cref="Journals.DayLabels"/>).</summary>
+public sealed class CourseDayZeros(JournalsDbContext db) : ICourseDayZeros
+{
+    public IQueryable<CourseDayZero> CurrentFirst() =>
+        db.TreatmentCourses.NewestFirst().Select(c => new CourseDayZero { JournalId = c.JournalId, DayZero = c.DayZero });
 }

@@ -20,8 +20,9 @@ public static class TreatmentExtensions
         services.AddScoped<ClinicianLinkEditor>();
         services.AddScoped<LabResultEditor>();
         services.AddScoped<LabImporter>();
-        services.AddScoped<Embeds.PostEmbeds>();
+        services.AddScoped<Journals.IPostEmbeds, Embeds.PostEmbeds>();
         services.AddScoped<Days.PostDays>();
+        services.AddScoped<Journals.ICourseDayZeros, CourseDayZeros>();
         services.AddScoped<Journals.IJournalLinkSource, TreatmentLinks>();
         return services;
     }

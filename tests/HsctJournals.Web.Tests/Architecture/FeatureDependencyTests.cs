@@ -18,8 +18,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         // Knows no feature: mail, outbox and delivery only.
         ["Notifications"] = 1,
         ["Accounts"] = 2, ["Journals"] = 2,
-        ["Comments"] = 3, ["Treatment"] = 3, ["Feeds"] = 3,
-        ["Portability"] = 4, ["Admin"] = 4,
+        ["Comments"] = 3, ["Treatment"] = 3,
+        // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
+        ["Feeds"] = 4, ["Portability"] = 4, ["Admin"] = 4,
         ["Api"] = 5,
         ["Program"] = 6,
     };
@@ -34,9 +35,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Shared", "Accounts")] = "the layout asks SignInManager<AppUser> who is signed in; AppUser belongs below the features",
         [("Notifications", "Accounts")] = "mails look up AppUser addresses and the access rule",
         [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",
+        [("Notifications", "Photos")] = "FollowerMails (the follow feature, still in Notifications) shows a post's first photo; moves with the follow feature",
         [("Journals", "Accounts")] = "AppUser (authors) and the access rule still live in Accounts",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
-        [("Journals", "Treatment")] = "post embeds and DayLabels (Day 0 of the course)",
         [("Data", "Accounts")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Journals")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Treatment")] = "the DbContext and configurations know every feature's entities",
@@ -46,7 +47,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
-        [("Feeds", "Treatment")] = "feeds strip treatment embeds from post HTML",
     };
 
     private static int LayerOf(string feature) => Layers.TryGetValue(feature, out var layer) ? layer : FeatureLayer;

@@ -32,9 +32,9 @@ public sealed class PostEmbedBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator(".embed-milestone").First).ToContainTextAsync("Day +9");
         await AssertNoSeriousViolationsAsync(page, "post with an embedded chart");
 
-        // The data table link leads to the table on the treatment page.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Neutrophils and white cells by day: data table" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#chart-data-neutrophils")).ToBeAttachedAsync();
+        // The chart shows the counts as of the post's day; its caption links to the latest values on the treatment page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neutrophils and white cells by day: latest values" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#charts")).ToBeAttachedAsync();
 
         await page.GotoAsync($"/j/{journal.Slug}/days");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aplasia" })).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using HsctJournals.Domain.Text;
 using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
@@ -13,7 +14,7 @@ namespace HsctJournals.Web.Treatment.Embeds;
 /// or the milestone; anyone else gets nothing at all — no placeholder, no hint that data exists.
 /// Only the course of the post's own journal is ever used.
 /// </summary>
-public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
+public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries) : IPostEmbeds
 {
     /// <summary>Chart names, as in <see cref="ChartData.Names"/>.</summary>
     public static IReadOnlyList<string> ChartNames => ChartData.Names;
@@ -21,14 +22,7 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
     /// <summary>The milestone names a shortcode may use.</summary>
     public static readonly string[] MilestoneNames = ["day0", "engraftment", "platelet-engraftment", "discharge", "anniversary"];
 
-    /// <summary>
-    /// The post HTML as <paramref name="reader"/> may see it. With <paramref name="preview"/> (the
-    /// editor), a shortcode that shows nothing says why, for the writer only.
-    /// </summary>
-    /// <param name="postedAtUtc">
-    /// When the post was published: a chart shows the counts as they stood at the end of that day
-    /// on the owner's calendar unless the shortcode says <c>latest</c>. Null (a draft) shows the latest.
-    /// </param>
+    /// <inheritdoc/>
     public async Task<string> ForReaderAsync(string html, Journal journal, Reader reader, bool preview = false, DateTime? postedAtUtc = null, CancellationToken ct = default)
     {
         if (!EmbedShortcodes.Has(html)) return html;
@@ -46,9 +40,6 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
             return rendered ?? (preview ? Note(code, Why(snapshot, code)) : "");
         });
     }
-
-    /// <summary>The HTML with embeds removed, for surfaces that are not per reader (feeds, the API, search text).</summary>
-    public static string WithoutEmbeds(string html) => EmbedShortcodes.Strip(html);
 
     /// <summary>The course as it stood on the post's day, or now for <c>latest</c> and drafts.</summary>
     private static CourseSnapshot ChartSnapshot(CourseSnapshot s, EmbedShortcode code, DateTime? postedAtUtc) =>

@@ -1,16 +1,24 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HsctJournals.Web.Treatment.Embeds;
+namespace HsctJournals.Domain.Text;
 
 /// <summary>What an embed shows: a chart or a milestone.</summary>
-public enum EmbedKind { Chart, Milestone }
+public enum EmbedKind
+{
+    /// <summary><c>{{chart: name}}</c>: one of the course's charts.</summary>
+    Chart,
+    /// <summary><c>{{milestone: name}}</c>: one dated milestone of the course.</summary>
+    Milestone,
+}
 
-/// <summary>
-/// One shortcode as written, e.g. <c>{{chart: neutrophils}}</c>: kind, lower-case name and the
-/// original text. <see cref="Latest"/> is set by <c>{{chart: neutrophils latest}}</c>: the chart
-/// shows the latest values instead of those up to the post's date.
-/// </summary>
+/// <summary>One shortcode as written, e.g. <c>{{chart: neutrophils}}</c>.</summary>
+/// <param name="Kind">Chart or milestone.</param>
+/// <param name="Name">The name, lower case.</param>
+/// <param name="Text">The shortcode as the author wrote it.</param>
+/// <param name="Latest">
+/// Set by <c>{{chart: neutrophils latest}}</c>: the chart shows the latest values instead of those up to the post's date.
+/// </param>
 public sealed record EmbedShortcode(EmbedKind Kind, string Name, string Text, bool Latest = false);
 
 /// <summary>
@@ -21,7 +29,7 @@ public sealed record EmbedShortcode(EmbedKind Kind, string Name, string Text, bo
 /// </summary>
 /// <remarks>
 /// The shortcode names no journal: what it shows always comes from the course of the journal the
-/// post belongs to, for the reader at hand (<see cref="PostEmbeds"/>), so nothing in a post can
+/// post belongs to, for the reader at hand (the Web app's <c>PostEmbeds</c>), so nothing in a post can
 /// point at someone else's data.
 /// </remarks>
 public static partial class EmbedShortcodes
