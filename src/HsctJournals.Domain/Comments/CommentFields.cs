@@ -16,35 +16,35 @@ public static class CommentFields
     public const int MaxWebsiteLength = 200;
 
     /// <summary>Every problem with the submitted fields, empty when all are fine.</summary>
-    public static IReadOnlyList<CommentFieldError> Validate(CommentInput input)
+    public static IReadOnlyList<CommentFieldError> Validate(CommentUnderReview input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<CommentFieldError>();
 
         if (CommentText.Validate(input.Text) is { } textError)
         {
-            errors.Add(new(nameof(CommentInput.Text), textError));
+            errors.Add(new(nameof(CommentUnderReview.Text), textError));
         }
 
         var name = input.AuthorName?.Trim() ?? string.Empty;
         if (name.Length == 0)
         {
-            errors.Add(new(nameof(CommentInput.AuthorName), "Please give a name to show with your comment."));
+            errors.Add(new(nameof(CommentUnderReview.AuthorName), "Please give a name to show with your comment."));
         }
         else if (name.Length > MaxNameLength)
         {
-            errors.Add(new(nameof(CommentInput.AuthorName), $"Please keep your name to {MaxNameLength} characters."));
+            errors.Add(new(nameof(CommentUnderReview.AuthorName), $"Please keep your name to {MaxNameLength} characters."));
         }
 
         if (!IsPlausibleEmail(input.AuthorEmail))
         {
-            errors.Add(new(nameof(CommentInput.AuthorEmail),
+            errors.Add(new(nameof(CommentUnderReview.AuthorEmail),
                 "Please give a valid e-mail address. It is never shown; it is used only to tell you about replies."));
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website) && !IsWebsite(input.Website.Trim()))
         {
-            errors.Add(new(nameof(CommentInput.Website),
+            errors.Add(new(nameof(CommentUnderReview.Website),
                 "A website should be a full address starting with https:// or http://, or left empty."));
         }
 

@@ -28,7 +28,7 @@ namespace HsctJournals.Domain.Comments;
 public static class CommentModeration
 {
     /// <summary>Decides on <paramref name="comment"/> for a post described by <paramref name="policyInput"/> at <paramref name="now"/>.</summary>
-    public static ModerationDecision Decide(CommentPolicyInput policyInput, CommentInput comment, DateTimeOffset now)
+    public static ModerationDecision Decide(CommentPolicyInput policyInput, CommentUnderReview comment, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policyInput);
         ArgumentNullException.ThrowIfNull(comment);
@@ -99,11 +99,11 @@ public static class CommentModeration
     }
 
     /// <summary>
-    /// Whether <see cref="CommentInput.HasApprovedCommentBefore"/> can change the decision: only under
+    /// Whether <see cref="CommentUnderReview.HasApprovedCommentBefore"/> can change the decision: only under
     /// <see cref="HoldRule.FirstCommentFromNewEmail"/>, and never for staff or approved readers. Callers look the
     /// history up only when it does (one query less per comment on most journals).
     /// </summary>
-    public static bool NeedsApprovalHistory(CommentPolicy policy, CommentInput comment)
+    public static bool NeedsApprovalHistory(CommentPolicy policy, CommentUnderReview comment)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(comment);
@@ -146,7 +146,7 @@ public static class CommentModeration
         return null;
     }
 
-    private static string? NotPermittedReason(CommentPermission who, CommentInput comment) => who switch
+    private static string? NotPermittedReason(CommentPermission who, CommentUnderReview comment) => who switch
     {
         CommentPermission.SignedInUsers when !comment.IsSignedIn => "Please sign in to comment on this journal.",
         CommentPermission.ApprovedReaders when !comment.IsSignedIn => "Please sign in to comment. Only approved readers of this journal can comment.",

@@ -53,7 +53,7 @@ public sealed class CommentService(
         }
         var text = CommentText.Normalise(s.Text);
         var website = string.IsNullOrWhiteSpace(s.Website) ? null : s.Website.Trim();
-        var input = new CommentInput
+        var input = new CommentUnderReview
         {
             Text = text, AuthorName = name, AuthorEmail = email, Website = website,
             IsSignedIn = reader.IsSignedIn,
@@ -62,7 +62,7 @@ public sealed class CommentService(
             HoneypotFilled = s.HoneypotFilled,
         };
         var errors = CommentFields.Validate(input)
-            .GroupBy(e => e.Field).ToDictionary(g => g.Key switch { nameof(CommentInput.AuthorName) => nameof(CommentSubmission.AuthorName), var f => f }, g => g.Select(e => e.Message).ToArray());
+            .GroupBy(e => e.Field).ToDictionary(g => g.Key switch { nameof(CommentUnderReview.AuthorName) => nameof(CommentSubmission.AuthorName), var f => f }, g => g.Select(e => e.Message).ToArray());
         if (name.Length > Comment.NameMaxLength && !errors.ContainsKey(nameof(CommentSubmission.AuthorName)))
             errors[nameof(CommentSubmission.AuthorName)] = [$"Please keep your name to {Comment.NameMaxLength} characters."];
 

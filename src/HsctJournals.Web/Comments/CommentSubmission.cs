@@ -6,7 +6,7 @@ namespace HsctJournals.Web.Comments;
 /// What <see cref="CommentService.PostAsync"/> takes: a comment as the form (<see cref="CommentForm"/>) or the API
 /// (<see cref="PostCommentRequest"/>) sent it, with the facts about the request the rules need. The journal and
 /// who is writing come with the request's <see cref="Journals.JournalContext"/>. The service hands the Domain's
-/// rules their own shape, <see cref="Domain.Comments.CommentInput"/>, once it has looked up the author's history.
+/// rules their own shape, <see cref="Domain.Comments.CommentUnderReview"/>, once it has looked up the author's history.
 /// </summary>
 public sealed record CommentSubmission
 {

@@ -106,7 +106,7 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
 
     private async Task WritePostAsync(XmlWriter w, Post post, string url, string login, CancellationToken ct)
     {
-        var status = (ImportedPostStatus)(int)post.Status;
+        var status = StatusMapping.ToImported(post.Status);
         await w.WriteStartElementAsync(null, "item", null);
         await CData(w, null, "title", post.Title, null);
         await Text(w, null, "link", url, null);
@@ -151,7 +151,7 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
             await CData(w, "wp", "comment_date_gmt", WordPressDates.Write(c.CreatedAt), WpNs);
             // Comments here are plain text; WordPress keeps HTML, so the text is encoded.
             await CData(w, "wp", "comment_content", System.Net.WebUtility.HtmlEncode(c.Text), WpNs);
-            await CData(w, "wp", "comment_approved", WordPressStatuses.CommentApproved((ImportedCommentStatus)(int)c.Status), WpNs);
+            await CData(w, "wp", "comment_approved", WordPressStatuses.CommentApproved(StatusMapping.ToImported(c.Status)), WpNs);
             await CData(w, "wp", "comment_type", "comment", WpNs);
             await Text(w, "wp", "comment_parent", (c.ParentId ?? 0).ToString(CultureInfo.InvariantCulture), WpNs);
             await Text(w, "wp", "comment_user_id", "0", WpNs);

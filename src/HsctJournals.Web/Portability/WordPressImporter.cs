@@ -168,7 +168,7 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
         {
             JournalId = run.Journal.Id, Title = title, Slug = slug, Markdown = "", Html = "", PlainText = "", Excerpt = "",
             AuthorId = author.UserId, Byline = author.Byline,
-            Status = (PostStatus)(int)status,
+            Status = StatusMapping.ToPost(status),
             PublishedAt = status == ImportedPostStatus.Draft ? null : published ?? run.Now,
             CreatedAt = published ?? run.Now,
             UpdatedAt = item.ModifiedGmt ?? published ?? run.Now,
@@ -237,7 +237,7 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
                     run.Report.Skip($"comment {c.Id} on “{Title(item.Title)}”", $"its approval status “{c.Approved}” is unknown.");
                     continue;
                 }
-                var comment = NewComment(run, c, postId, (CommentStatus)(int)status.Value);
+                var comment = NewComment(run, c, postId, StatusMapping.ToComment(status.Value));
                 var depth = 1;
                 if (c.Parent != 0 && added.TryGetValue(c.Parent, out var parent))
                 {

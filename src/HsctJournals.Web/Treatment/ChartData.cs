@@ -17,6 +17,9 @@ public sealed record ChartMarker(double X, string Text);
 /// </summary>
 public sealed record ChartBand(double X1, double X2, string Text, string Range, int Number);
 
+/// <summary>The normal range shaded behind the values, and where it comes from ("your lab's range" or §6's example).</summary>
+public sealed record ChartNormalRange(double Low, double High, string Text);
+
 /// <summary>
 /// The numbers behind one chart, computed from a course snapshot: the same data feeds the SVG,
 /// its text alternative, the data table beside it and the ETag (a hash of this data).
@@ -32,6 +35,11 @@ public sealed class ChartData
     public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
     /// <summary>Phases shaded behind the values (count charts only).</summary>
     public IReadOnlyList<ChartBand> Bands { get; init; } = [];
+    /// <summary>The normal range shaded across the chart (haemoglobin, lymphocytes), if known.</summary>
+    public ChartNormalRange? NormalRange { get; init; }
+    /// <summary>True when x is months since Day 0 rather than days.</summary>
+    public bool ByMonth => XLabel == MonthsLabel;
+    private const string MonthsLabel = "Months since Day 0";
     public required string AltText { get; init; }
 
     public bool IsEmpty => Series.All(s => s.Points.Count == 0);
@@ -40,7 +48,7 @@ public sealed class ChartData
     public const int FirstChartDay = -14, LastChartDay = 35;
 
     /// <summary>The chart names served by the chart endpoint.</summary>
-    public static readonly string[] Names = ["neutrophils", "platelets", "edss"];
+    public static readonly string[] Names = ["neutrophils", "platelets", "haemoglobin", "lymphocytes", "edss"];
 
     /// <summary>A hash of everything drawn: equal data, equal ETag.</summary>
     public string Hash()
@@ -53,6 +61,7 @@ public sealed class ChartData
         }
         foreach (var t in Thresholds) text.Append("|t").Append(t.Y.ToString("R", CultureInfo.InvariantCulture));
         foreach (var b in Bands) text.Append("|b").Append(b.X1.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(b.X2.ToString("R", CultureInfo.InvariantCulture)).Append(b.Text);
+        if (NormalRange is { } n) text.Append("|n").Append(n.Low.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(n.High.ToString("R", CultureInfo.InvariantCulture)).Append(n.Text);
         foreach (var m in Markers) text.Append("|m").Append(m.X.ToString("R", CultureInfo.InvariantCulture)).Append(m.Text);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
     }
@@ -68,19 +77,27 @@ public sealed class ChartData
             "neutrophils" => Counts(s, zero, name, "Neutrophils and white cells by day" + asOf, [LabAnalyte.Anc, LabAnalyte.Wbc],
                 // domain/hsct.md §5: ANC 0.5 × 10⁹/L.
                 [((double)EngraftmentCalculator.NeutrophilThreshold, "ANC 0.5")],
-                s.Engraftment?.Neutrophils, "neutrophil engraftment", []),
+                s.Engraftment?.Neutrophils, "neutrophil engraftment", [], "× 10⁹/L"),
             "platelets" => Counts(s, zero, name, "Platelets by day" + asOf, [LabAnalyte.Platelets],
                 // domain/hsct.md §5: platelets 20 and 50 × 10⁹/L.
                 [((double)EngraftmentCalculator.PlateletThreshold, "20"), ((double)EngraftmentCalculator.PlateletHigherThreshold, "50")],
                 s.Engraftment?.Platelets20, "platelet engraftment (≥ 20)",
-                s.PlateletTransfusions.Select(d => new ChartMarker(DayNumbering.Offset(zero, d), "platelet transfusion")).ToList()),
+                s.PlateletTransfusions.Select(d => new ChartMarker(DayNumbering.Offset(zero, d), "platelet transfusion")).ToList(), "× 10⁹/L"),
+            // Issue 9 item 3: Hb with its normal band and red-cell transfusions marked.
+            "haemoglobin" => Counts(s, zero, name, "Haemoglobin by day" + asOf, [LabAnalyte.Haemoglobin], [], null, "",
+                s.Events.Where(e => e.Type == TreatmentEventType.Transfusion && e.Product == TransfusionProduct.RedCells)
+                    .Select(e => new ChartMarker(DayNumbering.Offset(zero, e.Date), "red cell transfusion")).ToList(), "g/dL",
+                // domain/hsct.md §6: adult Hb, women 11.6–15.0 and men 13.2–16.6 g/dL.
+                NormalRangeOf(s, LabAnalyte.Haemoglobin, new ChartNormalRange(11.6, 16.6, "example adult range 11.6–16.6 g/dL (women from 11.6, men up to 16.6)"))),
+            "lymphocytes" => Lymphocytes(s, zero, asOf),
             "edss" => Edss(s, zero, asOf),
             _ => null,
         };
     }
 
     private static ChartData Counts(CourseSnapshot s, DateOnly zero, string name, string title, LabAnalyte[] analytes,
-        List<(double, string)> thresholds, EngraftmentOutcome? engraftment, string engraftmentText, List<ChartMarker> extra)
+        List<(double, string)> thresholds, EngraftmentOutcome? engraftment, string engraftmentText, List<ChartMarker> extra, string unit,
+        ChartNormalRange? normal = null)
     {
         // The story of counts is the first weeks around Day 0; later values are in "Latest counts".
         static bool InWindow(int day) => day is >= FirstChartDay and <= LastChartDay;
@@ -104,7 +121,8 @@ public sealed class ChartData
             alt.Append($"{one.Name}: {one.Points.Count} values from {one.Points[0].Label} to {one.Points[^1].Label}; lowest {low.Y.ToString("0.##", CultureInfo.InvariantCulture)} on {low.Label}; latest {one.Points[^1].Y.ToString("0.##", CultureInfo.InvariantCulture)}. ");
         }
         if (series.All(x => x.Points.Count == 0)) alt.Append("No values recorded yet. ");
-        alt.Append("Threshold lines at ").Append(string.Join(" and ", thresholds.Select(t => t.Item2))).Append(" × 10⁹/L. ");
+        if (thresholds.Count > 0) alt.Append("Threshold lines at ").Append(string.Join(" and ", thresholds.Select(t => t.Item2))).Append($" {unit}. ");
+        if (normal is not null) alt.Append($"Normal range shaded: {normal.Text}. ");
         alt.Append(engraftment switch
         {
             EngraftmentOutcome.Engrafted en => $"Computed {engraftmentText}: {en.DayLabel}.",
@@ -113,13 +131,13 @@ public sealed class ChartData
             EngraftmentOutcome.CannotCompute => $"Computed {engraftmentText}: cannot be computed, the low period was not recorded.",
             _ => "",
         });
-        if (extra.Count > 0) alt.Append($" Platelet transfusions marked on {string.Join(", ", extra.Select(m => DayNumbering.DayLabel((int)m.X)))}.");
+        if (extra.Count > 0) alt.Append($" {char.ToUpperInvariant(extra[0].Text[0])}{extra[0].Text[1..]}s marked on {string.Join(", ", extra.Select(m => DayNumbering.DayLabel((int)m.X)))}.");
         var bands = PhaseBands(s, zero);
         if (bands.Count > 0) alt.Append(" Phases shaded and numbered: ").Append(string.Join("; ", bands.Select(b => $"{b.Number} {b.Text} {b.Range}"))).Append('.');
         return new ChartData
         {
-            Name = name, Title = title, XLabel = "Day after reinfusion (Day 0)", YLabel = "× 10⁹/L",
-            Series = series, Thresholds = thresholds, Markers = markers, Bands = bands, AltText = alt.ToString().Trim(),
+            Name = name, Title = title, XLabel = "Day after reinfusion (Day 0)", YLabel = unit,
+            Series = series, Thresholds = thresholds, Markers = markers, Bands = bands, NormalRange = normal, AltText = alt.ToString().Trim(),
         };
     }
 
@@ -147,8 +165,54 @@ public sealed class ChartData
     /// <summary>What the chart marks besides the values, in words, for the data table beside it.</summary>
     public IEnumerable<string> MarkedInWords() =>
         Bands.Select(b => $"{char.ToUpperInvariant(b.Text[0])}{b.Text[1..]} (shaded, numbered {b.Number}): {b.Range}")
-            .Concat(Name == "edss" ? [] : Markers.Select(m => m.Text == "Day 0" ? "Day 0 (solid line)" : $"{m.Text} (dotted line): {DayNumbering.DayLabel((int)m.X)}"))
-            .Concat(Thresholds.Select(t => $"Threshold {t.Text} × 10⁹/L (dashed line)"));
+            .Concat(ByMonth ? [] : Markers.Select(m => m.Text == "Day 0" ? "Day 0 (solid line)" : $"{m.Text} (dotted line): {DayNumbering.DayLabel((int)m.X)}"))
+            .Concat(Thresholds.Select(t => $"Threshold {t.Text} {YLabel} (dashed line)"))
+            .Concat(NormalRange is { } n ? [$"Normal range (shaded across): {n.Text}"] : []);
+
+    /// <summary>
+    /// The lab's own range of the latest value that has one, in the canonical unit (domain/hsct.md
+    /// §6: store the lab's reference range); else <paramref name="example"/>.
+    /// </summary>
+    private static ChartNormalRange? NormalRangeOf(CourseSnapshot s, LabAnalyte analyte, ChartNormalRange? example, double scale = 1)
+    {
+        var withRange = s.Labs.LastOrDefault(l => l.Analyte == analyte && l.ReferenceLow is not null && l.ReferenceHigh is not null);
+        if (withRange is not null
+            && LabUnits.ToCanonical(analyte, withRange.ReferenceLow!.Value, withRange.OriginalUnit) is { IsSuccess: true } low
+            && LabUnits.ToCanonical(analyte, withRange.ReferenceHigh!.Value, withRange.OriginalUnit) is { IsSuccess: true } high)
+        {
+            var (l, h) = ((double)low.Value!.Value * scale, (double)high.Value!.Value * scale);
+            return new ChartNormalRange(l, h, $"your lab's range {l.ToString("0.##", CultureInfo.InvariantCulture)}–{h.ToString("0.##", CultureInfo.InvariantCulture)}");
+        }
+        return example;
+    }
+
+    /// <summary>
+    /// Immune reconstitution over months (issue 9 item 3): lymphocytes and CD4 on one axis, CD4
+    /// converted from cells/µL to × 10⁹/L (÷ 1000, domain/hsct.md §6) so both read against the
+    /// lymphocyte normal range (§6: 1.1–4.0 × 10⁹/L, or the lab's own).
+    /// </summary>
+    private static ChartData Lymphocytes(CourseSnapshot s, DateOnly zero, string asOf)
+    {
+        static double Month(DateOnly zero, DateOnly d) => Math.Round(DayNumbering.Offset(zero, d) / 30.4375, 1);
+        var lymphocytes = new ChartSeries("Lymphocytes", s.Labs.Where(l => l.Analyte == LabAnalyte.Lymphocytes)
+            .Select(l => (Month(zero, l.Date), (double)l.Value, s.Label(l.Date)!)).ToList());
+        var cd4 = new ChartSeries("CD4 (cells/µL ÷ 1000)", s.Labs.Where(l => l.Analyte == LabAnalyte.Cd4)
+            .Select(l => (Month(zero, l.Date), (double)l.Value / 1000, s.Label(l.Date)!)).ToList());
+        var normal = NormalRangeOf(s, LabAnalyte.Lymphocytes, new ChartNormalRange(1.1, 4.0, "example adult lymphocyte range 1.1–4.0 × 10⁹/L"));
+        var alt = new StringBuilder("Lymphocytes and CD4 cells over months since Day 0. ");
+        foreach (var one in new[] { lymphocytes, cd4 }.Where(x => x.Points.Count > 0))
+        {
+            var low = one.Points.MinBy(p => p.Y);
+            alt.Append($"{one.Name}: {one.Points.Count} values from {one.Points[0].Label} to {one.Points[^1].Label}; lowest {low.Y.ToString("0.###", CultureInfo.InvariantCulture)} on {low.Label}; latest {one.Points[^1].Y.ToString("0.###", CultureInfo.InvariantCulture)}. ");
+        }
+        if (lymphocytes.Points.Count + cd4.Points.Count == 0) alt.Append("No values recorded yet. ");
+        if (normal is not null) alt.Append($"Normal range shaded: {normal.Text}.");
+        return new ChartData
+        {
+            Name = "lymphocytes", Title = "Lymphocytes and CD4 over months" + asOf, XLabel = MonthsLabel, YLabel = "× 10⁹/L",
+            Series = [lymphocytes, cd4], Markers = [new ChartMarker(0, "Day 0")], NormalRange = normal, AltText = alt.ToString().Trim(),
+        };
+    }
 
     private static ChartData Edss(CourseSnapshot s, DateOnly zero, string asOf)
     {
@@ -158,7 +222,7 @@ public sealed class ChartData
             : $"EDSS over months since Day 0: {string.Join("; ", points.Select(p => $"{p.Item2.ToString("0.0", CultureInfo.InvariantCulture)} at {p.Item3}"))}.";
         return new ChartData
         {
-            Name = "edss", Title = "EDSS over months" + asOf, XLabel = "Months since Day 0", YLabel = "EDSS",
+            Name = "edss", Title = "EDSS over months" + asOf, XLabel = MonthsLabel, YLabel = "EDSS",
             Series = [new ChartSeries("EDSS", points)], Markers = [new ChartMarker(0, "Day 0")], AltText = alt,
         };
     }

@@ -43,6 +43,15 @@ public static class ChartRenderer
 
         var top = data.Name == "edss" ? 10 : YTop(data);
         var axisTop = data.Bands.Count > 0 ? top / (1 - LabelStrip) : top;
+        if (data.NormalRange is { } normal)
+        {
+            // The normal range across the whole chart, grey so it never reads as a phase.
+            var range = plot.Add.VerticalSpan(normal.Low, normal.High);
+            range.FillStyle.Color = new Color(0x60, 0x60, 0x60, 0x24);
+            range.LineWidth = 1;
+            range.LineColor = new Color(0x60, 0x60, 0x60, 0x80);
+            range.LegendText = "normal range";
+        }
         var bandColours = BandTints(data.Bands.Count);
         for (var b = 0; b < data.Bands.Count; b++)
         {
@@ -108,8 +117,8 @@ public static class ChartRenderer
 
     /// <summary>The highest value or threshold, with room above it.</summary>
     private static double YTop(ChartData data) =>
-        Math.Max(data.Series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(1).Max() * 1.1,
-            data.Thresholds.Select(t => t.Y).DefaultIfEmpty(1).Max() * 1.2);
+        Math.Max(Math.Max(data.Series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(1).Max() * 1.1,
+            data.Thresholds.Select(t => t.Y).DefaultIfEmpty(1).Max() * 1.2), (data.NormalRange?.High ?? 0) * 1.1);
 
     /// <summary>One tint per band, never the same twice in a chart: the ten of Category10, then evenly spaced hues.</summary>
     private static Color[] BandTints(int count)

@@ -126,21 +126,32 @@ public sealed class LabImporter(JournalsDbContext db, TimeProvider clock, Cachin
         catch (DbUpdateException)
         {
             // Another import stored some of the same rows at the same moment: store the rest one by one.
-            db.ChangeTracker.Clear();
+            Forget(fresh.Select(b => b.Result));
             foreach (var b in fresh)
             {
                 b.Result.Id = 0;
                 db.LabResults.Add(b.Result);
                 try { await db.SaveChangesAsync(ct); }
-                catch (DbUpdateException) { db.ChangeTracker.Clear(); existing.Add(b.Result.NaturalKey); }
+                catch (DbUpdateException) { Forget([b.Result]); existing.Add(b.Result.NaturalKey); }
             }
         }
         foreach (var b in batch.OrderBy(b => b.Row))
             report.Add(existing.Contains(b.Result.NaturalKey)
                 ? new LabRowOutcome(b.Row, LabRowStatus.Duplicate, "Already stored; skipped.")
                 : new LabRowOutcome(b.Row, LabRowStatus.Imported, b.Message));
-        db.ChangeTracker.Clear();
+        // Stored rows are let go so a long import does not keep them all tracked.
+        Forget(batch.Select(b => b.Result));
         batch.Clear();
+    }
+
+    /// <summary>
+    /// Stops tracking this import's rows only. Not <c>ChangeTracker.Clear()</c>: the context is the
+    /// request's, and clearing it would detach what the caller loaded in the same scope (a course
+    /// being edited would silently lose its changes).
+    /// </summary>
+    private void Forget(IEnumerable<LabResult> results)
+    {
+        foreach (var r in results) db.Entry(r).State = EntityState.Detached;
     }
 
     private static string Describe(LabResult r) =>

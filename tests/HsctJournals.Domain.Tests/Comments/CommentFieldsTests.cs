@@ -4,7 +4,7 @@ namespace HsctJournals.Domain.Tests.Comments;
 
 public class CommentFieldsTests
 {
-    private static CommentInput Valid() => new() { Text = "Hi", AuthorName = "Jo", AuthorEmail = "jo@example.org" };
+    private static CommentUnderReview Valid() => new() { Text = "Hi", AuthorName = "Jo", AuthorEmail = "jo@example.org" };
 
     [Fact]
     public void A_complete_form_has_no_errors()
@@ -15,7 +15,7 @@ public class CommentFieldsTests
     [Fact]
     public void Every_problem_is_reported_against_its_field()
     {
-        var errors = CommentFields.Validate(new CommentInput { Text = " ", AuthorName = "", AuthorEmail = "x", Website = "javascript:alert(1)" });
+        var errors = CommentFields.Validate(new CommentUnderReview { Text = " ", AuthorName = "", AuthorEmail = "x", Website = "javascript:alert(1)" });
 
         Assert.Equal(["Text", "AuthorName", "AuthorEmail", "Website"], errors.Select(e => e.Field));
     }

@@ -10,7 +10,7 @@ public class CommentModerationTests
     private static CommentPolicyInput Post(CommentPolicy? policy = null, bool closed = false, DateTimeOffset? published = null) =>
         new(policy ?? new CommentPolicy { Hold = HoldRule.Never }, closed, published ?? Published);
 
-    private static CommentInput Comment(string text = "Thinking of you, Marta.") => new()
+    private static CommentUnderReview Comment(string text = "Thinking of you, Marta.") => new()
     {
         Text = text,
         AuthorName = "Jo",

@@ -129,6 +129,22 @@ public sealed partial class ChartSvgTests
         Assert.All(texts.Where(t => t.Text is "1" or "2" or "3" && t.X >= area.X && t.Y < area.Y + area.H), t => Assert.True(t.Y < highest, $"band number at y {t.Y} is below the highest value at {highest}"));
     }
 
+    [Fact]
+    public void A_normal_range_is_shaded_across_the_whole_data_area_and_named_in_the_legend()
+    {
+        var data = new ChartData
+        {
+            Name = "haemoglobin", Title = "Haemoglobin by day", XLabel = "Day after reinfusion (Day 0)", YLabel = "g/dL",
+            Series = [new ChartSeries("Haemoglobin", [(1, 9.8, "Day +1"), (6, 7.9, "Day +6")])],
+            NormalRange = new ChartNormalRange(12, 15.5, "your lab's range 12–15.5"), AltText = "Haemoglobin.",
+        };
+        var root = Parse(ChartRenderer.Svg(data));
+        var area = DataArea(root);
+        Assert.Contains(root.Descendants(Svg + "rect"), r => r.Attribute("fill-opacity") is not null
+            && Math.Abs(D(r, "width") - area.W) < 0.5 && D(r, "height") < area.H - 1 && D(r, "height") > 5);
+        Assert.Contains(Texts(root), t => t.Text == "normal range" && t.Y > area.Y + area.H);
+    }
+
     [GeneratedRegex(@"translate\(([-\d.]+) ([-\d.]+)\)")]
     private static partial Regex Translate();
 

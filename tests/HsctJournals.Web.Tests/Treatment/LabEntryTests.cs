@@ -26,6 +26,27 @@ public abstract partial class LabEntryTests(AppFactory app)
         sp.GetRequiredService<JournalsDbContext>().LabResults.AsNoTracking().Where(l => l.CourseId == courseId).OrderBy(l => l.Id).ToListAsync());
 
     [Fact]
+    public async Task An_import_leaves_what_the_caller_tracked_in_the_same_scope_tracked()
+    {
+        var (_, _, _, course) = await OwnerAsync();
+        var centre = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            var tracked = await db.TreatmentCourses.SingleAsync(c => c.Id == course.Id);
+            tracked.Centre = "Edited before the import";
+            var report = await sp.GetRequiredService<LabImporter>().ImportCsvAsync(course.Id, new StringReader(TreatmentData.EngraftingCsv()), false, CancellationToken.None);
+            Assert.Equal(11, report.Imported);
+            // The import let go of its own rows only: the course is still tracked and its edit is saved.
+            Assert.NotEqual(EntityState.Detached, db.Entry(tracked).State);
+            Assert.DoesNotContain(db.ChangeTracker.Entries<LabResult>(), e => e.State != EntityState.Detached);
+            await db.SaveChangesAsync();
+            return await sp.GetRequiredService<JournalsDbContext>().TreatmentCourses.AsNoTracking().Where(c => c.Id == course.Id).Select(c => c.Centre).SingleAsync();
+        });
+        Assert.Equal("Edited before the import", centre);
+        Assert.Equal(11, (await LabsAsync(course.Id)).Count);
+    }
+
+    [Fact]
     public async Task The_exported_labs_csv_imports_again_unchanged_into_another_course_and_as_duplicates_into_its_own()
     {
         const string csv = "date,time,analyte,value,unit,reference_low,reference_high,note\n"

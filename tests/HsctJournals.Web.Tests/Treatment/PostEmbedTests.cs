@@ -168,7 +168,7 @@ public abstract class PostEmbedTests(AppFactory app)
             $"/j/{journal.Slug}/write?handler=Preview");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"/j/{journal.Slug}/treatment/charts/neutrophils.svg", html);
-        Assert.Contains("{{chart: pancakes}}: no chart of that name; use neutrophils, platelets, edss.", html);
+        Assert.Contains("{{chart: pancakes}}: no chart of that name; use neutrophils, platelets, haemoglobin, lymphocytes, edss.", html);
     }
 
     [Fact]

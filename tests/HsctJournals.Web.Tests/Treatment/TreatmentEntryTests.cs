@@ -248,10 +248,11 @@ public abstract class TreatmentEntryTests(AppFactory app)
         var response = await app.AnonymousClient().GetAsync(new Uri(address).PathAndQuery);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(6, calendar.Events.Count);
+        Assert.Equal(7, calendar.Events.Count);
         var vaccine = Assert.Single(calendar.Events, e => e.Summary == "Pneumococcal vaccine, dose 1");
         Assert.Equal(new DateOnly(2026, 9, 10), DateOnly.FromDateTime(vaccine.DtStart!.Value));
         Assert.Contains(calendar.Events, e => e.Summary == "6-month review and MRI" && DateOnly.FromDateTime(e.DtStart!.Value) == TreatmentData.DayZero.AddMonths(6));
+        Assert.Contains(calendar.Events, e => e.Summary == "Day +100 review" && DateOnly.FromDateTime(e.DtStart!.Value) == TreatmentData.DayZero.AddDays(100));
 
         // A new address retires the old one.
         await (await Forms.GetAsync(client, url)).PostAsync(client, [], url + "?handler=Calendar");

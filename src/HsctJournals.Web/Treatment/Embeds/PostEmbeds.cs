@@ -62,10 +62,11 @@ public sealed class PostEmbeds(TreatmentAccess access, TreatmentQueries queries)
 
                 """;
         // As of the post's day; the latest values are one link away, on the treatment page.
+        var subject = ChartData.For(now, name)!.Title;
         return $"""
             <figure class="chart embed-chart">
             {ChartImage.Html(data, src, "asof=" + TreatmentText.Iso(asOf))}
-            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#charts">{e.Encode(ChartData.For(now, name)!.Title)}: latest values</a></figcaption>
+            <figcaption>{e.Encode(data.Title)} · <a href="{basePath}#chart-data-{e.Encode(data.Name)}">{e.Encode(subject)}: data table</a> · <a href="{basePath}#charts">{e.Encode(subject)}: latest values</a></figcaption>
             </figure>
 
             """;

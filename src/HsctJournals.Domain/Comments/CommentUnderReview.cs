@@ -1,7 +1,10 @@
 namespace HsctJournals.Domain.Comments;
 
-/// <summary>A comment as submitted, with the facts about its author that the caller looked up.</summary>
-public sealed record CommentInput
+/// <summary>
+/// A comment as the pure rules judge it (<see cref="CommentFields"/>, <see cref="CommentModeration"/>): what was
+/// submitted, with the facts about its author that the caller looked up (signed in, role, earlier approved comments).
+/// </summary>
+public sealed record CommentUnderReview
 {
     /// <summary>The comment text as typed.</summary>
     public required string Text { get; init; }
