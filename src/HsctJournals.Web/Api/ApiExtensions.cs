@@ -37,6 +37,9 @@ public static class ApiExtensions
                                              || description.RelativePath == "api/v1";
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<ApiContractTransformer>();
+            o.AddOperationTransformer<ApiContractTransformer>();
+            o.AddDocumentTransformer<ApiContractTransformer>();
         });
         return services;
     }

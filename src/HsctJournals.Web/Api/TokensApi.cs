@@ -15,7 +15,8 @@ public static class TokensApi
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
-        tokens.MapPost("/", CreateAsync).AllowAnonymous().RequireRateLimiting(TokenRateLimit.Policy)
+        tokens.MapPost("/", CreateAsync).AllowAnonymous().RequireRateLimiting(TokenRateLimit.Policy).WithoutToken()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("CreateToken")
             .WithSummary("Create a personal access token with your e-mail address and password")
             .WithDescription("Rate-limited per client address and per e-mail address (429 with Retry-After); the answers are the same " +

@@ -24,11 +24,11 @@ public static class CommentsApi
         thread.MapGet("/", ThreadAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
             .WithName("ListComments").WithSummary("The approved comments of a post, nested, 50 top-level threads a page");
         thread.MapPost("/", PostAsync).RequireAuthorization(ApiAuth.ReaderPolicy)
-            .WithName("PostComment").WithSummary("Post a comment or reply; anonymous (with name and email) when the journal allows it");
+            .WithName("PostComment").ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Post a comment or reply; anonymous (with name and email) when the journal allows it");
 
         var moderation = api.MapGroup("/journals/{journal}/comments").WithTags("Comment moderation").RequireAuthorization(ApiAuth.Policy)
             .RequireJournal(JournalCapability.Moderate, ModeratorsOnly);
-        moderation.MapGet("/", QueueAsync).WithName("ModerationQueue").WithSummary("Comments by status (pending by default), newest first");
+        moderation.MapGet("/", QueueAsync).WithName("ModerationQueue").WithQueryValues("status", "pending", "approved", "spam", "trash").WithSummary("Comments by status (pending by default), newest first");
         moderation.MapPost("/{id:int}/approve", (string journal, int id, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>
             ActAsync(id, ModerationAction.Approve, here, moderator, db, ct)).WithName("ApproveComment").WithSummary("Approve a comment");
         moderation.MapPost("/{id:int}/spam", (string journal, int id, JournalContext here, CommentModerator moderator, JournalsDbContext db, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public static class JournalEndpointFilter
     public static TBuilder RequireJournal<TBuilder>(this TBuilder builder, JournalCapability capability = JournalCapability.Read,
         string forbidden = "Your role in this journal does not allow this.", Func<ProblemHttpResult>? notFound = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (invocation, next) =>
+        builder.WithMetadata(new JournalCapabilityMetadata(capability)).AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
             var journal = http.RequestServices.GetRequiredService<JournalContext>();
@@ -28,3 +28,6 @@ public static class JournalEndpointFilter
             return journal.Role is null ? missing() : ApiProblems.Forbidden(forbidden);
         });
 }
+
+/// <summary>The capability an API endpoint's journal needs, so the OpenAPI document can list its 403 (<c>Api/ApiResponsesTransformer</c>).</summary>
+public sealed record JournalCapabilityMetadata(JournalCapability Capability);

@@ -18,14 +18,14 @@ public static class PostsApi
     {
         var posts = api.MapGroup("/journals/{journal}/posts").WithTags("Posts");
         posts.MapGet("/", ListAsync).RequireAuthorization(ApiAuth.ReaderPolicy).RequireJournal()
-            .WithName("ListPosts")
+            .WithName("ListPosts").WithQueryValues("status", "live", "all")
             .WithSummary("Published posts, newest first; status=all adds drafts and scheduled posts for the journal's writers");
         posts.MapPost("/", CreateAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
             .WithName("CreatePost").WithSummary("Write a post (owners and co-authors)");
         posts.MapGet("/{post}", GetAsync).RequireAuthorization(ApiAuth.ReaderPolicy).RequireJournal()
             .WithName("GetPost").WithSummary("A post you may read; the ETag header carries its version");
         posts.MapPut("/{post}", UpdateAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
-            .WithName("UpdatePost")
+            .WithName("UpdatePost").ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Change a post; omitted properties stay as they are. Send If-Match with the version you read to avoid overwriting a newer change.");
         posts.MapDelete("/{post}", DeleteAsync).RequireAuthorization(ApiAuth.Policy).RequireJournal(JournalCapability.Write, WritersOnly)
             .WithName("DeletePost").WithSummary("Delete a post (owners and co-authors)");
