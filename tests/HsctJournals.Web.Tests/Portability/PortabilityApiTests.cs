@@ -23,14 +23,7 @@ public abstract class PortabilityApiTests(AppFactory app)
         var accepted = await (await client.PostAsync($"/api/v1/journals/{journal.Slug}/imports", body)).JsonAsync(HttpStatusCode.Accepted);
         var url = accepted.GetProperty("url").GetString()!;
 
-        System.Text.Json.JsonElement job;
-        var polls = 0;
-        do
-        {
-            job = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
-            if (job.GetProperty("status").GetString() is "Queued" or "Running") await Task.Delay(250);
-            else break;
-        } while (++polls < 400);
+        var job = await FollowAsync(client, url);
         Assert.Equal("Succeeded", job.GetProperty("status").GetString());
         Assert.Equal(210, job.GetProperty("report").GetProperty("commentsImported").GetInt32());
 
@@ -114,15 +107,18 @@ public abstract class PortabilityApiTests(AppFactory app)
         var accepted = await (await client.PostAsync("/api/v1/journals/restore", Body(zip, slug))).JsonAsync(HttpStatusCode.Accepted);
         var url = accepted.GetProperty("url").GetString()!;
         Assert.StartsWith("/api/v1/journals/restore/", url);
-        System.Text.Json.JsonElement job;
-        var polls = 0;
-        do
+        return await FollowAsync(client, url);
+    }
+
+    /// <summary>Reads a job (import or restore) until it has ended.</summary>
+    private static async Task<System.Text.Json.JsonElement> FollowAsync(HttpClient client, string url)
+    {
+        for (var polls = 0; ; polls++)
         {
-            job = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
-            if (job.GetProperty("status").GetString() is "Queued" or "Running") await Task.Delay(250);
-            else break;
-        } while (++polls < 600);
-        return job;
+            var job = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
+            if (job.GetProperty("status").GetString() is not ("Queued" or "Running") || polls >= 600) return job;
+            await Task.Delay(250);
+        }
     }
 }
 
