@@ -100,7 +100,8 @@ public static class BackupReader
                 throw NotThisFormat();
             if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number is < 1 or > JournalBackup.CurrentVersion)
                 throw UnknownVersion();
-            return root.Deserialize<JournalBackup>(JournalBackup.Json)
+            var current = number == JournalBackup.CurrentVersion ? root : BackupVersions.Upgrade(root, number);
+            return current.Deserialize<JournalBackup>(JournalBackup.Json)
                 ?? throw new BackupFormatException("journal.json is empty.");
         }
         catch (JsonException e)
