@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Backup and restore at scale: a journal of 500 posts, 20,000 threaded comments and 200 photos, built through the
-# real import jobs (a generated WXR, then a zip of its uploads folder with 200 PNGs of 1600x1200), then
+# real import jobs (a generated WXR, then a zip of its uploads folder with 200 PNGs of 1200x900), then
 #  - "Download everything" (GET /api/v1/journals/{journal}/export/backup): time, zip size, peak RSS;
 #  - the restore of that zip as a new journal (POST /api/v1/journals/restore, the job followed): time, peak RSS.
 # Peak RSS is the app's VmHWM, reset before each step. Prints the machine's load with each step.
@@ -11,7 +11,8 @@ port=${PORT:-5083}
 source bench/app.sh
 source bench/portability.sh
 work=$(mktemp -d)
-trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'status=$?; [ $status = 0 ] || { echo "== failed ($status); the app log ends:"; tail -30 "$work/app.log"; }
+  [ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/wxr-generate.py "$work/export.xml" --posts 500 --comments 20000 --photos 200 --paragraphs 14 --uploads "$work/uploads.zip"
 echo "== WXR $(du -m "$work/export.xml" | cut -f1) MB, uploads zip $(du -m "$work/uploads.zip" | cut -f1) MB"
 appdir=${APPDIR:-$work/app}; [ -n "${APPDIR:-}" ] || bench_publish "$appdir"

@@ -10,7 +10,8 @@ port=${PORT:-5082}
 source bench/app.sh
 source bench/portability.sh
 work=$(mktemp -d)
-trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'status=$?; [ $status = 0 ] || { echo "== failed ($status); the app log ends:"; tail -30 "$work/app.log"; }
+  [ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 wxr=${WXR:-$work/export.xml}
 [ -n "${WXR:-}" ] || python3 bench/wxr-generate.py "$wxr"
 echo "== WXR: $(du -m "$wxr" | cut -f1) MB, $(grep -c '<wp:comment>' "$wxr") comments, $(grep -c '<wp:post_type><!\[CDATA\[post' "$wxr") posts"

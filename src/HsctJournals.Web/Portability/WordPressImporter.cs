@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>
-/// Imports a WordPress export into a journal, all or nothing (one transaction): posts with their
+/// Imports a WordPress export into a journal, in batches of whole posts (a malformed file is refused before
+/// anything is written; an import that stops later says exactly what it imported): posts with their
 /// categories, tags, excerpts, authors and old addresses, comments with their threads, statuses
 /// and authors. Idempotent: every WordPress post and comment is remembered by site and id
 /// (<see cref="ImportedItem"/>), so the same file adds nothing and a later export adds only what is new.
@@ -31,7 +32,14 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
 
         var report = new ImportReport { SiteUrl = channel.SiteUrl };
         var run = await StartAsync(journalId, importerId, channel, report, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The first pass read the whole file, so malformed XML has been refused before anything is written. The
+        // second writes in batches of about a second each: SQLite has one writer, and a single transaction over a
+        // large file would make every other write on the site (comments, sign-ins, tokens) wait, then fail, for
+        // minutes. Each batch holds whole posts with their comments and their ImportedItem markers, so what is
+        // committed is exactly what is recorded, and importing the file again adds only the rest.
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = System.Diagnostics.Stopwatch.StartNew();
+        (bool Any, int Posts, int Comments) committed = (false, 0, 0);
         try
         {
             await using var second = File.OpenRead(path);
@@ -42,16 +50,45 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
                 comments += await ImportItemAsync(run, item, ct);
                 db.ChangeTracker.Clear();
                 progress?.Invoke(new ImportProgress(++items, channel.ItemCount, comments, channel.CommentCount));
+                if (batch.Elapsed < BatchTime) continue;
+                await transaction.CommitAsync(ct);
+                await transaction.DisposeAsync();
+                committed = (true, report.PostsImported, report.CommentsImported);
+                transaction = await db.Database.BeginTransactionAsync(ct);
+                batch.Restart();
             }
             await transaction.CommitAsync(ct);
         }
-        catch (WxrFormatException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return ImportReport.Failed(e);
+            if (!committed.Any)
+            {
+                if (e is WxrFormatException format) return ImportReport.Failed(format);
+                throw; // nothing was written: the worker's "nothing was imported" is true
+            }
+            return StoppedAfter(report, committed.Posts, committed.Comments, e is WxrFormatException f ? f.Message : "an unexpected error");
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
         }
         report.Succeeded = true;
+        return report;
+    }
+
+    /// <summary>How long one batch of the import holds the database's write lock, about.</summary>
+    private static readonly TimeSpan BatchTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>The report of an import that stopped after some batches were committed: says exactly what is in the journal.</summary>
+    private static ImportReport StoppedAfter(ImportReport report, int posts, int comments, string reason)
+    {
+        report.Succeeded = false;
+        report.PostsImported = posts;
+        report.CommentsImported = comments;
+        report.Error = $"The import stopped ({reason}) after {posts} posts and {comments} comments had been imported. They stay in the journal; "
+            + "importing the same file again adds the rest and nothing twice.";
         return report;
     }
 

@@ -14,9 +14,9 @@ namespace HsctJournals.Web.Portability.Backup;
 /// either database: settings, members (by e-mail, for accounts that exist here), categories, tags,
 /// posts with revisions and old addresses, comments of every status in their threads, photos
 /// (through <see cref="PhotoUpload"/>, so they get this site's variants) and treatment courses.
-/// Runs as an <see cref="ImportJob"/> (<see cref="ImportWorker"/>). All or nothing: photos are stored
-/// before the one transaction that writes the rest; if anything fails, the new journal is deleted again
-/// and its address is free at once; the job keeps the report.
+/// Runs as an <see cref="ImportJob"/> (<see cref="ImportWorker"/>). All or nothing: the journal stays private
+/// until everything is in; if anything fails, it is deleted again and its address is free at once; the job
+/// keeps the report.
 /// </summary>
 public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals, PostEditor editor, PhotoUpload photos, JournalDeleter deleter,
     TimeProvider clock, Caching.PageCacheEviction cache, ILogger<BackupRestorer> log)
@@ -37,7 +37,11 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
             return Failed(e.Message);
         }
 
-        var created = await journals.CreateAsync(restorerId, BackupUploads.NewJournal(backup.Journal, title, slug), ct);
+        // Private until the restore is complete, so nobody reads a half-restored journal; then the backup's visibility.
+        var input = BackupUploads.NewJournal(backup.Journal, title, slug);
+        var visibility = input.Visibility;
+        input.Visibility = JournalVisibility.Private;
+        var created = await journals.CreateAsync(restorerId, input, ct);
         if (!created.Succeeded) return Failed(string.Join(" ", created.Errors.SelectMany(e => e.Value)) + " Restore the backup again with another title or address.");
         var journal = created.Value!;
         // Recorded at once, so a restart in the middle can find and remove the half-made journal (ImportRecovery).
@@ -48,11 +52,11 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         {
             var photoIds = await RestorePhotosAsync(zip, backup, journal, restorerId, report, track, ct);
             db.ChangeTracker.Clear();
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-            {
-                await RestoreContentAsync(backup, journal.Id, restorerId, photoIds, report, track, ct);
-                await transaction.CommitAsync(ct);
-            }
+            // Post by post, each in its own short transaction (SQLite has one writer: one transaction over the whole
+            // journal would make every other write on the site wait, then fail). All or nothing still holds: on any
+            // failure the journal is deleted (UndoAsync), and after a crash ImportRecovery deletes it.
+            await RestoreContentAsync(backup, journal.Id, restorerId, photoIds, report, track, ct);
+            await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Visibility, visibility), ct);
             await cache.JournalChangedAsync(journal.Id, ct);
             report.PhotosImported = photoIds.Count;
             report.PostsImported = backup.Posts.Count;
