@@ -74,6 +74,7 @@ public static partial class BackupKit
             db.FollowUpItems.Add(new FollowUpItem { CourseId = course.Id, Title = "MRI at 6 months", Due = TreatmentData.DayZero.AddMonths(6), Uid = Guid.NewGuid().ToString("N") });
             db.DrugLines.Add(new DrugLine { CourseId = course.Id, Purpose = DrugPurpose.Conditioning, GenericName = "cyclophosphamide", Dose = 50m, Unit = "mg/kg", Basis = DoseBasis.PerKg, WeightKg = 70.5m });
             db.PriorTherapies.Add(new PriorTherapy { CourseId = course.Id, GenericName = "ocrelizumab", Brand = "Ocrevus", Stopped = TreatmentData.DayZero.AddMonths(-7), ReasonStopped = "Relapse" });
+            await db.TreatmentCourses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.InfusedCd34PerKg, 5.65m));
             await db.SaveChangesAsync();
         });
         return new Built(owner, journal, published, commenter);
@@ -142,7 +143,7 @@ public static partial class BackupKit
             .Include(c => c.Labs).Include(c => c.Events).Include(c => c.Phases).Include(c => c.FollowUps).Include(c => c.Drugs).Include(c => c.PriorTherapies).ToListAsync();
         foreach (var c in courses)
         {
-            lines.Add($"course|{c.Condition}|{c.Centre}|{c.DayZero}|{c.Sharing}|{c.ProtocolFirstDay}");
+            lines.Add($"course|{c.Condition}|{c.Centre}|{c.DayZero}|{c.Sharing}|{c.ProtocolFirstDay}|{c.InfusedCd34PerKg:0.####}");
             lines.AddRange(c.Labs.Select(l => $"  lab|{l.Date}|{l.Analyte}|{l.OriginalValue:0.####}|{l.OriginalUnit}|{l.Value:0.####}|{l.Loinc}|{l.NaturalKey}").Order());
             lines.AddRange(c.Events.Select(e => $"  event|{e.Date}|{e.Type}|{e.Value:0.##}|{e.Product}|{e.Note}").Order());
             lines.AddRange(c.Phases.Select(p => $"  phase|{p.Phase}|{p.Planned}|{p.Started}|{p.Note}").Order());

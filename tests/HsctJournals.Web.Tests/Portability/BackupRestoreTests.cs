@@ -33,13 +33,41 @@ public abstract class BackupRestoreTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_version_1_backup_without_the_infused_CD34_dose_restores_with_the_dose_empty_and_everything_else_equal()
+    {
+        var built = await BackupKit.BuildAsync(app);
+        var current = await BackupKit.DownloadAsync(app, built.Owner, built.Journal);
+        // The same file as a site before format version 2 wrote it: no infusedCd34PerKg.
+        var old = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(current)))
+        using (var target = new ZipArchive(old, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in source.Entries)
+            {
+                await using var to = target.CreateEntry(entry.FullName).Open();
+                if (entry.FullName != "journal.json") { await using var from = entry.Open(); await from.CopyToAsync(to); continue; }
+                var json = JsonNode.Parse(BackupKit.Text(source, "journal.json"))!;
+                json["version"] = 1;
+                foreach (var course in json["treatmentCourses"]!.AsArray()) Assert.True(course!.AsObject().Remove("infusedCd34PerKg"));
+                await to.WriteAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
+            }
+        var newSlug = "v1-" + Guid.NewGuid().ToString("N")[..8];
+        var (status, html) = await BackupKit.RestoreThroughFormAsync(app, built.Owner, old.ToArray(), slug: newSlug);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("is restored", html);
+        var expected = (await BackupKit.ShapeAsync(app, built.Journal.Slug)).Replace("|5.65\n", "|\n");
+        Assert.Contains("|5.65\n", await BackupKit.ShapeAsync(app, built.Journal.Slug));
+        Assert.Equal(expected, await BackupKit.ShapeAsync(app, newSlug));
+    }
+
+    [Fact]
     public async Task The_zip_holds_documented_json_markdown_with_front_matter_photo_originals_and_a_static_copy_without_private_data()
     {
         var built = await BackupKit.BuildAsync(app);
         using var zip = new ZipArchive(new MemoryStream(await BackupKit.DownloadAsync(app, built.Owner, built.Journal)));
         var json = JsonNode.Parse(BackupKit.Text(zip, "journal.json"))!;
         Assert.Equal("hsct-journal-backup", (string?)json["format"]);
-        Assert.Equal(1, (int?)json["version"]);
+        Assert.Equal(2, (int?)json["version"]);
+        Assert.Equal(5.65m, (decimal?)json["treatmentCourses"]![0]!["infusedCd34PerKg"]);
         Assert.Equal(3, json["posts"]!.AsArray().Count); // with the journal's first post
         // The owner's backup keeps commenters' addresses for restoring (docs/decisions/0018)…
         Assert.Contains(built.CommenterEmail, json.ToJsonString());

@@ -41,7 +41,8 @@ public static class BackupReader
                 throw new BackupFormatException($"journal.json is not an HSCT Journals backup (its \"format\" is not \"{JournalBackup.FormatName}\").");
             if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var number) || number is < 1 or > JournalBackup.CurrentVersion)
                 throw new BackupFormatException($"This backup's format version is not one this site reads (it reads versions 1 to {JournalBackup.CurrentVersion}). Update this site, then try again.");
-            return root.Deserialize<JournalBackup>(JournalBackup.Json)
+            var current = number == JournalBackup.CurrentVersion ? root : BackupVersions.Upgrade(root, number);
+            return current.Deserialize<JournalBackup>(JournalBackup.Json)
                 ?? throw new BackupFormatException("journal.json is empty.");
         }
         catch (JsonException e)

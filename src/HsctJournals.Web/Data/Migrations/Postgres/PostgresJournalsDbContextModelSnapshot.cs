@@ -1412,6 +1412,9 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DeclaredPlateletEngraftment")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("InfusedCd34PerKg")
+                        .HasColumnType("numeric");
+
                     b.Property<int>("JournalId")
                         .HasColumnType("integer");
 

@@ -1357,6 +1357,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DeclaredPlateletEngraftment")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InfusedCd34PerKg")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("JournalId")
                         .HasColumnType("INTEGER");
 

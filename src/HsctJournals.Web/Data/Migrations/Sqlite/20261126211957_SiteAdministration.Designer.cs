@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HsctJournals.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJournalsDbContext))]
-    [Migration("20261126205420_SiteAdministration")]
+    [Migration("20261126211957_SiteAdministration")]
     partial class SiteAdministration
     {
         /// <inheritdoc />
@@ -1358,6 +1358,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeclaredPlateletEngraftment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InfusedCd34PerKg")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("JournalId")
