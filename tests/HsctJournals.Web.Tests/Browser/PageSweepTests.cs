@@ -47,11 +47,25 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var stranger = await SignInAsync(site.Stranger);
         foreach (var path in new[] { $"/j/{site.PrivateSlug}/request-access", site.InvitationPath, site.ClinicianPath, "/me", "/journals/new",
                      "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/ResendEmailConfirmation",
-                     "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc" })
+                     "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc",
+                     "/Identity/Account/ConfirmEmailChange?userId=someone&email=new%40tests.invalid&code=abc",
+                     "/Identity/Account/ResetPassword?code=abcd&userId=someone", "/Identity/Account/ResetPassword?code=&userId=" })
         {
             await stranger.GotoAsync(path);
             try { await AssertNoSeriousViolationsAsync(stranger, "as a stranger: " + path); }
             catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+        }
+        // The site admin's screens (issue 8, build 3), as the admin every test app creates.
+        var admin = await SignInAsync(new AppUser { Email = AppFactory.AdminEmail, DisplayName = "Site admin" });
+        foreach (var path in Admin.SiteAdministrationTests.AdminPaths.Append("/register/closed"))
+        {
+            var response = await admin.GotoAsync(path);
+            if (response?.Status != 200) failures.Add($"as the admin: {path}: HTTP {response?.Status}");
+            else
+            {
+                try { await AssertNoSeriousViolationsAsync(admin, "as the admin: " + path); }
+                catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+            }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -64,7 +78,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var failures = new List<string>();
         foreach (var path in new[] { "/", Demo, site.PostPath, $"{Demo}/write", $"{site.PostPath}/edit", $"{Demo}/comments",
                      $"{Demo}/treatment", $"{Demo}/treatment/labs", $"{Demo}/treatment/events", $"{Demo}/treatment/summary",
-                     $"{site.PostPath}/revisions/{site.RevisionId}", $"{Demo}/members", $"{Demo}/settings/comments", "/account/tokens", "/Identity/Account/Manage" })
+                     $"{site.PostPath}/revisions/{site.RevisionId}", $"{Demo}/members", $"{Demo}/settings/comments", "/account/tokens", "/account/email", "/account/password" })
         {
             await narrow.GotoAsync(path);
             try { await AssertNoHorizontalScrollAsync(narrow, path); }
@@ -182,7 +196,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             $"{Demo}/treatment", $"{Demo}/treatment/edit", $"{Demo}/treatment/labs", $"{Demo}/treatment/events",
             $"{Demo}/treatment/sharing", $"{Demo}/treatment/summary",
             "/no-such-page", $"{Demo}/posts/no-such-post",
-            "/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword",
+            "/Identity/Account/Manage", "/account/email", "/account/password",
             "/account/two-factor", "/account/sessions",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.
