@@ -1,5 +1,6 @@
 using HsctJournals.Web.Caching;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace HsctJournals.Web.Shared;
 
@@ -20,6 +21,17 @@ public static class WebExtensions
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new UnknownHandlerFilter());
+            // Forms validate in their use cases, not through annotations. Without this, a page with several forms
+            // (one [BindProperty] each) reports "The X field is required." for every form that was not posted,
+            // which is why pages used to clear ModelState and lose real binding errors with it.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        }).AddViewOptions(o =>
+        {
+            // Validation runs on the server (forms work without JavaScript); no client script reads data-val-*.
+            o.HtmlHelperOptions.ClientValidationEnabled = false;
+            // An unchecked box posts nothing, as the hand-written boxes always did: no "false" field appended at the
+            // end of the form, which would land after the files of a streamed upload.
+            o.HtmlHelperOptions.CheckBoxHiddenInputRenderMode = CheckBoxHiddenInputRenderMode.None;
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
