@@ -1,6 +1,5 @@
 using HsctJournals.Web.Caching;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace HsctJournals.Web.Shared;
 
@@ -29,9 +28,6 @@ public static class WebExtensions
         {
             // Validation runs on the server (forms work without JavaScript); no client script reads data-val-*.
             o.HtmlHelperOptions.ClientValidationEnabled = false;
-            // An unchecked box posts nothing, as the hand-written boxes always did: no "false" field appended at the
-            // end of the form, which would land after the files of a streamed upload.
-            o.HtmlHelperOptions.CheckBoxHiddenInputRenderMode = CheckBoxHiddenInputRenderMode.None;
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
