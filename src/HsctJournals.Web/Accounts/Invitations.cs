@@ -26,7 +26,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
     {
         email = email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(email)) return MembershipResult.Fail("Enter the e-mail address to invite, like name@example.org.");
-        if (!JournalMembership.AddableRoles.Contains(role)) return MembershipResult.Fail("Choose co-author or approved reader.");
+        if (!JournalMembership.AddableRoles.Contains(role)) return MembershipResult.Fail(JournalMembership.ChooseAddableRole);
 
         var secret = SecretTokens.New("inv_");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,7 +38,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
         await db.SaveChangesAsync(ct);
 
         var link = mail.Link($"/invitations/{secret}");
-        var body = $"<p>You are invited to {(role == JournalRole.CoAuthor ? "write in" : "read")} the journal “{AccountMail.Encode(journal.Title)}” on HSCT Journals.</p>"
+        var body = $"<p>You are invited to {JournalMembership.InvitedTo(role)} the journal “{AccountMail.Encode(journal.Title)}” on HSCT Journals.</p>"
             + $"<p>Open this link to accept (it works for {Lifetime.Days} days): <a href=\"{link}\">{link}</a></p>"
             + "<p>You will need to sign in, or create an account if you have none. If you did not expect this, ignore this message.</p>";
         var sent = await mail.TrySendAsync(email, $"Invitation to {journal.Title}", body);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HsctJournals.Domain.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,16 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
     public sealed record Row(string UserId, string DisplayName, string? Email, JournalRole Role, DateTime Since);
 
     /// <summary>Roles an owner may hand out when adding someone; making another owner is a later role change.</summary>
-    public static readonly JournalRole[] AddableRoles = [JournalRole.CoAuthor, JournalRole.ApprovedReader];
+    public static readonly JournalRole[] AddableRoles = [JournalRole.CoAuthor, JournalRole.Moderator, JournalRole.ApprovedReader];
+
+    /// <summary>What each role may do, as the people page explains it, highest first.</summary>
+    public static readonly (JournalRole Role, string Label, string Means)[] RoleChoices =
+    [
+        (JournalRole.Owner, "Owner", "everything, including settings and people"),
+        (JournalRole.CoAuthor, "Co-author", "may write posts and moderate comments"),
+        (JournalRole.Moderator, "Moderator", "may read and moderate comments, not write posts"),
+        (JournalRole.ApprovedReader, "Approved reader", "may read"),
+    ];
 
     public Task<List<Row>> ListAsync(int journalId, CancellationToken ct = default) =>
         db.JournalMembers.AsNoTracking().Where(m => m.JournalId == journalId)
@@ -30,7 +40,7 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
     {
         email = email?.Trim() ?? "";
         if (!IsEmail(email)) return MembershipResult.Fail("Enter the e-mail address of the person's account, like name@example.org.");
-        if (!AddableRoles.Contains(role)) return MembershipResult.Fail("Choose co-author or approved reader.");
+        if (!AddableRoles.Contains(role)) return MembershipResult.Fail(ChooseAddableRole);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -47,34 +57,41 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
         return MembershipResult.Ok($"{user.DisplayName} is now {Describe(role, article: true)}.");
     }
 
-    /// <summary>Changes a member's role; the journal always keeps at least one owner.</summary>
-    public async Task<MembershipResult> ChangeRoleAsync(Journal journal, string userId, JournalRole role, CancellationToken ct = default)
+    /// <summary>Changes a member's role; the journal always keeps at least one owner (<see cref="OwnerRule"/>).</summary>
+    public Task<MembershipResult> ChangeRoleAsync(Journal journal, string userId, JournalRole role, CancellationToken ct = default) =>
+        !Enum.IsDefined(role)
+            ? Task.FromResult(MembershipResult.Fail("Choose a role."))
+            : ChangeMemberAsync(journal, userId, role, ct);
+
+    /// <summary>Removes a member; the last owner cannot be removed (<see cref="OwnerRule"/>).</summary>
+    public Task<MembershipResult> RemoveAsync(Journal journal, string userId, CancellationToken ct = default) =>
+        ChangeMemberAsync(journal, userId, newRole: null, ct);
+
+    /// <summary>
+    /// The one path that demotes or removes a member (<paramref name="newRole"/> null), so the owner rule is
+    /// checked in one place. The journal's row is locked first: two owners demoting each other at the same
+    /// moment are then decided one after the other, and the second sees the first's change.
+    /// </summary>
+    private async Task<MembershipResult> ChangeMemberAsync(Journal journal, string userId, JournalRole? newRole, CancellationToken ct)
     {
-        if (!Enum.IsDefined(role)) return MembershipResult.Fail("Choose a role.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // An update that changes nothing takes PostgreSQL's row lock (SQLite's write lock is already held by BEGIN IMMEDIATE).
+        await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Slug, j => j.Slug), ct);
         var member = await FindAsync(journal.Id, userId, ct);
         if (member is null) return MembershipResult.Fail("That person is not a member of this journal any more.");
-        if (member.Role == role) return MembershipResult.Ok($"{member.User.DisplayName} is already {Describe(role, article: true)}.");
-        if (member.Role == JournalRole.Owner && await IsLastOwnerAsync(journal.Id, ct))
-            return MembershipResult.Fail("A journal needs an owner. Make someone else an owner first.");
+        if (member.Role == newRole) return MembershipResult.Ok($"{member.User.DisplayName} is already {Describe(member.Role, article: true)}.");
+        var owners = await db.JournalMembers.CountAsync(m => m.JournalId == journal.Id && m.Role == JournalRole.Owner, ct);
+        if (!OwnerRule.Allows(member.Role == JournalRole.Owner, newRole == JournalRole.Owner, owners))
+            return MembershipResult.Fail(OwnerRule.Refusal);
 
-        member.Role = role;
+        if (newRole is { } role) member.Role = role;
+        else db.JournalMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await cache.JournalChangedAsync(journal.Id, ct);
-        return MembershipResult.Ok($"{member.User.DisplayName} is now {Describe(role, article: true)}.");
-    }
-
-    /// <summary>Removes a member; the last owner cannot be removed.</summary>
-    public async Task<MembershipResult> RemoveAsync(Journal journal, string userId, CancellationToken ct = default)
-    {
-        var member = await FindAsync(journal.Id, userId, ct);
-        if (member is null) return MembershipResult.Fail("That person is not a member of this journal any more.");
-        if (member.Role == JournalRole.Owner && await IsLastOwnerAsync(journal.Id, ct))
-            return MembershipResult.Fail("A journal needs an owner. Make someone else an owner before removing this one.");
-
-        db.JournalMembers.Remove(member);
-        await db.SaveChangesAsync(ct);
-        await cache.JournalChangedAsync(journal.Id, ct);
-        return MembershipResult.Ok($"{member.User.DisplayName} was removed from the journal.");
+        return MembershipResult.Ok(newRole is { } given
+            ? $"{member.User.DisplayName} is now {Describe(given, article: true)}."
+            : $"{member.User.DisplayName} was removed from the journal.");
     }
 
     /// <summary>Adds a member (or raises their role) for an approved request or an accepted invitation; never lowers a role.</summary>
@@ -95,9 +112,22 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
         (JournalRole.Owner, true) => "an owner",
         (JournalRole.CoAuthor, false) => "co-author",
         (JournalRole.CoAuthor, true) => "a co-author",
+        (JournalRole.Moderator, false) => "moderator",
+        (JournalRole.Moderator, true) => "a moderator",
         (_, false) => "approved reader",
         _ => "an approved reader",
     };
+
+    /// <summary>What an invitation to <paramref name="role"/> asks someone to do with a journal.</summary>
+    public static string InvitedTo(JournalRole role) => role switch
+    {
+        JournalRole.CoAuthor => "write in",
+        JournalRole.Moderator => "read and moderate the comments of",
+        _ => "read",
+    };
+
+    /// <summary>What the add and invite forms say when the role is not one they hand out.</summary>
+    internal const string ChooseAddableRole = "Choose co-author, moderator or approved reader.";
 
     /// <summary>What every form that asks for an e-mail address says when it is not one.</summary>
     internal const string NotAnEmailMessage = "Enter your e-mail address, like name@example.org.";
@@ -119,7 +149,4 @@ public sealed class JournalMembership(JournalsDbContext db, UserManager<AppUser>
 
     private Task<JournalMember?> FindAsync(int journalId, string userId, CancellationToken ct) =>
         db.JournalMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.JournalId == journalId && m.UserId == userId, ct);
-
-    private async Task<bool> IsLastOwnerAsync(int journalId, CancellationToken ct) =>
-        await db.JournalMembers.CountAsync(m => m.JournalId == journalId && m.Role == JournalRole.Owner, ct) <= 1;
 }

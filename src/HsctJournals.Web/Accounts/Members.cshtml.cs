@@ -21,6 +21,15 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public JournalRole Role { get; set; } = JournalRole.ApprovedReader;
 
+    /// <summary>The member a row's role or remove form acts on.</summary>
+    [BindProperty] public string? UserId { get; set; }
+    /// <summary>The role chosen in a member's row.</summary>
+    [BindProperty] public JournalRole? NewRole { get; set; }
+    /// <summary>The request a row's approve or decline form answers.</summary>
+    [BindProperty] public int RequestId { get; set; }
+    /// <summary>The invitation a row's revoke form withdraws.</summary>
+    [BindProperty] public int InvitationId { get; set; }
+
     /// <summary>The outcome of the last action, shown once after the redirect.</summary>
     [TempData] public string? Notice { get; set; }
     public string? Error { get; private set; }
@@ -36,20 +45,20 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
     public Task<IActionResult> OnPostInviteAsync(string journal, CancellationToken ct) =>
         Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, Role, ct));
 
-    public Task<IActionResult> OnPostRoleAsync(string journal, string userId, JournalRole? newRole, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => membership.ChangeRoleAsync(Journal, userId, newRole ?? (JournalRole)(-1), ct));
+    public Task<IActionResult> OnPostRoleAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => membership.ChangeRoleAsync(Journal, UserId ?? "", NewRole ?? (JournalRole)(-1), ct));
 
-    public Task<IActionResult> OnPostRemoveAsync(string journal, string userId, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => membership.RemoveAsync(Journal, userId, ct));
+    public Task<IActionResult> OnPostRemoveAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => membership.RemoveAsync(Journal, UserId ?? "", ct));
 
-    public Task<IActionResult> OnPostApproveAsync(string journal, int requestId, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => requests.ApproveAsync(Journal, requestId, ct));
+    public Task<IActionResult> OnPostApproveAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => requests.ApproveAsync(Journal, RequestId, ct));
 
-    public Task<IActionResult> OnPostDeclineAsync(string journal, int requestId, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => requests.DeclineAsync(Journal, requestId, ct));
+    public Task<IActionResult> OnPostDeclineAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => requests.DeclineAsync(Journal, RequestId, ct));
 
-    public Task<IActionResult> OnPostRevokeAsync(string journal, int invitationId, CancellationToken ct) =>
-        Act(journal, keepForm: false, ct, () => invitations.RevokeAsync(Journal, invitationId, ct));
+    public Task<IActionResult> OnPostRevokeAsync(string journal, CancellationToken ct) =>
+        Act(journal, keepForm: false, ct, () => invitations.RevokeAsync(Journal, InvitationId, ct));
 
     /// <summary>
     /// Runs one owner action. Success redirects (so a reload does not repeat it); a failure
@@ -69,6 +78,8 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
         }
         if (keepForm) ModelState.AddModelError(nameof(Email), result.Message);
         else Error = result.Message;
+        // Each row's form shows that row's own values, not the ones the failed form sent.
+        (UserId, NewRole) = (null, null);
         OfferInvitation = result.NoAccount;
         Notice = null;
         await LoadListsAsync(ct);

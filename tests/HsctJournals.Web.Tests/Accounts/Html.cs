@@ -27,11 +27,13 @@ internal static partial class Html
     /// <summary>The page without its per-request antiforgery token, to compare two answers.</summary>
     public static string WithoutTokens(string html) => Token().Replace(html, "value=\"TOKEN\"");
 
+    /// <summary>The value of the first input named <paramref name="inputName"/>, whatever the order of its attributes.</summary>
     public static string FirstValue(string html, string inputName)
     {
-        var match = Regex.Match(html, $"name=\"{Regex.Escape(inputName)}\" value=\"([^\"]+)\"");
-        Assert.True(match.Success, $"No {inputName} in the page.");
-        return match.Groups[1].Value;
+        var input = Regex.Match(html, $"<input\\b[^>]*\\bname=\"{Regex.Escape(inputName)}\"[^>]*>");
+        var value = Regex.Match(input.Value, "\\bvalue=\"([^\"]+)\"");
+        Assert.True(value.Success, $"No {inputName} in the page.");
+        return value.Groups[1].Value;
     }
 
     [GeneratedRegex("href=\"([^\"]+)\"")]

@@ -36,7 +36,7 @@ public abstract class MembershipTests(MailingApp app)
         var members = await Forms.GetAsync(ownerClient, $"/j/{journal.Slug}/members");
         Assert.Contains("Sam Stranger", members.Html);
         Assert.Contains("I&#x27;m your cousin from Leeds.", members.Html);
-        var requestId = Html.FirstValue(members.Html, "requestId");
+        var requestId = Html.FirstValue(members.Html, "RequestId");
         var approved = await members.PostAsync(ownerClient, new() { ["requestId"] = requestId }, $"/j/{journal.Slug}/members?handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("Sam Stranger can now read the journal", await ownerClient.GetStringAsync($"/j/{journal.Slug}/members"));
@@ -184,7 +184,7 @@ public abstract class MembershipTests(MailingApp app)
         var link = Html.LinkIn(app.Mail.Single(address, "Invitation"), "/invitations/");
 
         var page = await Forms.GetAsync(ownerClient, $"/j/{journal.Slug}/members");
-        var revoked = await page.PostAsync(ownerClient, new() { ["invitationId"] = Html.FirstValue(page.Html, "invitationId") }, $"/j/{journal.Slug}/members?handler=Revoke");
+        var revoked = await page.PostAsync(ownerClient, new() { ["invitationId"] = Html.FirstValue(page.Html, "InvitationId") }, $"/j/{journal.Slug}/members?handler=Revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         var someone = await app.SignedInClientAsync(await app.CreateUserAsync());
@@ -196,6 +196,82 @@ public abstract class MembershipTests(MailingApp app)
             Assert.Contains("This invitation link does not work", html);
             Assert.DoesNotContain(journal.Title, html);
         }
+    }
+
+    [Fact]
+    public async Task A_moderator_is_given_on_the_people_page_reads_and_moderates_but_does_not_write_and_can_be_taken_back()
+    {
+        var owner = await app.CreateUserAsync("Mo Owner");
+        var helper = await app.CreateUserAsync("Helpful Moderator");
+        var journal = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+        var client = await app.SignedInClientAsync(owner);
+        var url = $"/j/{journal.Slug}/members";
+        var page = await Forms.GetAsync(client, url);
+        Assert.Contains("value=\"Moderator\"", page.Html);
+
+        var added = await page.PostAsync(client, new() { ["Email"] = helper.Email!, ["Role"] = "Moderator" }, url + "?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Helpful Moderator is now a moderator.", await client.GetStringAsync(url));
+        Assert.Equal(JournalRole.Moderator, await RoleAsync(journal.Id, helper.Id));
+
+        var helperClient = await app.SignedInClientAsync(helper);
+        Assert.Equal(HttpStatusCode.OK, (await helperClient.GetAsync($"/j/{journal.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await helperClient.GetAsync($"/j/{journal.Slug}/comments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await helperClient.GetAsync($"/j/{journal.Slug}/write")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await helperClient.GetAsync(url)).StatusCode);
+
+        // Taken back to approved reader: the moderation screen is gone (404 like any page one may not use).
+        var changed = await page.PostAsync(client, new() { ["UserId"] = helper.Id, ["NewRole"] = "ApprovedReader" }, url + "?handler=Role");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await helperClient.GetAsync($"/j/{journal.Slug}/comments")).StatusCode);
+        var back = await page.PostAsync(client, new() { ["UserId"] = helper.Id, ["NewRole"] = "Moderator" }, url + "?handler=Role");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal(JournalRole.Moderator, await RoleAsync(journal.Id, helper.Id));
+    }
+
+    [Fact]
+    public async Task Of_two_owners_one_may_step_down_on_their_own_row_but_the_last_owner_never()
+    {
+        var first = await app.CreateUserAsync("First Owner");
+        var second = await app.CreateUserAsync("Second Owner");
+        var journal = await app.CreateJournalAsync(first, JournalVisibility.Public);
+        await app.AddMemberAsync(journal, second, JournalRole.Owner);
+        var url = $"/j/{journal.Slug}/members";
+        var firstClient = await app.SignedInClientAsync(first);
+        var page = await Forms.GetAsync(firstClient, url);
+        Assert.DoesNotContain("the only one", page.Html);
+
+        // The first owner demotes themself on their own row: allowed, there is another owner.
+        var stepped = await page.PostAsync(firstClient, new() { ["UserId"] = first.Id, ["NewRole"] = "CoAuthor" }, url + "?handler=Role");
+        Assert.Equal(HttpStatusCode.Redirect, stepped.StatusCode);
+        Assert.Equal(JournalRole.CoAuthor, await RoleAsync(journal.Id, first.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync(url)).StatusCode);
+
+        // The second is now the last owner: their own row offers no remove or role change, and posting one anyway is refused.
+        var secondClient = await app.SignedInClientAsync(second);
+        var own = await Forms.GetAsync(secondClient, url);
+        Assert.Contains("the only one", own.Html);
+        Assert.DoesNotContain($"value=\"{second.Id}\"", own.Html);
+        foreach (var (handler, fields) in new (string, Dictionary<string, string>)[]
+                 {
+                     ("Remove", new() { ["UserId"] = second.Id }),
+                     ("Role", new() { ["UserId"] = second.Id, ["NewRole"] = "Moderator" }),
+                     ("Role", new() { ["UserId"] = second.Id, ["NewRole"] = "ApprovedReader" }),
+                 })
+        {
+            var refused = await own.PostAsync(secondClient, fields, $"{url}?handler={handler}");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("A journal needs an owner", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(JournalRole.Owner, await RoleAsync(journal.Id, second.Id));
+
+        // Promoting the co-author back to owner lets the second owner leave.
+        var promoted = await own.PostAsync(secondClient, new() { ["UserId"] = first.Id, ["NewRole"] = "Owner" }, url + "?handler=Role");
+        Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
+        var left = await own.PostAsync(secondClient, new() { ["UserId"] = second.Id }, url + "?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        Assert.Null(await RoleAsync(journal.Id, second.Id));
+        Assert.Equal(JournalRole.Owner, await RoleAsync(journal.Id, first.Id));
     }
 
     private Task<int> CountRequestsAsync(int journalId) => app.WithScopeAsync(sp =>
