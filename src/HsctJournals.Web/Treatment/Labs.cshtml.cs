@@ -92,7 +92,9 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
         // Keep what was typed; the rows come back in catalogue order. A posted index need not be the same
         // analyte's index here, so the form must show the reordered rows, not the posted values by index.
         ModelState.Clear();
-        var typed = Rows.ToDictionary(r => r.Analyte ?? "", r => r);
+        // A client may send an analyte twice (or none); the first row of each is the one shown again.
+        var typed = new Dictionary<string, LabRowInput>();
+        foreach (var row in Rows) typed.TryAdd(row.Analyte ?? "", row);
         Rows = BlankRows().Select(r => typed.TryGetValue(r.Analyte!, out var t) ? t : r).ToList();
         await DefaultDateAsync(ct);
         await LoadRecentAsync(ct);
