@@ -16,7 +16,7 @@ public sealed class AccountLinks(UserManager<AppUser> users, AccountMail mail)
             + (string.IsNullOrEmpty(returnUrl) || returnUrl == "/" ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl)));
 
     public async Task<string> ResetPasswordAsync(AppUser user) =>
-        mail.Link($"/Identity/Account/ResetPassword?code={Encode(await users.GeneratePasswordResetTokenAsync(user))}");
+        mail.Link($"/Identity/Account/ResetPassword?code={Encode(await users.GeneratePasswordResetTokenAsync(user))}&userId={Uri.EscapeDataString(user.Id)}");
 
     public async Task<string> ConfirmEmailChangeAsync(AppUser user, string newEmail) =>
         mail.Link($"/Identity/Account/ConfirmEmailChange?userId={Uri.EscapeDataString(user.Id)}&email={Uri.EscapeDataString(newEmail)}"

@@ -144,8 +144,9 @@ public abstract class RegistrationTests(MailingApp app)
     }
 
     [Theory]
-    [InlineData("/Identity/Account/Manage")]
-    [InlineData("/Identity/Account/Manage/ChangePassword")]
+    [InlineData("/account/profile")]
+    [InlineData("/account/email")]
+    [InlineData("/account/password")]
     [InlineData("/account/two-factor")]
     [InlineData("/account/sessions")]
     [InlineData("/Identity/Account/ForgotPassword")]
@@ -157,7 +158,7 @@ public abstract class RegistrationTests(MailingApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Html.AssertNoBlockedScript(html, path);
-        if (path.Contains("/Manage", StringComparison.Ordinal)) Assert.Contains("href=\"/account/profile\"", html);
+        if (path.StartsWith("/account/", StringComparison.Ordinal)) Assert.Contains("href=\"/account/password\"", html);
     }
 }
 

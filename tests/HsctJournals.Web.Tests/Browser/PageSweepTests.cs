@@ -47,7 +47,9 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var stranger = await SignInAsync(site.Stranger);
         foreach (var path in new[] { $"/j/{site.PrivateSlug}/request-access", site.InvitationPath, site.ClinicianPath, "/me", "/journals/new",
                      "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/ResendEmailConfirmation",
-                     "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc" })
+                     "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc",
+                     "/Identity/Account/ConfirmEmailChange?userId=someone&email=new%40tests.invalid&code=abc",
+                     "/Identity/Account/ResetPassword?code=abcd&userId=someone", "/Identity/Account/ResetPassword?code=&userId=" })
         {
             await stranger.GotoAsync(path);
             try { await AssertNoSeriousViolationsAsync(stranger, "as a stranger: " + path); }
@@ -64,7 +66,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var failures = new List<string>();
         foreach (var path in new[] { "/", Demo, site.PostPath, $"{Demo}/write", $"{site.PostPath}/edit", $"{Demo}/comments",
                      $"{Demo}/treatment", $"{Demo}/treatment/labs", $"{Demo}/treatment/events", $"{Demo}/treatment/summary",
-                     $"{site.PostPath}/revisions/{site.RevisionId}", $"{Demo}/members", $"{Demo}/settings/comments", "/account/tokens", "/Identity/Account/Manage" })
+                     $"{site.PostPath}/revisions/{site.RevisionId}", $"{Demo}/members", $"{Demo}/settings/comments", "/account/tokens", "/account/email", "/account/password" })
         {
             await narrow.GotoAsync(path);
             try { await AssertNoHorizontalScrollAsync(narrow, path); }
@@ -182,7 +184,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             $"{Demo}/treatment", $"{Demo}/treatment/edit", $"{Demo}/treatment/labs", $"{Demo}/treatment/events",
             $"{Demo}/treatment/sharing", $"{Demo}/treatment/summary",
             "/no-such-page", $"{Demo}/posts/no-such-post",
-            "/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword",
+            "/Identity/Account/Manage", "/account/email", "/account/password",
             "/account/two-factor", "/account/sessions",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.

@@ -47,11 +47,13 @@ public abstract partial class FuzzTests(FuzzApp app, ITestOutputHelper output)
             $"/j/{journal.Slug}/feeds", $"/j/{journal.Slug}/posts/{post.Slug}/edit", $"/j/{journal.Slug}/posts/{post.Slug}/revisions",
             $"/j/{journal.Slug}/treatment", $"/j/{journal.Slug}/treatment/edit", $"/j/{journal.Slug}/treatment/events",
             $"/j/{journal.Slug}/treatment/labs", $"/j/{journal.Slug}/treatment/sharing", $"/j/{closed.Slug}/members",
+            "/account/email", "/account/password",
         };
         var anonymousPages = new[]
         {
             "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword",
             "/Identity/Account/ResendEmailConfirmation", $"/j/{journal.Slug}/posts/{post.Slug}", $"/j/{journal.Slug}/follow",
+            "/Identity/Account/ResetPassword?code=abcd&userId=nobody", "/Identity/Account/ConfirmEmailChange?userId=nobody&email=a%40example.org&code=abcd",
         };
 
         foreach (var page in ownerPages) await FuzzFormsAsync(ownerClient, page, fuzz);

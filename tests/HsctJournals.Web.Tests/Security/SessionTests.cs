@@ -44,12 +44,12 @@ public abstract class SessionTests(AppFactory app)
         var hereBefore = here.Cookies;
         Assert.Equal(HttpStatusCode.OK, await ReplayAsync(elsewhere.Cookies, "/account/tokens"));
 
-        var form = await Forms.GetAsync(here.Client, "/Identity/Account/Manage/ChangePassword");
+        var form = await Forms.GetAsync(here.Client, "/account/password");
         var changed = await form.PostAsync(here.Client, new()
         {
-            ["Input.OldPassword"] = AppFactory.Password, ["Input.NewPassword"] = "A-new-long-passphrase", ["Input.ConfirmPassword"] = "A-new-long-passphrase",
+            ["CurrentPassword"] = AppFactory.Password, ["NewPassword"] = "A-new-long-passphrase", ["ConfirmPassword"] = "A-new-long-passphrase",
         });
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/account/password?changed=true", changed.Headers.Location?.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("/account/tokens")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(elsewhere.Cookies, "/account/tokens"));

@@ -89,14 +89,14 @@ public abstract partial class TwoFactorTests(AppFactory app)
         Assert.StartsWith("/Identity/Account/LoginWith2fa", await phone.SignInAsync(user.Email!, AppFactory.Password));
         Assert.Equal(HttpStatusCode.Redirect, (await phone.Client.GetAsync("/me")).StatusCode);
         var recoveryForm = await Forms.GetAsync(phone.Client, "/Identity/Account/LoginWithRecoveryCode");
-        var signedIn = await recoveryForm.PostAsync(phone.Client, new() { ["Input.RecoveryCode"] = recovery[0] });
+        var signedIn = await recoveryForm.PostAsync(phone.Client, new() { ["RecoveryCode"] = recovery[0] });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await phone.Client.GetAsync("/me")).StatusCode);
 
         var again = new CookieBrowser(app);
         await again.SignInAsync(user.Email!, AppFactory.Password);
         var reused = await (await Forms.GetAsync(again.Client, "/Identity/Account/LoginWithRecoveryCode"))
-            .PostAsync(again.Client, new() { ["Input.RecoveryCode"] = recovery[0] });
+            .PostAsync(again.Client, new() { ["RecoveryCode"] = recovery[0] });
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await again.Client.GetAsync("/me")).StatusCode);
 

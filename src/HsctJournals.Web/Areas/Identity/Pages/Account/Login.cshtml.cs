@@ -17,8 +17,7 @@ namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, AccountThrottle throttle, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
-    public string ReturnUrl { get; private set; } = Home;
-    private const string Home = "/me";
+    public string ReturnUrl { get; private set; } = SignInReturn.Home;
     /// <summary>A message from the page that sent people here (e.g. "your address is confirmed").</summary>
     [TempData] public string? StatusMessage { get; set; }
     /// <summary>Set by Identity's external-login pages when they send people back here.</summary>
@@ -85,6 +84,5 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
         return Page();
     }
 
-    private string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl != "/" && Url.IsLocalUrl(returnUrl) ? returnUrl : Home;
+    private string LocalOrHome(string? returnUrl) => SignInReturn.LocalOrHome(Url, returnUrl);
 }
