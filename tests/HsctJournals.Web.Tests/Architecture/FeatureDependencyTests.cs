@@ -24,7 +24,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
         ["Feeds"] = 4, ["Portability"] = 4, ["Admin"] = 4,
         ["Api"] = 5,
-        ["Program"] = 6,
+        // The composition root: Program and its start-up step (migrate, seed the first admin and the demo journal).
+        ["Startup"] = 6,
+        ["Program"] = 7,
     };
 
     private const int FeatureLayer = 3;
@@ -42,11 +44,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
-        // Beyond the model types (decision 0024): the start-up step and the demo seed drive features' use cases.
-        [("Data", "Accounts")] = "DatabaseStartup seeds the first site admin (Accounts.AdminSeed); the start-up step belongs above the features",
-        [("Data", "Journals")] = "the demo seed writes its journals and posts through JournalEditor/PostEditor; it belongs above the features",
-        [("Data", "Photos")] = "the demo seed uploads its pictures through PhotoUpload; it belongs above the features",
-        [("Data", "Treatment")] = "the demo seed's course uses Treatment's follow-up template; it belongs above the features",
     };
 
     private static int LayerOf(string feature) => Layers.TryGetValue(feature, out var layer) ? layer : FeatureLayer;
