@@ -1,4 +1,5 @@
 using HsctJournals.Domain.Treatment;
+using HsctJournals.Web.Data;
 using HsctJournals.Web.Treatment;
 
 namespace HsctJournals.Web.Startup.Demo;
