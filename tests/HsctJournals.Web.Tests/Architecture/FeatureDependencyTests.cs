@@ -44,6 +44,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
+        [("Data", "Accounts")] = "AddData registers the access rule (JournalAccess); it moves with JournalAccess into Journals",
     };
 
     private static int LayerOf(string feature) => Layers.TryGetValue(feature, out var layer) ? layer : FeatureLayer;
