@@ -29,5 +29,6 @@ public static class DatabaseStartup
         await AdminSeed.EnsureAdminAsync(services, log);
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo)
             await DemoSeed.SeedIfEmptyAsync(services, log);
+        NativeHeapTrim.ReleaseFreedMemory(log);
     }
 }
