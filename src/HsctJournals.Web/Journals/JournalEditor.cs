@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Creates journals and changes their settings; used by the pages and the API.</summary>
-public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
+public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache, SiteSettingsStore site)
 {
     public async Task<EditResult<Journal>> CreateAsync(string ownerId, JournalInput input, CancellationToken ct = default)
     {
@@ -39,12 +39,21 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Cach
             Visibility = input.Visibility,
             ShowDayNumbers = input.ShowDayNumbers,
             CreatedAt = now,
+            AwaitingListing = (await site.GetAsync(ct)).NewJournals == NewJournalListing.AfterApproval,
         };
         journal.Members.Add(new JournalMember { UserId = ownerId, Role = JournalRole.Owner, CreatedAt = now });
         db.Journals.Add(journal);
         await db.SaveChangesAsync(ct);
         await cache.JournalChangedAsync(journal.Id, ct);
         return EditResult<Journal>.Ok(journal);
+    }
+
+    /// <summary>The errors <see cref="CreateAsync"/> would give for <paramref name="input"/> now, without creating anything (a restore checks before it queues).</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckNewAsync(JournalInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        await ValidateAsync(input, null, errors, ct);
+        return errors.Fail<Journal>().Errors;
     }
 
     /// <summary>Changes settings. The slug may change (old links then 404), so the form warns.</summary>

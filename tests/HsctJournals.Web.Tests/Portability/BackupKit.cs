@@ -90,7 +90,10 @@ public static partial class BackupKit
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>Restores through the real form, as a person would; returns the page's HTML and status.</summary>
+    /// <summary>
+    /// Restores through the real form, as a person would: when the form queues the restore, follows the job page
+    /// (it refreshes itself while the job runs) to its report. Returns the last page's HTML and status.
+    /// </summary>
     public static async Task<(HttpStatusCode Status, string Html)> RestoreThroughFormAsync(AppFactory app, AppUser user, byte[] zip, string fileName = "backup.zip", string? title = null, string? slug = null)
     {
         var client = await app.SignedInClientAsync(user);
@@ -102,7 +105,22 @@ public static partial class BackupKit
         if (title is not null) form.Add(new StringContent(title), "Input.Title");
         if (slug is not null) form.Add(new StringContent(slug), "Input.Slug");
         var response = await client.PostAsync("/journals/restore", form);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        if (response.StatusCode != HttpStatusCode.Redirect) return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var jobPage = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/journals/restore/", jobPage);
+        return await FollowJobAsync(client, jobPage);
+    }
+
+    /// <summary>Reads a job page until it stops refreshing itself (the job has its report).</summary>
+    public static async Task<(HttpStatusCode Status, string Html)> FollowJobAsync(HttpClient client, string jobPage)
+    {
+        for (var polls = 0; ; polls++)
+        {
+            var response = await client.GetAsync(jobPage);
+            var html = await response.Content.ReadAsStringAsync();
+            if (!html.Contains("http-equiv=\"refresh\"") || polls >= 600) return (response.StatusCode, WebUtility.HtmlDecode(html));
+            await Task.Delay(250);
+        }
     }
 
     public static string Text(ZipArchive zip, string name)
