@@ -18,8 +18,11 @@ bench_start() {
     ForwardedHeaders__KnownProxies__0=127.0.0.1 "$@" \
     dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >>"$work/app.log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 1200); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+  # Knock only once something listens: a port in the ephemeral range (32768-60999) polled while nothing listens can
+  # be taken by curl's own connection to itself (TCP self-connect), and then the app cannot bind it.
+  local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
+  while [ "$(date +%s)" -lt $deadline ]; do
+    if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; fi
     kill -0 $app_pid 2>/dev/null || break
     sleep 0.05
   done
