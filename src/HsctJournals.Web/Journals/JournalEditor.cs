@@ -47,6 +47,14 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Cach
         return EditResult<Journal>.Ok(journal);
     }
 
+    /// <summary>The errors <see cref="CreateAsync"/> would give for <paramref name="input"/> now, without creating anything (a restore checks before it queues).</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckNewAsync(JournalInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        await ValidateAsync(input, null, errors, ct);
+        return errors.Fail<Journal>().Errors;
+    }
+
     /// <summary>Changes settings. The slug may change (old links then 404), so the form warns.</summary>
     public async Task<EditResult<Journal>> UpdateAsync(Journal journal, JournalInput input, CancellationToken ct = default)
     {

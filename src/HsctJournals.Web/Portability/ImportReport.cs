@@ -39,6 +39,10 @@ public sealed class ImportReport
     public List<string> UnusedFiles { get; set; } = [];
     public int UnusedFileCount { get; set; }
 
+    /// <summary>Restore: the new journal's address and title.</summary>
+    public string? RestoredSlug { get; set; }
+    public string? RestoredTitle { get; set; }
+
     /// <summary>True when the file held nothing that was not here already.</summary>
     public bool NothingNew => Succeeded && PostsImported == 0 && CommentsImported == 0 && PhotosImported == 0 && PostsUpdated == 0;
 

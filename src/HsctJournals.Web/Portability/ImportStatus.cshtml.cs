@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
@@ -14,20 +13,18 @@ namespace HsctJournals.Web.Portability;
 public sealed class ImportStatusModel(JournalContext here, JournalsDbContext db, ImportQueue queue) : PageModel
 {
     public Journal Journal { get; private set; } = null!;
-    public ImportJob Job { get; private set; } = null!;
-    public ImportProgress? Progress { get; private set; }
-    public ImportReport? Report { get; private set; }
-    public bool Running => Job.Status is ImportJobStatus.Queued or ImportJobStatus.Running;
+    public ImportJobView View { get; private set; } = null!;
+    public ImportJob Job => View.Job;
+    public ImportReport? Report => View.Report;
+    public bool Running => View.Running;
 
     public async Task<IActionResult> OnGetAsync(string journal, Guid id, CancellationToken ct)
     {
         var owned = here.Journal;
-        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id && j.Kind != ImportJobKind.Restore, ct);
         if (job is null) return NotFound();
         Journal = owned;
-        Job = job;
-        Progress = queue.Progress(id);
-        Report = job.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(job.ReportJson);
+        View = ImportJobView.Of(job, queue);
         return Page();
     }
 }

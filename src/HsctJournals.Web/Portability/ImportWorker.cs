@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>
-/// Runs queued imports one at a time. A job is claimed with a conditional update (Queued →
+/// Runs queued imports and restores one at a time; on start it queues again what a restart interrupted (<see cref="ImportRecovery"/>). A job is claimed with a conditional update (Queued →
 /// Running), so on several nodes only one runs it; the upload must be on this node's disk, so a
 /// node that does not have the file leaves the job for the one that does.
 /// </summary>
@@ -13,6 +13,15 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ImportRecovery>().RequeueInterruptedAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Interrupted imports could not be queued again.");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,7 +42,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JournalsDbContext>();
         var candidates = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Queued).OrderBy(j => j.CreatedAt)
-            .Select(j => new { j.Id, j.JournalId, j.RequestedById, j.StoredPath, j.FileName }).Take(20).ToListAsync(ct);
+            .Select(j => new { j.Id, j.Kind, j.JournalId, j.RequestedById, j.StoredPath, j.RestoreTitle, j.RestoreSlug }).Take(20).ToListAsync(ct);
         var job = candidates.FirstOrDefault(j => j.StoredPath is not null && File.Exists(j.StoredPath));
         if (job is null) return false;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,9 +54,14 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         try
         {
             Action<ImportProgress> progress = p => queue.Report(job.Id, p);
-            report = ImportJob.IsArchiveName(job.FileName)
-                ? await scope.ServiceProvider.GetRequiredService<UploadsImporter>().ImportAsync(job.JournalId, job.RequestedById, job.StoredPath!, progress, ct)
-                : await scope.ServiceProvider.GetRequiredService<WordPressImporter>().ImportAsync(job.JournalId, job.RequestedById, job.StoredPath!, progress, ct);
+            var services = scope.ServiceProvider;
+            report = job.Kind switch
+            {
+                ImportJobKind.Restore => await services.GetRequiredService<Backup.BackupRestorer>()
+                    .RestoreAsync(job.Id, job.StoredPath!, job.RequestedById, job.RestoreTitle, job.RestoreSlug, progress, ct),
+                ImportJobKind.PhotoArchive => await services.GetRequiredService<UploadsImporter>().ImportAsync(job.JournalId!.Value, job.RequestedById, job.StoredPath!, progress, ct),
+                _ => await services.GetRequiredService<WordPressImporter>().ImportAsync(job.JournalId!.Value, job.RequestedById, job.StoredPath!, progress, ct),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -56,9 +70,12 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             report = new ImportReport
             {
                 Succeeded = false,
-                Error = ImportJob.IsArchiveName(job.FileName)
-                    ? "The photo import stopped on an unexpected error; no post was changed. Photos stored before it stopped stay in the journal's Photos and are reused when you try again. Tell the site's admin if it happens again."
-                    : "The import stopped on an unexpected error; nothing was imported. Please try again, and tell the site's admin if it happens again.",
+                Error = job.Kind switch
+                {
+                    ImportJobKind.PhotoArchive => "The photo import stopped on an unexpected error; no post was changed. Photos stored before it stopped stay in the journal's Photos and are reused when you try again. Tell the site's admin if it happens again.",
+                    ImportJobKind.Restore => "The restore stopped on an unexpected error; nothing was restored. Please try again, and tell the site's admin if it happens again.",
+                    _ => "The import stopped on an unexpected error; nothing was imported. Please try again, and tell the site's admin if it happens again.",
+                },
             };
         }
         var finished = clock.GetUtcNow().UtcDateTime;
@@ -67,8 +84,9 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, status).SetProperty(j => j.FinishedAt, finished)
             .SetProperty(j => j.ReportJson, json).SetProperty(j => j.StoredPath, (string?)null), CancellationToken.None);
-        if (report.Succeeded && !report.NothingNew)
-            await scope.ServiceProvider.GetRequiredService<Caching.PageCacheEviction>().JournalChangedAsync(job.JournalId, CancellationToken.None);
+        // A restore evicts its new journal itself.
+        if (report.Succeeded && !report.NothingNew && job.Kind != ImportJobKind.Restore)
+            await scope.ServiceProvider.GetRequiredService<Caching.PageCacheEviction>().JournalChangedAsync(job.JournalId!.Value, CancellationToken.None);
         queue.Forget(job.Id);
         try { File.Delete(job.StoredPath!); } catch (IOException) { }
         return true;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
@@ -10,9 +9,6 @@ namespace HsctJournals.Web.Portability;
 
 /// <summary>An import job as the API shows it.</summary>
 public sealed record ImportJobDto(Guid Id, string Status, string FileName, DateTime CreatedAt, DateTime? FinishedAt, ImportProgress? Progress, ImportReport? Report, string Url);
-
-/// <summary>A journal made from a backup, and what is worth knowing about it.</summary>
-public sealed record RestoredJournalDto(string Slug, string Title, string Url, IReadOnlyList<string> Warnings);
 
 /// <summary>/api/v1/journals/{journal}/…: WordPress import (upload, job status) and export, for the journal's owners.</summary>
 public static class PortabilityApi
@@ -27,18 +23,27 @@ public static class PortabilityApi
             .WithName("ExportBackup").WithSummary("The whole journal as a backup zip: journal.json, Markdown, photos, static HTML (owners only; includes e-mail addresses)")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").Produces(StatusCodes.Status404NotFound);
         api.MapPost("/journals/restore", RestoreAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery().WithTags("Import and export")
-            .WithName("RestoreBackup").WithSummary("Restore a backup zip (multipart field \"file\", optional \"title\" and \"slug\") as a new journal you own");
+            .WithMetadata(FileLimits()).WithName("RestoreBackup").WithSummary("Restore a backup zip (multipart field \"file\", optional \"title\" and \"slug\") as a new journal you own; the restore runs in the background");
+        api.MapGet("/journals/restore/{id:guid}", RestoreStatusAsync).RequireAuthorization(ApiAuth.Policy).WithTags("Import and export")
+            .WithName("GetRestore").WithSummary("A restore's status, progress and report (the new journal's slug once it succeeded); only for the person who asked for it");
         api.MapGet("/me/personal-data", PersonalDataAsync).RequireAuthorization(ApiAuth.Policy).WithTags("Import and export")
             .WithName("ExportPersonalData").WithSummary("Everything the site holds about you, as a zip of JSON files (GDPR Art. 15/20)")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/imports", UploadAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
-            .WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
+            .WithMetadata(FileLimits()).WithName("ImportWordPress").WithSummary("Upload a WordPress export (multipart field \"file\"); the import runs in the background");
         group.MapPost("/imports/photos", UploadPhotosAsync).RequireAuthorization(ApiAuth.Policy).DisableAntiforgery()
-            .WithName("ImportWordPressPhotos").WithSummary("Upload a zip of the old site's wp-content/uploads folder (multipart field \"file\"); imported posts' images become photos, in the background");
+            .WithMetadata(FileLimits()).WithName("ImportWordPressPhotos").WithSummary("Upload a zip of the old site's wp-content/uploads folder (multipart field \"file\"); imported posts' images become photos, in the background");
         group.MapGet("/imports/{id:guid}", StatusAsync).RequireAuthorization(ApiAuth.Policy)
             .WithName("GetImport").WithSummary("An import's status, progress and report");
         return api;
     }
+
+    /// <summary>Uploads of whole exports and backups: what the server reads at most (the configured limit, checked below it, names the size in its message).</summary>
+    private static object[] FileLimits() =>
+    [
+        new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportUpload.HardLimitBytes),
+        new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportUpload.HardLimitBytes },
+    ];
 
     public static Task<Results<Accepted<ImportJobDto>, NotFound, ValidationProblem>> UploadAsync(
         string journal, IFormFile? file, ClaimsPrincipal user, Journals.JournalContext here, JournalsDbContext db, ImportQueue queue, CancellationToken ct) =>
@@ -66,26 +71,38 @@ public static class PortabilityApi
     {
         if (!await here.ResolveAsync(journal, Reader.From(user), ct) || !here.IsOwner) return TypedResults.NotFound();
         var owned = here.Journal;
-        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id, ct);
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.JournalId == owned.Id && j.Kind != ImportJobKind.Restore, ct);
         return job is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(job, owned.Slug, queue));
     }
 
-    public static async Task<Results<Created<RestoredJournalDto>, ValidationProblem>> RestoreAsync(
+    public static async Task<Results<Accepted<ImportJobDto>, ValidationProblem>> RestoreAsync(
         IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? title, [Microsoft.AspNetCore.Mvc.FromForm] string? slug, ClaimsPrincipal user,
-        Backup.BackupUploads uploads, CancellationToken ct)
+        Backup.BackupUploads uploads, ImportQueue queue, CancellationToken ct)
     {
-        var result = await uploads.RestoreAsync(file?.FileName, file?.Length, () => file!.OpenReadStream(), Reader.From(user).UserId!, title, slug, ct);
-        if (!result.Succeeded)
-            return ApiProblems.Validation(result.Errors.ToDictionary(e => e.Key == "Upload" ? "file" : e.Key.ToLowerInvariant(), e => e.Value));
-        var url = $"/api/v1/journals/{result.Journal!.Slug}";
-        return TypedResults.Created(url, new RestoredJournalDto(result.Journal.Slug, result.Journal.Title, url, result.Warnings));
+        var request = await uploads.EnqueueAsync(file?.FileName, file?.Length, () => file!.OpenReadStream(), Reader.From(user).UserId!, title, slug, ct);
+        if (!request.Queued)
+            return ApiProblems.Validation(request.Errors.ToDictionary(e => e.Key is "Title" or "Slug" ? e.Key.ToLowerInvariant() : "file", e => e.Value));
+        var dto = RestoreDto(request.Job!, queue);
+        return TypedResults.Accepted(dto.Url, dto);
+    }
+
+    public static async Task<Results<Ok<ImportJobDto>, NotFound>> RestoreStatusAsync(Guid id, ClaimsPrincipal user, JournalsDbContext db, ImportQueue queue, CancellationToken ct)
+    {
+        var userId = Reader.From(user).UserId;
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Kind == ImportJobKind.Restore && j.RequestedById == userId, ct);
+        return job is null ? TypedResults.NotFound() : TypedResults.Ok(RestoreDto(job, queue));
     }
 
     public static async Task<FileContentHttpResult> PersonalDataAsync(ClaimsPrincipal user, PersonalData.PersonalDataExport export, TimeProvider clock, CancellationToken ct) =>
         TypedResults.File(await export.CreateAsync(Reader.From(user).UserId!, ct), "application/zip", PersonalData.PersonalDataExport.FileName(clock.GetUtcNow().UtcDateTime));
 
-    private static ImportJobDto Dto(ImportJob job, string slug, ImportQueue queue) => new(
-        job.Id, job.Status.ToString(), job.FileName, job.CreatedAt, job.FinishedAt, queue.Progress(job.Id),
-        job.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(job.ReportJson),
-        $"/api/v1/journals/{slug}/imports/{job.Id:N}");
+    private static ImportJobDto Dto(ImportJob job, string slug, ImportQueue queue) => Dto(job, queue, $"/api/v1/journals/{slug}/imports/{job.Id:N}");
+
+    private static ImportJobDto RestoreDto(ImportJob job, ImportQueue queue) => Dto(job, queue, $"/api/v1/journals/restore/{job.Id:N}");
+
+    private static ImportJobDto Dto(ImportJob job, ImportQueue queue, string url)
+    {
+        var view = ImportJobView.Of(job, queue);
+        return new(job.Id, job.Status.ToString(), job.FileName, job.CreatedAt, job.FinishedAt, view.Progress, view.Report, url);
+    }
 }

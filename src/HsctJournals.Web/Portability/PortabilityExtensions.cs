@@ -11,6 +11,7 @@ public static class PortabilityExtensions
         services.AddScoped<AccountDeleter>();
         services.AddScoped<WordPressImporter>();
         services.AddScoped<UploadsImporter>();
+        services.AddScoped<ImportRecovery>();
         services.AddScoped<WordPressExporter>();
         services.AddScoped<Backup.JournalSnapshot>();
         services.AddSingleton<Backup.StaticCopy>();

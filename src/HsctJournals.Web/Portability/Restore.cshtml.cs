@@ -15,7 +15,7 @@ public sealed class RestoreInput
     public string? Slug { get; set; }
 }
 
-/// <summary>A signed-in person restores a backup zip as a new journal of their own.</summary>
+/// <summary>A signed-in person restores a backup zip as a new journal of their own; the restore runs in the background (<see cref="RestoreStatusModel"/>).</summary>
 [Authorize]
 [RequestSizeLimit(ImportUpload.HardLimitBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportUpload.HardLimitBytes)]
@@ -23,8 +23,6 @@ public sealed class RestoreModel(BackupUploads uploads) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public RestoreInput Input { get; set; } = new();
-    public Journal? Restored { get; private set; }
-    public IReadOnlyList<string> Warnings { get; private set; } = [];
     public long MaxMegabytes => uploads.MaxBytes / 1024 / 1024;
 
     public void OnGet() { }
@@ -32,16 +30,11 @@ public sealed class RestoreModel(BackupUploads uploads) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await uploads.RestoreAsync(Upload?.FileName, Upload?.Length, () => Upload!.OpenReadStream(), Reader.From(User).UserId!, Input.Title, Input.Slug, ct);
-        if (!result.Succeeded)
-        {
-            foreach (var (field, messages) in result.Errors)
-                foreach (var message in messages)
-                    ModelState.AddModelError(field == "Upload" ? nameof(Upload) : $"Input.{field}", message);
-            return Page();
-        }
-        Restored = result.Journal;
-        Warnings = result.Warnings;
+        var request = await uploads.EnqueueAsync(Upload?.FileName, Upload?.Length, () => Upload!.OpenReadStream(), Reader.From(User).UserId!, Input.Title, Input.Slug, ct);
+        if (request.Queued) return Redirect($"/journals/restore/{request.Job!.Id:N}");
+        foreach (var (field, messages) in request.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(field is "Title" or "Slug" ? $"Input.{field}" : nameof(Upload), message);
         return Page();
     }
 }

@@ -36,13 +36,17 @@ public sealed class ClinicalFigures(CourseSnapshot s)
         return text + ".";
     }
 
-    /// <summary>CD34+ collected over the harvest sessions (§4), × 10⁶/kg.</summary>
+    /// <summary>CD34+ collected over the harvest sessions and the dose infused (§4), × 10⁶/kg.</summary>
     public string Cd34()
     {
         var harvests = s.Events.Where(e => e.Type == TreatmentEventType.Harvest && e.Value is not null).ToList();
-        if (harvests.Count == 0) return "No harvest recorded.";
-        var total = harvests.Sum(h => h.Value!.Value);
-        return $"{TreatmentText.Number(total)} × 10⁶/kg collected in {harvests.Count} harvest session{(harvests.Count == 1 ? "" : "s")} (the harvest total; a dose infused that differs from it is not recorded).";
+        var collected = harvests.Count == 0
+            ? "No harvest recorded"
+            : $"{TreatmentText.Number(harvests.Sum(h => h.Value!.Value))} × 10⁶/kg collected in {harvests.Count} harvest session{(harvests.Count == 1 ? "" : "s")}";
+        var infused = s.Course.InfusedCd34PerKg is { } dose
+            ? $"{TreatmentText.Number(dose)} × 10⁶/kg infused"
+            : "dose infused not recorded";
+        return $"{collected}; {infused}.";
     }
 
     /// <summary>When G-CSF started for mobilisation and after reinfusion (§3).</summary>

@@ -12,6 +12,8 @@ public sealed class CourseInput
     public int? ProtocolFirstDay { get; set; }
     public string? DeclaredNeutrophilEngraftment { get; set; }
     public string? DeclaredPlateletEngraftment { get; set; }
+    /// <summary>The CD34+ dose infused, × 10⁶/kg, as typed ("5.8" or "5,8").</summary>
+    public string? InfusedCd34PerKg { get; set; }
     /// <summary>Null keeps the current setting (the API may omit it).</summary>
     public TreatmentSharing? Sharing { get; set; }
 
@@ -20,6 +22,7 @@ public sealed class CourseInput
         Condition = c.Condition, Centre = c.Centre, Country = c.Country, Protocol = c.Protocol,
         DayZero = Iso(c.DayZero), ProtocolStart = Iso(c.ProtocolStart), ProtocolFirstDay = c.ProtocolFirstDay,
         DeclaredNeutrophilEngraftment = Iso(c.DeclaredNeutrophilEngraftment), DeclaredPlateletEngraftment = Iso(c.DeclaredPlateletEngraftment),
+        InfusedCd34PerKg = c.InfusedCd34PerKg is { } dose ? TreatmentText.Number(dose) : null,
         Sharing = c.Sharing,
     };
 

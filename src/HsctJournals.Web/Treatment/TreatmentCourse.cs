@@ -29,6 +29,11 @@ public class TreatmentCourse
     /// <summary>Engraftment as the clinic declared it, stored beside the computed dates (§5).</summary>
     public DateOnly? DeclaredNeutrophilEngraftment { get; set; }
     public DateOnly? DeclaredPlateletEngraftment { get; set; }
+    /// <summary>
+    /// The CD34+ dose infused on Day 0, × 10⁶ cells/kg, as the clinic reported it (domain/hsct.md §4);
+    /// null when not entered. It can differ from the harvest total (part of a harvest kept back, or a second bag).
+    /// </summary>
+    public decimal? InfusedCd34PerKg { get; set; }
     /// <summary>SHA-256 of the secret in the follow-up calendar's subscription URL; null when none was made.</summary>
     public string? CalendarTokenHash { get; set; }
     public DateTime CreatedAt { get; set; }

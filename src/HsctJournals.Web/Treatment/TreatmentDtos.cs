@@ -3,28 +3,33 @@ using HsctJournals.Web.Shared;
 
 namespace HsctJournals.Web.Treatment;
 
-/// <summary>The course's own fields for PUT. Dates are YYYY-MM-DD; PUT replaces them all, an omitted sharing keeps the current one.</summary>
+/// <summary>
+/// The course's own fields for PUT. Dates are YYYY-MM-DD; PUT replaces them all, an omitted sharing keeps the current one.
+/// <see cref="InfusedCd34PerKg"/> is the CD34+ dose infused in × 10⁶/kg, as text like lab values ("5.8" or "5,8").
+/// </summary>
 public sealed record TreatmentCourseRequest(
     string? Condition, string? Centre, string? Country, string? Protocol, string? DayZero,
     string? ProtocolStart, int? ProtocolFirstDay, string? DeclaredNeutrophilEngraftment, string? DeclaredPlateletEngraftment,
-    TreatmentSharing? Sharing)
+    TreatmentSharing? Sharing, string? InfusedCd34PerKg = null)
 {
     public CourseInput ToInput() => new()
     {
         Condition = Condition, Centre = Centre, Country = Country, Protocol = Protocol, DayZero = DayZero,
         ProtocolStart = ProtocolStart, ProtocolFirstDay = ProtocolFirstDay,
         DeclaredNeutrophilEngraftment = DeclaredNeutrophilEngraftment, DeclaredPlateletEngraftment = DeclaredPlateletEngraftment, Sharing = Sharing,
+        InfusedCd34PerKg = InfusedCd34PerKg,
     };
 }
 
 /// <summary>A phase as recorded.</summary>
 public sealed record PhaseDto(Phase Phase, DateOnly? Planned, DateOnly? Started, string? DayLabel);
 
-/// <summary>A treatment course as its viewer may see it. Labels are computed on the owner's calendar.</summary>
+/// <summary>A treatment course as its viewer may see it. Labels are computed on the owner's calendar; <see cref="InfusedCd34PerKg"/> is × 10⁶/kg.</summary>
 public sealed record TreatmentCourseDto(
     string Journal, string? Condition, string? Centre, string? Country, string? Protocol, DateOnly? DayZero,
     DateOnly? ProtocolStart, int ProtocolFirstDay, DateOnly? DeclaredNeutrophilEngraftment, DateOnly? DeclaredPlateletEngraftment,
-    TreatmentSharing? Sharing, string? TodayLabel, IReadOnlyList<PhaseDto> Phases, int LabCount, int EventCount)
+    TreatmentSharing? Sharing, string? TodayLabel, IReadOnlyList<PhaseDto> Phases, int LabCount, int EventCount,
+    decimal? InfusedCd34PerKg)
 {
     public static TreatmentCourseDto From(CourseSnapshot s)
     {
@@ -34,7 +39,7 @@ public sealed record TreatmentCourseDto(
             // Only the owner learns the sharing setting.
             s.View.IsOwner ? c.Sharing : null, s.Course.DayZero is null ? null : s.Labels(s.Today),
             c.Phases.Select(p => new PhaseDto(p.Phase, p.Planned, p.Started, s.DayLabel(p.EffectiveDate))).ToList(),
-            s.Labs.Count, s.Events.Count);
+            s.Labs.Count, s.Events.Count, c.InfusedCd34PerKg);
     }
 }
 

@@ -109,7 +109,7 @@ public static class TreatmentEvents
                 {
                     TreatmentEventType.Fever => temperature!.Error,
                     // §4: a harvest yield is a few × 10⁶/kg; 100 would be a typing mistake.
-                    TreatmentEventType.Harvest when v is <= 0m or > 100m => "CD34+ collected is a number above 0 and at most 100 × 10⁶/kg.",
+                    TreatmentEventType.Harvest => Cd34Dose.Read(v, "CD34+ collected").Error,
                     TreatmentEventType.Edss => Edss.Create(v).Error,
                     TreatmentEventType.TimedWalk or TreatmentEventType.NineHolePeg when v is <= 0m or > 999m => "Seconds must be above 0 and below 1000.",
                     TreatmentEventType.Sdmt when v is < 0m or > 110m || v != decimal.Truncate(v) => "SDMT is a whole number from 0 to 110.",

@@ -74,6 +74,7 @@ public static partial class BackupKit
             db.FollowUpItems.Add(new FollowUpItem { CourseId = course.Id, Title = "MRI at 6 months", Due = TreatmentData.DayZero.AddMonths(6), Uid = Guid.NewGuid().ToString("N") });
             db.DrugLines.Add(new DrugLine { CourseId = course.Id, Purpose = DrugPurpose.Conditioning, GenericName = "cyclophosphamide", Dose = 50m, Unit = "mg/kg", Basis = DoseBasis.PerKg, WeightKg = 70.5m });
             db.PriorTherapies.Add(new PriorTherapy { CourseId = course.Id, GenericName = "ocrelizumab", Brand = "Ocrevus", Stopped = TreatmentData.DayZero.AddMonths(-7), ReasonStopped = "Relapse" });
+            await db.TreatmentCourses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.InfusedCd34PerKg, 5.65m));
             await db.SaveChangesAsync();
         });
         return new Built(owner, journal, published, commenter);
@@ -89,7 +90,10 @@ public static partial class BackupKit
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>Restores through the real form, as a person would; returns the page's HTML and status.</summary>
+    /// <summary>
+    /// Restores through the real form, as a person would: when the form queues the restore, follows the job page
+    /// (it refreshes itself while the job runs) to its report. Returns the last page's HTML and status.
+    /// </summary>
     public static async Task<(HttpStatusCode Status, string Html)> RestoreThroughFormAsync(AppFactory app, AppUser user, byte[] zip, string fileName = "backup.zip", string? title = null, string? slug = null)
     {
         var client = await app.SignedInClientAsync(user);
@@ -101,7 +105,22 @@ public static partial class BackupKit
         if (title is not null) form.Add(new StringContent(title), "Input.Title");
         if (slug is not null) form.Add(new StringContent(slug), "Input.Slug");
         var response = await client.PostAsync("/journals/restore", form);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        if (response.StatusCode != HttpStatusCode.Redirect) return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var jobPage = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/journals/restore/", jobPage);
+        return await FollowJobAsync(client, jobPage);
+    }
+
+    /// <summary>Reads a job page until it stops refreshing itself (the job has its report).</summary>
+    public static async Task<(HttpStatusCode Status, string Html)> FollowJobAsync(HttpClient client, string jobPage)
+    {
+        for (var polls = 0; ; polls++)
+        {
+            var response = await client.GetAsync(jobPage);
+            var html = await response.Content.ReadAsStringAsync();
+            if (!html.Contains("http-equiv=\"refresh\"") || polls >= 600) return (response.StatusCode, WebUtility.HtmlDecode(html));
+            await Task.Delay(250);
+        }
     }
 
     public static string Text(ZipArchive zip, string name)
@@ -142,7 +161,7 @@ public static partial class BackupKit
             .Include(c => c.Labs).Include(c => c.Events).Include(c => c.Phases).Include(c => c.FollowUps).Include(c => c.Drugs).Include(c => c.PriorTherapies).ToListAsync();
         foreach (var c in courses)
         {
-            lines.Add($"course|{c.Condition}|{c.Centre}|{c.DayZero}|{c.Sharing}|{c.ProtocolFirstDay}");
+            lines.Add($"course|{c.Condition}|{c.Centre}|{c.DayZero}|{c.Sharing}|{c.ProtocolFirstDay}|{c.InfusedCd34PerKg:0.####}");
             lines.AddRange(c.Labs.Select(l => $"  lab|{l.Date}|{l.Analyte}|{l.OriginalValue:0.####}|{l.OriginalUnit}|{l.Value:0.####}|{l.Loinc}|{l.NaturalKey}").Order());
             lines.AddRange(c.Events.Select(e => $"  event|{e.Date}|{e.Type}|{e.Value:0.##}|{e.Product}|{e.Note}").Order());
             lines.AddRange(c.Phases.Select(p => $"  phase|{p.Phase}|{p.Planned}|{p.Started}|{p.Note}").Order());

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Portability.Backup;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -33,13 +34,41 @@ public abstract class BackupRestoreTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_version_1_backup_without_the_infused_CD34_dose_restores_with_the_dose_empty_and_everything_else_equal()
+    {
+        var built = await BackupKit.BuildAsync(app);
+        var current = await BackupKit.DownloadAsync(app, built.Owner, built.Journal);
+        // The same file as a site before format version 2 wrote it: no infusedCd34PerKg.
+        var old = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(current)))
+        using (var target = new ZipArchive(old, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in source.Entries)
+            {
+                await using var to = target.CreateEntry(entry.FullName).Open();
+                if (entry.FullName != "journal.json") { await using var from = entry.Open(); await from.CopyToAsync(to); continue; }
+                var json = JsonNode.Parse(BackupKit.Text(source, "journal.json"))!;
+                json["version"] = 1;
+                foreach (var course in json["treatmentCourses"]!.AsArray()) Assert.True(course!.AsObject().Remove("infusedCd34PerKg"));
+                await to.WriteAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
+            }
+        var newSlug = "v1-" + Guid.NewGuid().ToString("N")[..8];
+        var (status, html) = await BackupKit.RestoreThroughFormAsync(app, built.Owner, old.ToArray(), slug: newSlug);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("is restored", html);
+        var expected = (await BackupKit.ShapeAsync(app, built.Journal.Slug)).Replace("|5.65\n", "|\n");
+        Assert.Contains("|5.65\n", await BackupKit.ShapeAsync(app, built.Journal.Slug));
+        Assert.Equal(expected, await BackupKit.ShapeAsync(app, newSlug));
+    }
+
+    [Fact]
     public async Task The_zip_holds_documented_json_markdown_with_front_matter_photo_originals_and_a_static_copy_without_private_data()
     {
         var built = await BackupKit.BuildAsync(app);
         using var zip = new ZipArchive(new MemoryStream(await BackupKit.DownloadAsync(app, built.Owner, built.Journal)));
         var json = JsonNode.Parse(BackupKit.Text(zip, "journal.json"))!;
         Assert.Equal("hsct-journal-backup", (string?)json["format"]);
-        Assert.Equal(1, (int?)json["version"]);
+        Assert.Equal(2, (int?)json["version"]);
+        Assert.Equal(5.65m, (decimal?)json["treatmentCourses"]![0]!["infusedCd34PerKg"]);
         Assert.Equal(3, json["posts"]!.AsArray().Count); // with the journal's first post
         // The owner's backup keeps commenters' addresses for restoring (docs/decisions/0018)…
         Assert.Contains(built.CommenterEmail, json.ToJsonString());
@@ -99,7 +128,6 @@ public abstract class BackupRestoreTests(AppFactory app)
         { "backup.zip", "zip:readme.txt", "This zip has no journal.json" },
         { "backup.zip", "zip:journal.json={\"format\":\"something-else\",\"version\":1}", "is not an HSCT Journals backup" },
         { "backup.zip", "zip:journal.json={\"format\":\"hsct-journal-backup\",\"version\":99}", "format version is not one this site reads" },
-        { "backup.zip", "zip:journal.json={\"format\":\"hsct-journal-backup\",\"version\":1,\"posts\":\"oops\"}", "does not fit the backup format" },
         { "photo.jpg", "x", "is a .jpg file" },
     };
 
@@ -114,6 +142,67 @@ public abstract class BackupRestoreTests(AppFactory app)
         Assert.Contains("value=\"My typed title\"", html);
         Assert.Contains($"value=\"{slug}\"", html);
         Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Journals.AnyAsync(j => j.Slug == slug)));
+    }
+
+    [Fact]
+    public async Task A_broken_backup_that_passes_the_first_look_ends_its_job_with_a_message_and_creates_nothing()
+    {
+        var user = await app.CreateUserAsync();
+        var slug = "broken-" + Guid.NewGuid().ToString("N")[..8];
+        var (status, html) = await BackupKit.RestoreThroughFormAsync(app, user,
+            Bytes("zip:journal.json={\"format\":\"hsct-journal-backup\",\"version\":1,\"posts\":\"oops\"}"), title: "Typed", slug: slug);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The backup was not restored", html);
+        Assert.Contains("journal.json does not fit the backup format", html);
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Journals.AnyAsync(j => j.Slug == slug)));
+        // The job and its upload are done with: the report stays, the file is gone.
+        var job = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().ImportJobs.SingleAsync(j => j.RequestedById == user.Id));
+        Assert.Equal(ImportJobStatus.Failed, job.Status);
+        Assert.Null(job.StoredPath);
+        Assert.Null(job.JournalId);
+        // Someone else cannot see it.
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/journals/restore/{job.Id:N}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_restore_interrupted_by_a_restart_removes_its_half_made_journal_and_runs_again_to_the_same_result()
+    {
+        var built = await BackupKit.BuildAsync(app);
+        var zip = await BackupKit.DownloadAsync(app, built.Owner, built.Journal);
+        var slug = "again-" + Guid.NewGuid().ToString("N")[..8];
+        // What a process killed in the middle of a restore leaves: a job marked Running, its upload on disk, and the
+        // journal it had begun (made, the rest not yet committed).
+        var jobId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            var queue = sp.GetRequiredService<ImportQueue>();
+            var begun = (await sp.GetRequiredService<JournalEditor>().CreateAsync(built.Owner.Id, new JournalInput { Title = "Half made", Slug = slug })).Value!;
+            var job = queue.NewJob(ImportJobKind.Restore, built.Owner.Id, "backup.zip", "backup.zip");
+            job.RestoreSlug = slug;
+            job.StoredPath = queue.WorkPath("restore-" + job.Id.ToString("N") + ".zip");
+            await File.WriteAllBytesAsync(job.StoredPath, zip);
+            job.Status = ImportJobStatus.Running;
+            job.StartedAt = DateTime.UtcNow;
+            job.JournalId = begun.Id;
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        // The worker's first act on start.
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<ImportRecovery>().RequeueInterruptedAsync(CancellationToken.None)));
+        app.Services.GetRequiredService<ImportQueue>().Wake();
+
+        var (_, html) = await BackupKit.FollowJobAsync(await app.SignedInClientAsync(built.Owner), $"/journals/restore/{jobId:N}");
+        Assert.Contains("is restored", html);
+        Assert.Equal(await BackupKit.ShapeAsync(app, built.Journal.Slug), await BackupKit.ShapeAsync(app, slug));
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            Assert.False(await db.Journals.AnyAsync(j => j.Title == "Half made" && j.Slug == slug));
+            Assert.Equal(1, await db.Journals.CountAsync(j => j.Slug == slug));
+        });
     }
 
     private static byte[] Bytes(string content)

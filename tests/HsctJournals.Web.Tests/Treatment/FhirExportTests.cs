@@ -36,7 +36,7 @@ public abstract class FhirExportTests(AppFactory app)
             var details = await sp.GetRequiredService<CourseDetailsEditor>().UpdateCourseAsync(owned, new CourseInput
             {
                 Condition = "RRMS", Centre = "Test Centre", DayZero = TreatmentData.Day(0), Sharing = sharing,
-                DeclaredNeutrophilEngraftment = TreatmentData.Day(9), DeclaredPlateletEngraftment = TreatmentData.Day(11),
+                DeclaredNeutrophilEngraftment = TreatmentData.Day(9), DeclaredPlateletEngraftment = TreatmentData.Day(11), InfusedCd34PerKg = "5,2",
             }, CancellationToken.None);
             Assert.True(details.Succeeded);
             var events = sp.GetRequiredService<EventRecorder>();
@@ -97,6 +97,13 @@ public abstract class FhirExportTests(AppFactory app)
         Assert.Equal(TreatmentData.Day(0), transplant.Performed.ToString());
         Assert.Equal(2, All<Procedure>(bundle).Count(p => p.Code.Coding[0].Code.StartsWith("transfusion-", StringComparison.Ordinal)));
         Assert.Single(All<Procedure>(bundle), p => p.Code.Coding[0].Code == "apheresis");
+
+        // The CD34+ dose infused: LOINC 78002-3 in 10*6/kg, on Day 0, part of the transplant (domain/hsct.md §4, §10).
+        var dose = All<Observation>(bundle).Single(o => o.Code.Coding[0].Code == "78002-3");
+        Assert.Equal("http://loinc.org", dose.Code.Coding[0].System);
+        Assert.Equal(("10*6/kg", "http://unitsofmeasure.org", 5.2m), (((Quantity)dose.Value).Code, ((Quantity)dose.Value).System, ((Quantity)dose.Value).Value));
+        Assert.Equal(TreatmentData.Day(0), dose.Effective.ToString());
+        Assert.Equal(bundle.Entry.Single(e => e.Resource == transplant).FullUrl, Assert.Single(dose.PartOf).Reference);
 
         // Counts: method-neutral LOINC, UCUM units, never "K/µL"; the entered unit is kept in a note.
         var anc = Lab(bundle, "26499-4", TreatmentData.Day(9));

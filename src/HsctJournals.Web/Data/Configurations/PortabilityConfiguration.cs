@@ -12,6 +12,9 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.RequestedById).HasMaxLength(450);
         b.Property(j => j.FileName).HasMaxLength(260);
         b.Property(j => j.StoredPath).HasMaxLength(1000);
+        // What the person typed, checked against the journal rules before the job is queued.
+        b.Property(j => j.RestoreTitle).HasMaxLength(Journals.Journal.TitleMaxLength);
+        b.Property(j => j.RestoreSlug).HasMaxLength(80);
         b.HasIndex(j => new { j.Status, j.CreatedAt });
         b.HasIndex(j => j.JournalId);
         b.HasOne(j => j.Journal).WithMany().HasForeignKey(j => j.JournalId).OnDelete(DeleteBehavior.Cascade);

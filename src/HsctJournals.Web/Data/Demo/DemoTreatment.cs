@@ -30,6 +30,7 @@ public static class DemoTreatment
         DateOnly D(int day) => dayZero.AddDays(day);
         course.Sharing = TreatmentSharing.JournalReaders;
         course.DeclaredNeutrophilEngraftment = D(10); // "engrafted!" post: the unit declares on the third value
+        course.InfusedCd34PerKg = 5.8m; // the whole one-session harvest went back on Day 0 (domain/hsct.md §4)
 
         var rows = new List<LabRowInput>();
         void Add(int day, string analyte, decimal value, string unit) => rows.Add(new LabRowInput

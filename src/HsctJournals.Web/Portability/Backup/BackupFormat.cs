@@ -23,7 +23,8 @@ public sealed record JournalBackup(
     IReadOnlyList<BackupCourse> TreatmentCourses)
 {
     public const string FormatName = "hsct-journal-backup";
-    public const int CurrentVersion = 1;
+    // Version 2 added treatmentCourses[].infusedCd34PerKg; version 1 files are read by BackupVersions.Upgrade.
+    public const int CurrentVersion = 2;
 
     /// <summary>camelCase names, enums by name, dates in ISO 8601, no nulls left out (every field is always present).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -84,7 +85,8 @@ public sealed record BackupCourse(
     string? Condition, string? Centre, string? Country, string? Protocol, DateOnly? DayZero, DateOnly? ProtocolStart, int ProtocolFirstDay,
     TreatmentSharing Sharing, DateOnly? DeclaredNeutrophilEngraftment, DateOnly? DeclaredPlateletEngraftment, DateTime CreatedAt,
     IReadOnlyList<BackupDrug> Drugs, IReadOnlyList<BackupPriorTherapy> PriorTherapies, IReadOnlyList<BackupPhase> Phases,
-    IReadOnlyList<BackupLab> Labs, IReadOnlyList<BackupEvent> Events, IReadOnlyList<BackupFollowUp> FollowUps)
+    IReadOnlyList<BackupLab> Labs, IReadOnlyList<BackupEvent> Events, IReadOnlyList<BackupFollowUp> FollowUps,
+    decimal? InfusedCd34PerKg)
 {
     /// <summary>A stored course (with its lists loaded) in the format; the backup and the personal-data export share it.</summary>
     public static BackupCourse From(TreatmentCourse c) => new(
@@ -95,7 +97,8 @@ public sealed record BackupCourse(
         c.Phases.OrderBy(p => p.Id).Select(p => new BackupPhase(p.Phase, p.Planned, p.Started, p.Note)).ToList(),
         c.Labs.OrderBy(l => l.Id).Select(l => new BackupLab(l.Date, l.Time, l.Analyte, l.OriginalValue, l.OriginalUnit, l.Value, l.Loinc, l.Ucum, l.ReferenceLow, l.ReferenceHigh, l.Note, l.CreatedAt)).ToList(),
         c.Events.OrderBy(e => e.Id).Select(e => new BackupEvent(e.Date, e.Type, e.Value, e.Grade, e.Product, e.Detail, e.Note, e.CreatedAt)).ToList(),
-        c.FollowUps.OrderBy(f => f.Id).Select(f => new BackupFollowUp(f.Title, f.Due, f.Note, f.Done, f.Uid)).ToList());
+        c.FollowUps.OrderBy(f => f.Id).Select(f => new BackupFollowUp(f.Title, f.Due, f.Note, f.Done, f.Uid)).ToList(),
+        c.InfusedCd34PerKg);
 
     /// <summary>A course with every list, as <see cref="From"/> needs it.</summary>
     public static IQueryable<TreatmentCourse> WithLists(IQueryable<TreatmentCourse> courses) =>

@@ -9,86 +9,114 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Portability.Backup;
 
-/// <summary>What a restore did, or the field errors that stopped it.</summary>
-public sealed record RestoreResult(Journal? Journal, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<string> Warnings)
-{
-    public bool Succeeded => Journal is not null;
-}
-
 /// <summary>
 /// Restores a backup zip as a new journal owned by the person restoring it, on any installation and
 /// either database: settings, members (by e-mail, for accounts that exist here), categories, tags,
 /// posts with revisions and old addresses, comments of every status in their threads, photos
 /// (through <see cref="PhotoUpload"/>, so they get this site's variants) and treatment courses.
-/// All or nothing: photos are stored before the one transaction that writes the rest; if anything
-/// fails, the new journal is deleted again and its address is free at once.
+/// Runs as an <see cref="ImportJob"/> (<see cref="ImportWorker"/>). All or nothing: photos are stored
+/// before the one transaction that writes the rest; if anything fails, the new journal is deleted again
+/// and its address is free at once; the job keeps the report.
 /// </summary>
 public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals, PostEditor editor, PhotoUpload photos, JournalDeleter deleter,
     TimeProvider clock, Caching.PageCacheEviction cache, ILogger<BackupRestorer> log)
 {
-    /// <param name="title">The new journal's title; the backup's when empty.</param>
-    /// <param name="slug">The new journal's address; the backup's when empty.</param>
-    public async Task<RestoreResult> RestoreAsync(string zipPath, string restorerId, string? title, string? slug, CancellationToken ct)
+    /// <summary>Restores the job's zip; the job's title and address (the backup's when null) name the new journal.</summary>
+    /// <param name="progress">Photos and posts as items, comments as comments.</param>
+    public async Task<ImportReport> RestoreAsync(Guid jobId, string zipPath, string restorerId, string? title, string? slug,
+        Action<ImportProgress>? progress, CancellationToken ct)
     {
         JournalBackup backup;
         using var zip = BackupReader.Open(zipPath);
-        backup = await BackupReader.ReadAsync(zip, ct);
-
-        var created = await journals.CreateAsync(restorerId, new JournalInput
-        {
-            Title = string.IsNullOrWhiteSpace(title) ? backup.Journal.Title : title,
-            Slug = string.IsNullOrWhiteSpace(slug) ? backup.Journal.Slug : slug,
-            Tagline = backup.Journal.Tagline, Visibility = backup.Journal.Visibility, ShowDayNumbers = backup.Journal.ShowDayNumbers,
-        }, ct);
-        if (!created.Succeeded) return new RestoreResult(null, created.Errors, []);
-        var journal = created.Value!;
-        var warnings = new List<string>();
         try
         {
-            var photoIds = await RestorePhotosAsync(zip, backup, journal, restorerId, warnings, ct);
+            backup = await BackupReader.ReadAsync(zip, ct);
+        }
+        catch (BackupFormatException e)
+        {
+            return Failed(e.Message);
+        }
+
+        var created = await journals.CreateAsync(restorerId, BackupUploads.NewJournal(backup.Journal, title, slug), ct);
+        if (!created.Succeeded) return Failed(string.Join(" ", created.Errors.SelectMany(e => e.Value)) + " Restore the backup again with another title or address.");
+        var journal = created.Value!;
+        // Recorded at once, so a restart in the middle can find and remove the half-made journal (ImportRecovery).
+        await OwnAsync(jobId, journal.Id);
+        var report = new ImportReport { Succeeded = true, RestoredSlug = journal.Slug, RestoredTitle = journal.Title };
+        var track = new Progress(backup, progress);
+        try
+        {
+            var photoIds = await RestorePhotosAsync(zip, backup, journal, restorerId, report, track, ct);
             db.ChangeTracker.Clear();
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                await RestoreContentAsync(backup, journal.Id, restorerId, photoIds, warnings, ct);
+                await RestoreContentAsync(backup, journal.Id, restorerId, photoIds, report, track, ct);
                 await transaction.CommitAsync(ct);
             }
             await cache.JournalChangedAsync(journal.Id, ct);
-            return new RestoreResult(journal, new Dictionary<string, string[]>(), warnings);
+            report.PhotosImported = photoIds.Count;
+            report.PostsImported = backup.Posts.Count;
+            report.CommentsImported = backup.Posts.Sum(p => p.Comments.Count);
+            return report;
         }
         catch (Exception e) when (e is DbUpdateException or BackupFormatException or InvalidDataException)
         {
             log.LogWarning(e, "Restoring a backup into journal {JournalId} failed; removing it", journal.Id);
-            await UndoAsync(journal, ct);
-            var message = e is BackupFormatException ? e.Message
-                : e is InvalidDataException ? "A file inside the zip is damaged and cannot be unpacked. Download the backup again."
-                : "The backup holds data this site cannot store (for example a text longer than this site allows). Nothing was restored.";
-            return new RestoreResult(null, new Dictionary<string, string[]> { ["Upload"] = [message] }, []);
+            await UndoAsync(jobId, journal);
+            return Failed(e is BackupFormatException ? e.Message
+                : e is InvalidDataException ? "A file inside the zip is damaged and cannot be unpacked. Download the backup again. Nothing was restored."
+                : "The backup holds data this site cannot store (for example a text longer than this site allows). Nothing was restored.");
         }
         catch
         {
-            await UndoAsync(journal, ct);
+            await UndoAsync(jobId, journal);
             throw;
         }
     }
 
-    /// <summary>Deletes the half-made journal and frees its address at once: nobody ever used it.</summary>
-    private async Task UndoAsync(Journal journal, CancellationToken ct)
+    private static ImportReport Failed(string message) => new() { Succeeded = false, Error = message };
+
+    private Task OwnAsync(Guid jobId, int? journalId) =>
+        db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.JournalId, journalId), CancellationToken.None);
+
+    /// <summary>
+    /// Deletes the half-made journal and frees its address at once: nobody ever used it. The job lets go of the
+    /// journal first, or the delete would take the job (and its report) with it.
+    /// </summary>
+    public async Task UndoAsync(Guid jobId, Journal journal)
     {
         db.ChangeTracker.Clear();
+        await OwnAsync(jobId, null);
         await deleter.DeleteAsync(journal.Id, CancellationToken.None);
         await db.RetiredSlugs.Where(s => s.Slug == journal.Slug).ExecuteDeleteAsync(CancellationToken.None);
     }
 
+    /// <summary>Counts restored photos, posts and comments for the progress page.</summary>
+    private sealed class Progress(JournalBackup backup, Action<ImportProgress>? report)
+    {
+        private readonly int _items = backup.Photos.Count + backup.Posts.Count;
+        private readonly int _comments = backup.Posts.Sum(p => p.Comments.Count);
+        private int _itemsDone, _commentsDone;
+
+        public void Item(int comments = 0)
+        {
+            _itemsDone++;
+            _commentsDone += comments;
+            report?.Invoke(new ImportProgress(_itemsDone, _items, _commentsDone, _comments));
+        }
+    }
+
     private async Task<Dictionary<int, int>> RestorePhotosAsync(System.IO.Compression.ZipArchive zip, JournalBackup backup, Journal journal, string restorerId,
-        List<string> warnings, CancellationToken ct)
+        ImportReport report, Progress progress, CancellationToken ct)
     {
         var ids = new Dictionary<int, int>();
         foreach (var photo in backup.Photos)
         {
+            progress.Item();
             var entry = BackupPaths.IsSafe(photo.File) ? zip.GetEntry(photo.File) : null;
             if (entry is null)
             {
-                warnings.Add($"Photo “{photo.FileName}” is not in the zip ({photo.File}); posts that showed it show nothing in its place.");
+                report.Warn($"Photo “{photo.FileName}” is not in the zip ({photo.File}); posts that showed it show nothing in its place.");
                 continue;
             }
             await using var stream = await entry.OpenAsync(ct);
@@ -96,17 +124,18 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
                 photo.AltText, photo.Decorative, photo.Caption), ct);
             if (!result.Succeeded)
             {
-                warnings.Add($"Photo “{photo.FileName}” was not restored: {result.Message}");
+                report.Warn($"Photo “{photo.FileName}” was not restored: {result.Message}");
                 continue;
             }
             if (result.Photo!.OriginalHash != photo.Sha256)
-                warnings.Add($"Photo “{photo.FileName}” differs from the one the backup describes (its checksum does not match); it was restored as it is in the zip.");
+                report.Warn($"Photo “{photo.FileName}” differs from the one the backup describes (its checksum does not match); it was restored as it is in the zip.");
             ids[photo.Id] = result.Photo.Id;
         }
         return ids;
     }
 
-    private async Task RestoreContentAsync(JournalBackup backup, int journalId, string restorerId, Dictionary<int, int> photoIds, List<string> warnings, CancellationToken ct)
+    private async Task RestoreContentAsync(JournalBackup backup, int journalId, string restorerId, Dictionary<int, int> photoIds, ImportReport report,
+        Progress progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = await db.Journals.SingleAsync(j => j.Id == journalId, ct);
@@ -129,7 +158,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
             if (key == restorerEmail || memberIds.ContainsKey(key)) continue;
             if (!accounts.TryGetValue(key, out var userId))
             {
-                warnings.Add($"{member.DisplayName} ({member.Role}) has no account on this site; invite them from the Members page.");
+                report.Warn($"{member.DisplayName} ({member.Role}) has no account on this site; invite them from the Members page.");
                 continue;
             }
             memberIds[key] = userId;
@@ -170,9 +199,10 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
                 db.LegacyPermalinks.Add(new LegacyPermalink { JournalId = journalId, PostId = post.Id, Host = old.Host, Path = old.Path });
             foreach (var tagId in p.TagIds.Where(tagIds.ContainsKey).Select(t => tagIds[t]).Distinct())
                 db.Set<Dictionary<string, object>>("PostTags").Add(new Dictionary<string, object> { ["PostsId"] = post.Id, ["TagsId"] = tagId });
-            post.CommentCount = AddComments(p, post, MemberId, warnings);
+            post.CommentCount = AddComments(p, post, MemberId, report);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            progress.Item(p.Comments.Count);
         }
 
         foreach (var c in backup.TreatmentCourses) db.TreatmentCourses.Add(Course(c, journalId));
@@ -191,7 +221,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
     /// A reply whose parent is not in the backup, or that is part of a loop, starts its own thread.
     /// </summary>
     /// <returns>The approved count, for the post's denormalised comment count.</returns>
-    private int AddComments(BackupPost p, Post post, Func<string?, string?> memberId, List<string> warnings)
+    private int AddComments(BackupPost p, Post post, Func<string?, string?> memberId, ImportReport report)
     {
         var byId = new Dictionary<int, Comment>();
         var pending = p.Comments.ToList();
@@ -202,7 +232,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
             {
                 // What is left points at a comment that is not there (or at itself, round a loop).
                 var orphan = pending.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).First();
-                warnings.Add($"“{p.Title}”: a reply by {orphan.AuthorName} answered a comment missing from the backup; it starts its own thread.");
+                report.Warn($"“{p.Title}”: a reply by {orphan.AuthorName} answered a comment missing from the backup; it starts its own thread.");
                 ready = [orphan with { ParentId = null }];
                 pending.RemoveAll(c => c.Id == orphan.Id);
             }
@@ -230,6 +260,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         JournalId = journalId, Condition = c.Condition, Centre = c.Centre, Country = c.Country, Protocol = c.Protocol, DayZero = c.DayZero,
         ProtocolStart = c.ProtocolStart, ProtocolFirstDay = c.ProtocolFirstDay, Sharing = c.Sharing,
         DeclaredNeutrophilEngraftment = c.DeclaredNeutrophilEngraftment, DeclaredPlateletEngraftment = c.DeclaredPlateletEngraftment, CreatedAt = c.CreatedAt,
+        InfusedCd34PerKg = c.InfusedCd34PerKg,
         Drugs = c.Drugs.Select(d => new DrugLine { Purpose = d.Purpose, GenericName = d.GenericName, Brand = d.Brand, Dose = d.Dose, Unit = d.Unit, Basis = d.Basis,
             WeightKg = d.WeightKg, HeightCm = d.HeightCm, Route = d.Route, StartDate = d.StartDate, EndDate = d.EndDate }).ToList(),
         PriorTherapies = c.PriorTherapies.Select(t => new PriorTherapy { GenericName = t.GenericName, Brand = t.Brand, Started = t.Started, Stopped = t.Stopped,

@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Portability.Backup;
 /// </summary>
 public static class BackupSchema
 {
-    public const string Id = "https://hsct-journals.invalid/schemas/journal-backup-v1.json";
+    public static readonly string Id = $"https://hsct-journals.invalid/schemas/journal-backup-v{JournalBackup.CurrentVersion}.json";
 
     public static string Generate()
     {

@@ -20,6 +20,7 @@ public sealed class CourseDetailsEditor(JournalsDbContext db, CourseStore store,
         var protocolStart = TreatmentText.ParseDate(input.ProtocolStart, nameof(input.ProtocolStart), "The protocol start", errors);
         var declaredN = TreatmentText.ParseDate(input.DeclaredNeutrophilEngraftment, nameof(input.DeclaredNeutrophilEngraftment), "The declared neutrophil engraftment date", errors);
         var declaredP = TreatmentText.ParseDate(input.DeclaredPlateletEngraftment, nameof(input.DeclaredPlateletEngraftment), "The declared platelet engraftment date", errors);
+        var infused = InfusedDose(input.InfusedCd34PerKg, errors);
         var firstDay = input.ProtocolFirstDay ?? 1;
         if (firstDay is < 0 or > 100) errors.Add(nameof(input.ProtocolFirstDay), "The protocol's first day number is between 0 and 100.");
         if (input.Sharing is { } s && !Enum.IsDefined(s)) errors.Add(nameof(input.Sharing), "Choose who may see the treatment data.");
@@ -44,11 +45,28 @@ public sealed class CourseDetailsEditor(JournalsDbContext db, CourseStore store,
         course.Condition = condition; course.Centre = centre; course.Country = country; course.Protocol = protocol;
         course.DayZero = dayZero; course.ProtocolStart = protocolStart; course.ProtocolFirstDay = firstDay;
         course.DeclaredNeutrophilEngraftment = declaredN; course.DeclaredPlateletEngraftment = declaredP;
+        course.InfusedCd34PerKg = infused;
         if (input.Sharing is { } sharing) course.Sharing = sharing;
         if (course.Id == 0 && course.CreatedAt == default) course.CreatedAt = clock.GetUtcNow().UtcDateTime;
         if (course.Id == 0 && db.Entry(course).State == EntityState.Detached) db.TreatmentCourses.Add(course);
         await store.SaveAsync(course, ct);
         return EditResult<TreatmentCourse>.Ok(course);
+    }
+
+    /// <summary>The infused CD34+ dose (domain/hsct.md §4), read with a dot or a decimal comma like lab values (§6).</summary>
+    private static decimal? InfusedDose(string? text, FieldErrors errors)
+    {
+        const string field = nameof(CourseInput.InfusedCd34PerKg), what = "The CD34+ dose infused";
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!TreatmentText.TryParseDecimal(text, out var value))
+        {
+            errors.Add(field, $"{what} \"{text.Trim()}\" is not a number. Type it in millions per kg, e.g. 5.8 or 5,8.");
+            return null;
+        }
+        var dose = Cd34Dose.Read(value, what);
+        if (dose.IsSuccess) return dose.Value;
+        errors.Add(field, dose.Error);
+        return null;
     }
 
     public async Task SetSharingAsync(TreatmentCourse course, TreatmentSharing sharing, CancellationToken ct)

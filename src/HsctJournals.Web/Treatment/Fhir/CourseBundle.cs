@@ -51,6 +51,7 @@ public static class CourseBundle
                 Subject = Ref(_patient),
             }));
             AddTransplant();
+            AddInfusedDose();
             AddLabs();
             AddEngraftment();
             AddEvents();
@@ -72,6 +73,28 @@ public static class CourseBundle
             if (!planned) procedure.Performed = Date(dayZero);
             if (s.Course.Centre is { Length: > 0 } centre) procedure.Note.Add(Note($"Centre: {centre}."));
             Entries.Add(Entry(Url("transplant", 0), procedure));
+        }
+
+        /// <summary>The CD34+ dose infused (domain/hsct.md §4, §10), part of the transplant when Day 0 is known.</summary>
+        private void AddInfusedDose()
+        {
+            if (s.Course.InfusedCd34PerKg is not { } dose) return;
+            var (code, display) = FhirCodes.Cd34DosePerKg;
+            var o = new Observation
+            {
+                Status = ObservationStatus.Final,
+                // Counted by the cell-processing laboratory on the graft, per kg of the recipient.
+                Category = [FhirCodes.Concept(FhirCodes.ObservationCategory, "laboratory", "Laboratory")],
+                Code = FhirCodes.Concept(FhirCodes.Loinc, code, display),
+                Subject = Ref(_patient),
+                Value = FhirCodes.Quantity(dose, Cd34Dose.Ucum),
+            };
+            if (s.Course.DayZero is { } dayZero)
+            {
+                o.Effective = Date(dayZero);
+                o.PartOf = [Ref(Url("transplant", 0))];
+            }
+            Entries.Add(Entry(Url("infused-cd34", 0), o));
         }
 
         private void AddLabs()

@@ -35,6 +35,12 @@ public static class FhirCodes
         _ => throw new ArgumentOutOfRangeException(nameof(analyte), analyte, "No LOINC code."),
     };
 
+    /// <summary>
+    /// LOINC 78002-3, the CD34+ dose of a haematopoietic progenitor cell transfusion per kg of the recipient
+    /// (domain/hsct.md §10; the code and its name checked against LOINC's published entry, system ^Patient).
+    /// </summary>
+    public static readonly (string Code, string Display) Cd34DosePerKg = ("78002-3", "CD34 dose in hematopoietic progenitor cell transfusion [#/mass]");
+
     /// <summary>A UCUM quantity; <paramref name="ucum"/> is both the code and the unit shown.</summary>
     public static Quantity Quantity(decimal value, string ucum) => new() { Value = value, Unit = ucum, System = Ucum, Code = ucum };
 

@@ -906,7 +906,10 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("JournalId")
+                    b.Property<int?>("JournalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("ReportJson")
@@ -916,6 +919,14 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RestoreSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("RestoreTitle")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1331,6 +1342,9 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("DeclaredPlateletEngraftment")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("InfusedCd34PerKg")
+                        .HasColumnType("numeric");
 
                     b.Property<int>("JournalId")
                         .HasColumnType("integer");
@@ -1895,8 +1909,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany()
                         .HasForeignKey("JournalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Journal");
                 });

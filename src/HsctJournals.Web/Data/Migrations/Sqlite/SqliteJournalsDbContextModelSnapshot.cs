@@ -873,7 +873,10 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("JournalId")
+                    b.Property<int?>("JournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportJson")
@@ -882,6 +885,14 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<string>("RequestedById")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestoreSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestoreTitle")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
@@ -1277,6 +1288,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeclaredPlateletEngraftment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InfusedCd34PerKg")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("JournalId")
@@ -1834,8 +1848,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany()
                         .HasForeignKey("JournalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Journal");
                 });

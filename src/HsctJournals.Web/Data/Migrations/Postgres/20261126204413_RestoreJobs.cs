@@ -1,0 +1,75 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HsctJournals.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RestoreJobs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<int>(
+                name: "JournalId",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RestoreSlug",
+                table: "ImportJobs",
+                type: "character varying(80)",
+                maxLength: 80,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RestoreTitle",
+                table: "ImportJobs",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: true);
+
+            // Before jobs had a kind, an uploads-folder zip was told apart from a WordPress export by its .zip name.
+            migrationBuilder.Sql("UPDATE \"ImportJobs\" SET \"Kind\" = 1 WHERE lower(\"FileName\") LIKE '%.zip';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // A restore that never made its journal has none; the old table cannot hold it.
+            migrationBuilder.Sql("DELETE FROM \"ImportJobs\" WHERE \"JournalId\" IS NULL;");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "RestoreSlug",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "RestoreTitle",
+                table: "ImportJobs");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "JournalId",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
+        }
+    }
+}
