@@ -238,6 +238,8 @@ public abstract class AccountPagesTests(MailingApp app)
     [InlineData("/Identity/Account/Manage/SetPassword", "/account/password")]
     [InlineData("/Identity/Account/Manage/ExternalLogins", "/account/profile")]
     [InlineData("/Identity/Account/ResetPasswordConfirmation", "/Identity/Account/Login")]
+    [InlineData("/Identity/Account/ForgotPasswordConfirmation", "/Identity/Account/Login")]
+    [InlineData("/Identity/Account/ExternalLogin", "/Identity/Account/Login")]
     public async Task Identity_uis_own_pages_lead_to_ours(string stock, string ours)
     {
         var client = await app.SignedInClientAsync(await app.CreateUserAsync());
