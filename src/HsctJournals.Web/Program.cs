@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Admin;
 using HsctJournals.Web.Api;
 using HsctJournals.Web.Caching;
 using HsctJournals.Web.Comments;
@@ -26,6 +27,7 @@ builder.Services
     .AddPhotos()
     .AddFeeds()
     .AddPortability()
+    .AddAdmin()
     .AddApi();
 
 var app = builder.Build();

@@ -70,6 +70,10 @@ public static class AccountsExtensions
         services.AddScoped<JournalMembership>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<Invitations>();
+        services.AddScoped<RegistrationPolicy>();
+        services.AddScoped<RegistrationGate>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AddAreaPageApplicationModelConvention(
+            "Identity", "/Account/Register", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(RegistrationGate)))));
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
     public IQueryable<Journal> ListedJournals(Reader reader)
     {
         var userId = reader.UserId;
-        return db.Journals.Where(j => j.Visibility == JournalVisibility.Public
+        return db.Journals.Where(j => (j.Visibility == JournalVisibility.Public && !j.AwaitingListing)
             || (userId != null && j.Members.Any(m => m.UserId == userId
                 && (j.Visibility != JournalVisibility.Private || m.Role >= JournalRoles.LeastToModerate))));
     }

@@ -58,6 +58,8 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Portability.ImportJob> ImportJobs => Set<Portability.ImportJob>();
     public DbSet<Portability.ImportedItem> ImportedItems => Set<Portability.ImportedItem>();
     public DbSet<Portability.LegacyPermalink> LegacyPermalinks => Set<Portability.LegacyPermalink>();
+    public DbSet<Shared.SiteSettings> SiteSettings => Set<Shared.SiteSettings>();
+    public DbSet<Admin.AdminAuditEntry> AdminAuditEntries => Set<Admin.AdminAuditEntry>();
     /// <summary>Data-protection keys live in the database so every node (and every restart) shares them.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
         => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

@@ -3,19 +3,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 using HsctJournals.Web.Caching;
+using HsctJournals.Web.Shared;
 
 namespace HsctJournals.Web.Journals;
 
 /// <summary>The site home: listed journals with their latest posts.</summary>
-public sealed class HomeModel(JournalAccess access, TimeProvider clock) : PageModel
+public sealed class HomeModel(JournalAccess access, TimeProvider clock, SiteSettingsStore site) : PageModel
 {
     public const int LatestPerJournal = 3;
     public sealed record JournalCard(string Slug, string Title, string? Tagline, List<PostSummary> Latest);
 
     public List<JournalCard> Journals { get; private set; } = [];
+    /// <summary>The site's name and description, as the admin set them.</summary>
+    public SiteSettings Site { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Site = await site.GetAsync(ct);
         var reader = Reader.From(User);
         var live = Post.LiveAt(clock.GetUtcNow().UtcDateTime);
         // Ordered by the latest live post: a post scheduled for next week does not put its journal first.

@@ -27,6 +27,11 @@ public class Journal
     /// <summary>Whether posts show their treatment day label ("Day +12").</summary>
     public bool ShowDayNumbers { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Kept off the site's lists (front page, site search, sitemap, API list) until a site admin approves it;
+    /// set on new journals while the site asks for approval (<see cref="Shared.NewJournalListing"/>). Readers with the link still read it.
+    /// </summary>
+    public bool AwaitingListing { get; set; }
     /// <summary>Who may comment, what waits for moderation, thread depth.</summary>
     public Comments.CommentSettings Comments { get; set; } = new();
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Creates journals and changes their settings; used by the pages and the API.</summary>
-public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache)
+public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Caching.PageCacheEviction cache, SiteSettingsStore site)
 {
     public async Task<EditResult<Journal>> CreateAsync(string ownerId, JournalInput input, CancellationToken ct = default)
     {
@@ -39,6 +39,7 @@ public sealed class JournalEditor(JournalsDbContext db, TimeProvider clock, Cach
             Visibility = input.Visibility,
             ShowDayNumbers = input.ShowDayNumbers,
             CreatedAt = now,
+            AwaitingListing = (await site.GetAsync(ct)).NewJournals == NewJournalListing.AfterApproval,
         };
         journal.Members.Add(new JournalMember { UserId = ownerId, Role = JournalRole.Owner, CreatedAt = now });
         db.Journals.Add(journal);

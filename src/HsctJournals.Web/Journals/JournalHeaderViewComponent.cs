@@ -9,6 +9,7 @@ public sealed class JournalHeaderViewComponent(JournalContext journal, JournalHe
     {
         var j = journal.Journal;
         return View("/Journals/_JournalHeader.cshtml",
-            new JournalHeader(j.Slug, j.Title, j.Tagline, heading, await links.ForRequestAsync(HttpContext.RequestAborted)));
+            new JournalHeader(j.Slug, j.Title, j.Tagline, heading, await links.ForRequestAsync(HttpContext.RequestAborted),
+                VisibilityBadge.For(journal.Role, j.Visibility, j.AwaitingListing)));
     }
 }

@@ -24,6 +24,7 @@ public static class WebExtensions
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<FormGuard>();
+        services.AddScoped<SiteSettingsStore>();
         services.Configure<FormOptions>(o =>
         {
             o.ValueLengthLimit = (int)MaxRequestBytes;

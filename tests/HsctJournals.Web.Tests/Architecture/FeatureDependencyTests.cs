@@ -45,6 +45,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Data", "Notifications")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Portability")] = "the DbContext and configurations know every feature's entities",
         [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
+        [("Data", "Admin")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
     };

@@ -55,6 +55,18 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             try { await AssertNoSeriousViolationsAsync(stranger, "as a stranger: " + path); }
             catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
         }
+        // The site admin's screens (issue 8, build 3), as the admin every test app creates.
+        var admin = await SignInAsync(new AppUser { Email = AppFactory.AdminEmail, DisplayName = "Site admin" });
+        foreach (var path in Admin.SiteAdministrationTests.AdminPaths.Append("/register/closed"))
+        {
+            var response = await admin.GotoAsync(path);
+            if (response?.Status != 200) failures.Add($"as the admin: {path}: HTTP {response?.Status}");
+            else
+            {
+                try { await AssertNoSeriousViolationsAsync(admin, "as the admin: " + path); }
+                catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+            }
+        }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -208,6 +208,42 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Admin.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AdminAuditEntries");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -350,6 +386,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingListing")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -978,6 +1017,46 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("LegacyPermalinks");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Shared.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewJournals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Description = "Stories of autologous stem cell transplantation, written by the people going through it.",
+                            Name = "HSCT Journals",
+                            NewJournals = 0,
+                            Registration = 0,
+                            UpdatedAt = new DateTime(2026, 11, 26, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Treatment.ClinicianLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1587,6 +1666,14 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Admin.AdminAuditEntry", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("HsctJournals.Web.Comments.Comment", b =>

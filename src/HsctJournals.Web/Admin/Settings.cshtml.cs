@@ -1,0 +1,26 @@
+using HsctJournals.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HsctJournals.Web.Admin;
+
+/// <summary>Registration, front-page listing, the site's name and description.</summary>
+public sealed class SettingsModel(SiteSettingsStore site, SiteSettingsEditor editor) : AdminPageModel
+{
+    [BindProperty] public SiteSettingsInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => Input = SiteSettingsInput.From(await site.GetAsync(ct));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // The use case answers bad values with a sentence; binding errors would only repeat them.
+        ModelState.Clear();
+        var result = await editor.SaveAsync(User, Input, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result);
+            return Page();
+        }
+        Notice = "The settings are saved. Every page shows them from now on.";
+        return Redirect("/admin/settings");
+    }
+}
