@@ -25,5 +25,6 @@ public static class DatabaseStartup
         await AdminSeed.EnsureAdminAsync(services, log);
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo)
             await DemoSeed.SeedIfEmptyAsync(services, log);
+        NativeHeapTrim.ReleaseFreedMemory(log);
     }
 }

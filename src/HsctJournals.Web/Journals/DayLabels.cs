@@ -26,15 +26,15 @@ public sealed class DayLabels(JournalsDbContext db, ICourseDayZeros dayZeros)
                 Zone = j.Members.Where(m => m.Role == JournalRole.Owner).Select(m => m.User.TimeZoneId).FirstOrDefault(),
                 DayZero = currentFirst.Where(c => c.JournalId == j.Id).Select(c => c.DayZero).FirstOrDefault(),
             })
-            .Where(j => j.DayZero != null)
+            // Journals without Day 0 are skipped here, not in SQL: a WHERE on the subquery made SQLite read the course twice.
             .AsNoTracking().ToDictionaryAsync(j => j.Slug, ct);
-        if (bySlug.Count == 0) return posts;
+        if (!bySlug.Values.Any(j => j.DayZero is not null)) return posts;
 
         return posts.Select(p =>
         {
-            if (p.PublishedAt is not { } at || !bySlug.TryGetValue(p.JournalSlug, out var j)) return p;
+            if (p.PublishedAt is not { } at || !bySlug.TryGetValue(p.JournalSlug, out var j) || j.DayZero is not { } dayZero) return p;
             var localDate = LocalDates.ToLocalDate(new DateTimeOffset(at, TimeSpan.Zero), TimeZones.Find(j.Zone));
-            return p with { DayLabel = DayNumbering.Label(j.DayZero!.Value, localDate) };
+            return p with { DayLabel = DayNumbering.Label(dayZero, localDate) };
         }).ToList();
     }
 }

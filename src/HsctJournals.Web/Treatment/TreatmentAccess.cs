@@ -18,6 +18,9 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalContext context
 {
     // The view of the request's journal, decided once per request (header, page and embeds all ask).
     private (int JournalId, JournalRole? Role, TreatmentView? View)? _decided;
+    // The current course of the request's journal, read once per request whoever asks (the view above, the
+    // days link, day labels): a post page read it two or three times before.
+    private (int JournalId, TreatmentCourse? Course)? _current;
 
     /// <summary>The sharing rule itself: may someone with <paramref name="role"/> in a journal they can read see its treatment data?</summary>
     public static bool MaySee(TreatmentSharing sharing, JournalRole? role) =>
@@ -43,10 +46,23 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalContext context
     public async Task<TreatmentView?> ViewableAsync(Journal journal, JournalRole? role, CancellationToken ct = default)
     {
         if (_decided is { } decided && decided.JournalId == journal.Id && decided.Role == role) return decided.View;
-        var course = await CoursesOf(journal.Id).AsNoTracking().FirstOrDefaultAsync(ct);
+        var course = await CurrentCourseAsync(journal.Id, ct);
         var view = course is not null && MaySee(course.Sharing, role) ? new TreatmentView(journal, course, role == JournalRole.Owner) : null;
         _decided = (journal.Id, role, view);
         return view;
+    }
+
+    /// <summary>
+    /// The journal's current course (<see cref="CurrentCourse"/>), not tracked and read once per request: for
+    /// deciding what to show, never for changing it (owners edit through <see cref="OwnedCourseAsync"/>).
+    /// Callers apply the sharing rule themselves (<see cref="ViewableAsync(Journal, JournalRole?, CancellationToken)"/>).
+    /// </summary>
+    public async Task<TreatmentCourse?> CurrentCourseAsync(int journalId, CancellationToken ct = default)
+    {
+        if (_current is { } current && current.JournalId == journalId) return current.Course;
+        var course = await CoursesOf(journalId).AsNoTracking().FirstOrDefaultAsync(ct);
+        _current = (journalId, course);
+        return course;
     }
 
     /// <summary>Whether to link to the treatment pages: the owner always (to start a course), others when they have a view.</summary>

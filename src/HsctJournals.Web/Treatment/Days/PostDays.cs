@@ -85,7 +85,7 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
         }
         if (!journal.ShowDayNumbers) return new Basis(DayBrowseMode.None, null, []);
         // The same Day 0 the byline labels use (DayLabels): the current course's.
-        var dayZero = await db.TreatmentCourses.OfJournal(journal.Id).Select(c => c.DayZero).FirstOrDefaultAsync(ct);
+        var dayZero = (await treatment.CurrentCourseAsync(journal.Id, ct))?.DayZero;
         return dayZero is null ? new Basis(DayBrowseMode.None, null, []) : new Basis(DayBrowseMode.DayLabels, dayZero, []);
     }
 
