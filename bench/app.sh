@@ -18,8 +18,11 @@ bench_start() {
     ForwardedHeaders__KnownProxies__0=127.0.0.1 "$@" \
     dotnet HsctJournals.Web.dll --urls "http://127.0.0.1:$port" >>"$work/app.log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 1200); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+  # Knock only once something listens: a port in the ephemeral range (32768-60999) polled while nothing listens can
+  # be taken by curl's own connection to itself (TCP self-connect), and then the app cannot bind it.
+  local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
+  while [ "$(date +%s)" -lt $deadline ]; do
+    if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; fi
     kill -0 $app_pid 2>/dev/null || break
     sleep 0.05
   done
@@ -31,12 +34,19 @@ bench_start() {
 #  - /j/bench/posts/two-hundred: a ~500-word post with 200 approved comments in 50 threads (each a comment
 #    and three nested replies, so all 200 are on the first page of 50 threads);
 #  - /j/bench/posts/writes: an empty post the comment-POST runs write to.
-bench_fixture() {
-  local base="http://127.0.0.1:$1/api/v1" token words body
-  token=$(curl -fs "$base/tokens" -H 'Content-Type: application/json' \
+# bench_journal PORT: signs the admin in through the API (token in $bench_token) and creates the public journal "bench".
+bench_journal() {
+  local base="http://127.0.0.1:$1/api/v1"
+  bench_token=$(curl -fs "$base/tokens" -H 'Content-Type: application/json' \
     -d '{"email":"bench@example.com","password":"bench-password-123","name":"bench"}' | jq -r .token)
-  local auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
-  curl -fs -o /dev/null "${auth[@]}" "$base/journals" -d '{"title":"Bench","slug":"bench","visibility":"Public"}'
+  curl -fs -o /dev/null -H "Authorization: Bearer $bench_token" -H 'Content-Type: application/json' "$base/journals" \
+    -d '{"title":"Bench","slug":"bench","visibility":"Public"}'
+}
+
+bench_fixture() {
+  local base="http://127.0.0.1:$1/api/v1" words body
+  bench_journal "$1"
+  local auth=(-H "Authorization: Bearer $bench_token" -H 'Content-Type: application/json')
   words=$(for i in $(seq 1 50); do printf 'Day %d of counts, fluids and waiting for the neutrophils to come back. ' "$i"; done)
   body=$(jq -n --arg md "$words" '{title:"Two hundred comments",slug:"two-hundred",markdown:$md,status:"Published"}')
   curl -fs -o /dev/null "${auth[@]}" "$base/journals/bench/posts" -d "$body"
@@ -51,6 +61,10 @@ bench_fixture() {
     done
   done
 }
+
+# A commenter cookie: the shared page cache is bypassed and the page rendered every time ("uncached"), as for a
+# signed-in reader or the first request after a write.
+bench_bypass="Cookie: hsct_commenter=bench-bench-bench-bench-bench"
 
 # bench_rss PID: resident memory in MB.
 bench_rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
