@@ -10,6 +10,7 @@ using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Photos;
 using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
+using HsctJournals.Web.Startup;
 using HsctJournals.Web.Treatment;
 
 // The composition root reads like a table of contents: each feature folder registers and maps itself.

@@ -31,7 +31,6 @@ public sealed class TokensModel(ApiTokens tokens, JournalsDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        ModelState.Clear();
         var result = await tokens.CreateAsync(UserId, Name, ct);
         if (!result.Succeeded)
         {
@@ -40,6 +39,8 @@ public sealed class TokensModel(ApiTokens tokens, JournalsDbContext db) : PageMo
         else
         {
             Created = result.Value;
+            // A fresh form for the next token, not the name just used.
+            ModelState.Remove(nameof(Name));
             Name = null;
             // The secret is in this response only: keep it out of every cache.
             Response.Headers.CacheControl = "no-store";

@@ -13,7 +13,8 @@ public sealed class CommentSection
     public required DateTime NowUtc { get; init; }
     /// <summary>The comment the no-JavaScript reply form is shown under.</summary>
     public CommentNode<CommentView>? ReplyTo { get; set; }
-    public CommentForm Form { get; set; } = new();
+    /// <summary>The form's fields; named like the post page's bound property so they post (and re-show) as <c>Input.*</c>.</summary>
+    public CommentForm Input { get; set; } = new();
     public string FormTimestamp { get; set; } = "";
     /// <summary>The signed-in commenter's display name; the name, e-mail and website fields are then not shown.</summary>
     public string? SignedInName { get; init; }

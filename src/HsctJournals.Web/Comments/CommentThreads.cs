@@ -61,7 +61,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
             SignInMayHelp = unavailable is null && notPermitted is not null && !reader.IsSignedIn,
             FeedPath = journal.Visibility is JournalVisibility.Public or JournalVisibility.Unlisted ? $"/j/{journal.Slug}/posts/{post.Slug}/comments.rss" : null,
             FormTimestamp = timestamps.Now(),
-            Form = new CommentForm
+            Input = new CommentForm
             {
                 ParentId = (int?)target?.Id,
                 AuthorName = remembered?.Name, AuthorEmail = remembered?.Email, Website = remembered?.Website,

@@ -28,7 +28,6 @@ public sealed class EditOwnModel(OwnComments own, IAntiforgery antiforgery) : Pa
     {
         if (await FindAsync(id, ct) is not { } found) return NotFound();
         Comment = found;
-        ModelState.Clear();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             Error = "This page had been open too long to save safely. Your text is still here: press Save again.";

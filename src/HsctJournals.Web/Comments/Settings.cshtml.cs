@@ -30,10 +30,13 @@ public sealed class CommentSettingsModel(JournalContext here, JournalsDbContext 
     {
         var owned = here.Journal;
         Journal = owned;
-        // Numbers that are not numbers are reported by binding; keep those messages, phrased for people.
-        var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
-        ModelState.Clear();
-        foreach (var key in unreadable) ModelState.AddModelError(key, "Please enter a whole number.");
+        // Numbers that are not numbers are reported by binding; phrase those messages for people, and keep the
+        // entries, so each field shows back what was typed.
+        foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add("Please enter a whole number.");
+        }
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             Error = "This page had been open too long to save safely. Your choices are still here: press Save again.";

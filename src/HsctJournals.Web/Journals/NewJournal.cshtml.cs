@@ -16,7 +16,8 @@ public sealed class NewJournalModel(JournalEditor editor) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        // A choice that did not bind (say, an unknown visibility) is shown as an error, never saved as the default.
+        if (!ModelState.IsValid) return Page();
         var result = await editor.CreateAsync(Reader.From(User).UserId!, Input, ct);
         if (!result.Succeeded)
         {

@@ -82,11 +82,12 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
         IReadOnlyDictionary<string, string[]>? fieldErrors = null)
     {
         if (!await LoadAsync(journal, slug, cpage, Input.ParentId, ct)) return NotFound();
-        ModelState.Clear();
+        // Re-shown, the form answers the comment it sits under (none when that comment is gone): the hidden
+        // field shows that, not what was posted, and an unreadable parent is already the message above the form.
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.ParentId)}");
         if (fieldErrors is not null) ModelState.AddErrors(fieldErrors);
-        // Re-shown, the form answers the comment it sits under (none when that comment is gone).
         Input.ParentId = (int?)Comments.ReplyTo?.Id;
-        Comments.Form = Input;
+        Comments.Input = Input;
         Comments.FormTimestamp = timestamps.Now();
         if (Comments.FormShown) Comments.Error = error;
         return Page();

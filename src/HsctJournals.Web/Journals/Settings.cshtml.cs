@@ -27,7 +27,8 @@ public sealed class SettingsModel(JournalContext here, JournalEditor editor) : P
     {
         var owned = here.Journal;
         Journal = owned;
-        ModelState.Clear();
+        // A choice that did not bind (say, an unknown visibility) is shown as an error, never saved as the default.
+        if (!ModelState.IsValid) return Page();
         var result = await editor.UpdateAsync(owned, Input, ct);
         if (!result.Succeeded)
         {

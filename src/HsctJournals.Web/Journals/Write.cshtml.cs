@@ -67,7 +67,6 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     public async Task<IActionResult> OnPostUploadAsync(string journal, string? slug, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
-        ModelState.Clear();
         if (Photos is { Malformed: true }) return BadRequest();
         if (Photos is null || !Photos.HadFiles) ModelState.AddModelError("photo-files", "Choose one or more photos first.");
         else ApplyPhotos();
@@ -91,7 +90,6 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     public async Task<IActionResult> OnPostPreviewAsync(string journal, string? slug, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
-        ModelState.Clear();
         if (Photos is { Malformed: true }) return BadRequest();
         ApplyPhotos();
         PreviewHtml = await embeds.ForReaderAsync(await editor.PreviewAsync(Journal, Input.Markdown, ct), Journal, Reader.From(User), preview: true, ct: ct);
@@ -111,7 +109,6 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     public async Task<IActionResult> OnPostSaveAsync(string journal, string? slug, CancellationToken ct)
     {
         if (!await LoadAsync(journal, slug, ct)) return NotFound();
-        ModelState.Clear();
         if (Photos is { Malformed: true }) return BadRequest();
         // Photos chosen with Save are added first; if any was refused the post is not saved, so the writer sees why.
         if (!ApplyPhotos()) return Page();
@@ -120,6 +117,8 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
             ModelState.AddModelError(string.Empty, "This form had been open too long to be saved safely. Your text is still here: press Save again.");
             return Page();
         }
+        // A date, category or version that did not bind is listed above the form, not saved as empty.
+        if (!ModelState.IsValid) return Page();
         if (_post is not null && _post.Version != Version)
         {
             ModelState.AddModelError(string.Empty, "Someone saved this post after you opened it. Your text is still here; copy what you need, then reload the page to see their version.");
@@ -148,6 +147,8 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
             return false;
         }
         Input.Markdown = PhotoReference.AppendTo(Input.Markdown, Photos.References);
+        // The text field shows the text with the photos' lines, not the text as posted.
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Markdown)}");
         if (Photos.Added.Count > 0)
             Notice = $"Added {Photos.Added.Count} photo{(Photos.Added.Count == 1 ? "" : "s")} to the end of your text ({string.Join(", ", Photos.Added.Select(r => r.Photo!.FileName))}). Move the lines where you want them; the post is saved only when you press Save.";
         foreach (var message in Photos.Refused) ModelState.AddModelError("photo-files", message);

@@ -29,7 +29,7 @@ public sealed class FollowModel(JournalContext context, Following following, Use
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
         Meta.NoIndex = true;
-        ModelState.Clear();
+        // An unknown frequency is not worth an error on a one-field form: it follows with the default.
         if (!Enum.IsDefined(Frequency)) Frequency = FollowFrequency.Instant;
         if (!await guard.IsValidAsync(HttpContext))
         {

@@ -26,7 +26,6 @@ public sealed class DeleteJournalModel(JournalContext here, JournalDeleter delet
     {
         var owned = here.Journal;
         Journal = owned;
-        ModelState.Clear();
         if (!string.Equals(Confirmation?.Trim(), owned.Slug, StringComparison.Ordinal))
         {
             ModelState.AddModelError(nameof(Confirmation), $"Type the journal's address, {owned.Slug}, to confirm.");

@@ -20,6 +20,14 @@ public static class WebExtensions
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new UnknownHandlerFilter());
+            // Forms validate in their use cases, not through annotations. Without this, a page with several forms
+            // (one [BindProperty] each) reports "The X field is required." for every form that was not posted,
+            // which is why pages used to clear ModelState and lose real binding errors with it.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        }).AddViewOptions(o =>
+        {
+            // Validation runs on the server (forms work without JavaScript); no client script reads data-val-*.
+            o.HtmlHelperOptions.ClientValidationEnabled = false;
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();

@@ -30,10 +30,13 @@ public sealed class EventsModel(TreatmentAccess access, EventRecorder events, Fo
     public async Task<IActionResult> OnPostEventAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
-        var result = await events.AddEventAsync(Course, Event, ct);
-        if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=event");
-        AddErrors(nameof(Event), result.Errors);
+        // A type, scale, grade or product that did not bind is an error to show, not a default to store.
+        if (ModelState.IsValid)
+        {
+            var result = await events.AddEventAsync(Course, Event, ct);
+            if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=event");
+            AddErrors(nameof(Event), result.Errors);
+        }
         await LoadListsAsync(ct);
         return Page();
     }
@@ -52,7 +55,6 @@ public sealed class EventsModel(TreatmentAccess access, EventRecorder events, Fo
     public async Task<IActionResult> OnPostFollowUpAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         var result = await followUps.AddFollowUpAsync(Course, FollowUp, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/events?saved=followup#follow-up");
         AddErrors(nameof(FollowUp), result.Errors);

@@ -68,7 +68,6 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
     public async Task<IActionResult> OnPostUpdateAsync(string journal, int id, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         if (!HasCourse) return NotFound();
         var outcome = await labs.UpdateAsync(Course, id, EditRow, ConfirmEdit, ct);
         if (!outcome.Found) return NotFound();
@@ -84,15 +83,18 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
     public async Task<IActionResult> OnPostEntryAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         await store.EnsureSavedAsync(Course, ct);
         foreach (var row in Rows) { row.Date = EntryDate; row.Time = EntryTime; }
         EntryReport = await importer.SaveAllOrNothingAsync(Course.Id, Rows, Confirm, ct);
         if (EntryReport.Imported > 0 || (EntryReport.Total > 0 && EntryReport.Errors == 0 && EntryReport.Questions == 0))
             return Redirect($"/j/{Journal.Slug}/treatment/labs?saved={EntryReport.Imported}");
         AskToConfirm = EntryReport.Questions > 0 && EntryReport.Rows.All(r => r.Status != LabRowStatus.Error || r.Message.StartsWith("Not stored yet", StringComparison.Ordinal));
-        // Keep what was typed; the rows come back in catalogue order.
-        var typed = Rows.ToDictionary(r => r.Analyte ?? "", r => r);
+        // Keep what was typed; the rows come back in catalogue order. A posted index need not be the same
+        // analyte's index here, so the form must show the reordered rows, not the posted values by index.
+        ModelState.Clear();
+        // A client may send an analyte twice (or none); the first row of each is the one shown again.
+        var typed = new Dictionary<string, LabRowInput>();
+        foreach (var row in Rows) typed.TryAdd(row.Analyte ?? "", row);
         Rows = BlankRows().Select(r => typed.TryGetValue(r.Analyte!, out var t) ? t : r).ToList();
         await DefaultDateAsync(ct);
         await LoadRecentAsync(ct);
@@ -102,7 +104,6 @@ public sealed class LabsModel(TreatmentAccess access, CourseStore store, LabResu
     public async Task<IActionResult> OnPostImportAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         await store.EnsureSavedAsync(Course, ct);
         Rows = BlankRows();
         await DefaultDateAsync(ct);

@@ -39,6 +39,9 @@ public sealed class SharingModel(TreatmentAccess access, CourseStore store, Cour
         if (!await LoadAsync(journal, ct)) return NotFound();
         var secret = await links.CreateClinicianLinkAsync(Course, LinkLabel, ct);
         NewLinkUrl = HttpContext.Site().Link($"/clinician/{secret}");
+        // A fresh form for the next link, not the label just used.
+        ModelState.Remove(nameof(LinkLabel));
+        LinkLabel = null;
         Sharing = Course.Sharing;
         await LoadLinksAsync(ct);
         return Page();

@@ -1,3 +1,5 @@
+using HsctJournals.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace HsctJournals.Web.Tests.Architecture;
@@ -22,7 +24,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
         ["Feeds"] = 4, ["Portability"] = 4, ["Admin"] = 4,
         ["Api"] = 5,
-        ["Program"] = 6,
+        // The composition root: Program and its start-up step (migrate, seed the first admin and the demo journal).
+        ["Startup"] = 6,
+        ["Program"] = 7,
     };
 
     private const int FeatureLayer = 3;
@@ -38,16 +42,9 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         [("Notifications", "Photos")] = "FollowerMails (the follow feature, still in Notifications) shows a post's first photo; moves with the follow feature",
         [("Journals", "Accounts")] = "AppUser (authors) and the access rule still live in Accounts",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
-        [("Data", "Accounts")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Journals")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Treatment")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Comments")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Notifications")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Portability")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Photos")] = "the DbContext and configurations know every feature's entities",
-        [("Data", "Admin")] = "the DbContext and configurations know every feature's entities",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
         [("Accounts", "Journals")] = "membership and access requests are about journals",
+        [("Data", "Accounts")] = "AddData registers the access rule (JournalAccess); it moves with JournalAccess into Journals",
     };
 
     private static int LayerOf(string feature) => Layers.TryGetValue(feature, out var layer) ? layer : FeatureLayer;
@@ -57,6 +54,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     {
         var edges = FeatureDependencies.Edges(typeof(Program).Assembly);
         output.WriteLine(FeatureDependencies.Matrix(edges));
+        edges = WithoutModelUses(edges);
 
         // The bottom layer (Shared, Caching, Data) is plumbing that may wire itself together.
         var breaking = edges.Where(e => LayerOf(e.Key.To) >= LayerOf(e.Key.From) && !(LayerOf(e.Key.From) == 0 && LayerOf(e.Key.To) == 0)).ToList();
@@ -68,6 +66,52 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         Assert.True(unexpected.Count == 0, "New dependencies against the layering:\n" + string.Join("\n", unexpected));
         var gone = KnownDebt.Keys.Where(k => !breaking.Any(e => e.Key == k)).Select(k => $"{k.From} → {k.To}").ToList();
         Assert.True(gone.Count == 0, "Paid-off debt still listed in KnownDebt (remove it):\n" + string.Join("\n", gone));
+    }
+
+    /// <summary>
+    /// The DbContext is the composition root of the EF model (decision 0024): Data may name every feature's entity
+    /// types (entities, owned and complex types, and the enums and values stored on them), and nothing else of theirs.
+    /// </summary>
+    private static IReadOnlyDictionary<(string From, string To), SortedSet<string>> WithoutModelUses(
+        IReadOnlyDictionary<(string From, string To), SortedSet<string>> edges)
+    {
+        var model = ModelTypes();
+        var assembly = typeof(Program).Assembly;
+        var kept = new Dictionary<(string From, string To), SortedSet<string>>();
+        foreach (var (edge, examples) in edges)
+        {
+            var left = edge.From != "Data" ? examples
+                : new SortedSet<string>(examples.Where(e => assembly.GetType(e.Split(" → ")[1]) is not { } used || !model.Contains(used)));
+            if (left.Count > 0) kept[edge] = left;
+        }
+        return kept;
+    }
+
+    private static HashSet<Type> ModelTypes()
+    {
+        var options = new DbContextOptionsBuilder<SqliteJournalsDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new SqliteJournalsDbContext(options);
+        var types = new HashSet<Type>();
+        void AddStructural(Microsoft.EntityFrameworkCore.Metadata.ITypeBase type)
+        {
+            types.Add(type.ClrType);
+            foreach (var property in type.GetProperties()) types.Add(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType);
+            foreach (var complex in type.GetComplexProperties()) AddStructural(complex.ComplexType);
+        }
+        foreach (var entity in db.Model.GetEntityTypes()) AddStructural(entity);
+        return types;
+    }
+
+    [Fact]
+    public void The_data_folder_names_only_model_types_of_the_features()
+    {
+        // The rule above lets Data name entity types; a service of a feature used from Data is still an edge.
+        var edges = WithoutModelUses(FeatureDependencies.Edges(typeof(Program).Assembly));
+        var model = ModelTypes();
+        Assert.Contains(typeof(HsctJournals.Web.Comments.Comment), model);
+        Assert.DoesNotContain(typeof(HsctJournals.Web.Comments.CommentThreads), model);
+        foreach (var ((from, _), examples) in edges.Where(e => e.Key.From == "Data"))
+            output.WriteLine($"{from}: {string.Join("; ", examples)}");
     }
 
     [Fact]

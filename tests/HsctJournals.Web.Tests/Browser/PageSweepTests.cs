@@ -4,6 +4,7 @@ using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Shared;
+using HsctJournals.Web.Startup;
 using HsctJournals.Web.Treatment;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

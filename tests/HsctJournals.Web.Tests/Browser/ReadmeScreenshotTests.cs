@@ -1,4 +1,4 @@
-using HsctJournals.Web.Data;
+using HsctJournals.Web.Startup;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;

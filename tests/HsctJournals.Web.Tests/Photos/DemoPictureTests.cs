@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HsctJournals.Web.Data;
-using HsctJournals.Web.Data.Demo;
+using HsctJournals.Web.Startup.Demo;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.Treatment;
 using Microsoft.EntityFrameworkCore;

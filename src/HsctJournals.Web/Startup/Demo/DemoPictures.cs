@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NetVips;
 
-namespace HsctJournals.Web.Data.Demo;
+namespace HsctJournals.Web.Startup.Demo;
 
 /// <summary>One picture of the demo journal: drawn here in code, never a photograph of anyone.</summary>
 /// <param name="PostTitle">The demo post it goes in.</param>

@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Data.Demo;
+using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Photos;
+using HsctJournals.Web.Startup.Demo;
 using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using HsctJournals.Web.Shared;
 
-namespace HsctJournals.Web.Data;
+namespace HsctJournals.Web.Startup;
 
 /// <summary>
 /// First-run content: a public journal of an invented patient whose Day 0 was about six months

@@ -1,7 +1,8 @@
 using HsctJournals.Domain.Treatment;
+using HsctJournals.Web.Data;
 using HsctJournals.Web.Treatment;
 
-namespace HsctJournals.Web.Data.Demo;
+namespace HsctJournals.Web.Startup.Demo;
 
 /// <summary>
 /// The demo patient's treatment record, with dates that match her posts (Day 0 reinfusion, fever

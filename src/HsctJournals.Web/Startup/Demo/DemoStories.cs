@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Data.Demo;
+namespace HsctJournals.Web.Startup.Demo;
 
 /// <summary>
 /// One demo journal post. <see cref="Day"/> is the transplant day relative to Day 0 (reinfusion):

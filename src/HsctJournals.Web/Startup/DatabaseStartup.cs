@@ -1,10 +1,14 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HsctJournals.Web.Data;
+namespace HsctJournals.Web.Startup;
 
-/// <summary>The one named start-up step that brings the database up to date: migrate, then seed.</summary>
+/// <summary>
+/// The one named start-up step that brings the database up to date: migrate, then seed. It sits with Program above
+/// the features (decision 0024), because seeding drives their use cases (the first admin, the demo journal).
+/// </summary>
 public static class DatabaseStartup
 {
     public static async Task MigrateAndSeedAsync(this WebApplication app)
