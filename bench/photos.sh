@@ -75,7 +75,8 @@ row() { # row LABEL PATH [HEADER]
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "http://127.0.0.1:$port$2" | grep -E "Requests/sec|Transfer/sec|50%|99%|Non-2xx|Socket errors"
 }
 for url in "$jpeg960" "$webp960"; do
-  echo "== $url: $(curl -fs -o /dev/null -w '%{size_download} bytes, %{content_type}' "http://127.0.0.1:$port$url"), $(curl -fsI "http://127.0.0.1:$port$url" | grep -i '^cache-control' | tr -d '\r')"
+  # GET, not HEAD: /photos answers GET only.
+  echo "== $url: $(curl -fs -o /dev/null -w '%{size_download} bytes, %{content_type}' "http://127.0.0.1:$port$url"), $(curl -fs -o /dev/null -D - "http://127.0.0.1:$port$url" | grep -i '^cache-control' | tr -d '\r')"
   row "960 px variant" "$url"
 done
 for slug in gallery no-photos; do
