@@ -1,6 +1,8 @@
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Options;
+using HsctJournals.Web.Shared;
 
 namespace HsctJournals.Web.Accounts;
 
@@ -34,10 +36,22 @@ public static class AccountsExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // Schema version 3 adds the passkeys table (AspNetUserPasskeys); decision 0026.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JournalsDbContext>()
             .AddSignInManager<SessionSignInManager>();
+
+        // Passkeys are bound to the site's own domain from Site:BaseUrl, never to the Host a request names, and are
+        // discoverable, so "Sign in with a passkey" needs no address typed first (decision 0026).
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<SiteOptions>>((o, site) =>
+        {
+            if (Uri.TryCreate(site.Value.BaseUrl, UriKind.Absolute, out var baseUrl)) o.ServerDomain = baseUrl.Host;
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+        });
+        services.AddScoped<Passkeys>();
 
         services.ConfigureApplicationCookie(o =>
         {

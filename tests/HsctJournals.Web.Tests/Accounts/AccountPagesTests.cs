@@ -142,6 +142,94 @@ public abstract class AccountPagesTests(MailingApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await visitor.Client.GetAsync("/Identity/Account/ResetPassword?code=%%%&userId=" + user.Id)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_passkeys_page_refuses_what_no_browser_made_and_touches_only_its_owners_passkeys()
+    {
+        var owner = await app.CreateUserAsync();
+        var other = await app.CreateUserAsync();
+        var credentialId = Guid.NewGuid().ToByteArray();
+        var id = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(credentialId);
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var passkey = new UserPasskeyInfo(credentialId, [1, 2, 3], DateTimeOffset.UtcNow, 0, ["internal"], true, false, false, [4], [5]) { Name = "Owner's phone" };
+            Assert.True((await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(owner.Id))!, passkey)).Succeeded);
+        });
+
+        var stranger = await app.SignedInClientAsync(other);
+        var page = await Forms.GetAsync(stranger, "/account/passkeys");
+        Html.AssertNoBlockedScript(page.Html, "/account/passkeys");
+        Assert.Contains("You have no passkeys yet.", page.Html);
+        var empty = await page.PostAsync(stranger, new() { ["Name"] = "Kept name", ["CredentialJson"] = "" }, "/account/passkeys?handler=Add");
+        var html = await empty.Content.ReadAsStringAsync();
+        Assert.Contains("Your browser did not make a passkey", html);
+        Assert.Contains("value=\"Kept name\"", html);
+        var junk = await page.PostAsync(stranger, new() { ["Name"] = "Junk", ["CredentialJson"] = "{\"id\":\"x\",\"type\":\"public-key\"}" }, "/account/passkeys?handler=Add");
+        Assert.Equal(HttpStatusCode.OK, junk.StatusCode);
+        Assert.Contains(HsctJournals.Web.Accounts.Passkeys.NotMade, await junk.Content.ReadAsStringAsync());
+        var renamed = await page.PostAsync(stranger, new() { ["id"] = id, ["newName"] = "Mine now" }, "/account/passkeys?handler=Rename");
+        Assert.Equal(HttpStatusCode.NotFound, renamed.StatusCode);
+        await page.PostAsync(stranger, new() { ["id"] = id }, "/account/passkeys?handler=Remove");
+
+        var client = await app.SignedInClientAsync(owner);
+        var own = await Forms.GetAsync(client, "/account/passkeys");
+        Assert.Contains("<h3>Owner&#x27;s phone</h3>", own.Html);
+        var tooLong = await own.PostAsync(client, new() { ["id"] = id, ["newName"] = new string('x', 61) }, "/account/passkeys?handler=Rename");
+        Assert.Contains("Use at most 60 characters.", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal("/account/passkeys?done=renamed",
+            (await own.PostAsync(client, new() { ["id"] = id, ["newName"] = " Old  phone " }, "/account/passkeys?handler=Rename")).Headers.Location?.OriginalString);
+        Assert.Contains("<h3>Old phone</h3>", await client.GetStringAsync("/account/passkeys"));
+        Assert.Equal("/account/passkeys?done=removed",
+            (await own.PostAsync(client, new() { ["id"] = id }, "/account/passkeys?handler=Remove")).Headers.Location?.OriginalString);
+        Assert.Contains("You have no passkeys yet.", await client.GetStringAsync("/account/passkeys"));
+    }
+
+    [Fact]
+    public async Task Passkey_sign_in_options_name_the_sites_own_domain_and_a_bad_answer_is_refused_politely()
+    {
+        var client = app.AnonymousClient();
+        var login = await Forms.GetAsync(client, "/Identity/Account/Login");
+        var options = await login.PostAsync(client, [], "/Identity/Account/Login?handler=PasskeyOptions");
+        Assert.Equal("application/json", options.Content.Headers.ContentType?.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await options.Content.ReadAsStringAsync());
+        Assert.Equal("localhost", json.RootElement.GetProperty("rpId").GetString());
+        Assert.True(json.RootElement.GetProperty("challenge").GetString()!.Length >= 40);
+
+        var bad = await login.PostAsync(client, new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}" },
+            "/Identity/Account/Login?handler=Passkey");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("That passkey did not work here", await bad.Content.ReadAsStringAsync());
+        var none = await login.PostAsync(client, new() { ["CredentialJson"] = "" }, "/Identity/Account/Login?handler=Passkey");
+        var fresh = app.AnonymousClient();
+        var withoutOptions = await (await Forms.GetAsync(fresh, "/Identity/Account/Login"))
+            .PostAsync(fresh, new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}" }, "/Identity/Account/Login?handler=Passkey");
+        Assert.Equal(HttpStatusCode.OK, withoutOptions.StatusCode);
+        Assert.Contains("Your browser did not use a passkey", await none.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forgot_password_sends_one_message_whether_or_not_the_address_has_an_account_and_answers_the_same()
+    {
+        var user = await app.CreateUserAsync();
+        var unknown = NewAddress("nobody");
+        var client = app.AnonymousClient();
+        var form = await Forms.GetAsync(client, "/Identity/Account/ForgotPassword");
+        var known = await (await form.PostAsync(client, new() { ["Email"] = user.Email! })).Content.ReadAsStringAsync();
+        var none = await (await form.PostAsync(client, new() { ["Email"] = unknown })).Content.ReadAsStringAsync();
+
+        Assert.Contains("A message is on its way to that address", known);
+        Assert.Equal(Html.WithoutTokens(known).Replace(user.Email!, "ADDRESS", StringComparison.Ordinal),
+            Html.WithoutTokens(none).Replace(unknown, "ADDRESS", StringComparison.Ordinal));
+        var reset = await app.Mail.WaitForAsync(user.Email!, "Reset your password");
+        var note = await app.Mail.WaitForAsync(unknown, "Reset your password");
+        Assert.Contains("/Identity/Account/ResetPassword?code=", reset.TextBody);
+        Assert.DoesNotContain("ResetPassword", note.TextBody);
+        Assert.Contains("this address has no account here", note.TextBody);
+        Assert.Single(app.Mail.To(user.Email!));
+        Assert.Single(app.Mail.To(unknown));
+    }
+
     [Theory]
     [InlineData("/Identity/Account/Manage", "/account/profile")]
     [InlineData("/Identity/Account/Manage/Index", "/account/profile")]
@@ -150,6 +238,8 @@ public abstract class AccountPagesTests(MailingApp app)
     [InlineData("/Identity/Account/Manage/SetPassword", "/account/password")]
     [InlineData("/Identity/Account/Manage/ExternalLogins", "/account/profile")]
     [InlineData("/Identity/Account/ResetPasswordConfirmation", "/Identity/Account/Login")]
+    [InlineData("/Identity/Account/ForgotPasswordConfirmation", "/Identity/Account/Login")]
+    [InlineData("/Identity/Account/ExternalLogin", "/Identity/Account/Login")]
     public async Task Identity_uis_own_pages_lead_to_ours(string stock, string ours)
     {
         var client = await app.SignedInClientAsync(await app.CreateUserAsync());

@@ -198,7 +198,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             $"{Demo}/treatment/sharing", $"{Demo}/treatment/summary",
             "/no-such-page", $"{Demo}/posts/no-such-post",
             "/Identity/Account/Manage", "/account/email", "/account/password",
-            "/account/two-factor", "/account/sessions",
+            "/account/two-factor", "/account/sessions", "/account/passkeys",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.
             $"{Demo}/portability", $"{Demo}/import", $"{Demo}/import/photos", $"{Demo}/delete", "/journals/restore", "/account/data", "/account/delete",

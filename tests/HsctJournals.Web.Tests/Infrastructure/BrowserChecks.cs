@@ -65,7 +65,7 @@ internal static class BrowserChecks
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByLabel("E-mail address").FillAsync(user.Email!);
         await page.GetByLabel("Password").FillAsync(AppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         return page;
     }

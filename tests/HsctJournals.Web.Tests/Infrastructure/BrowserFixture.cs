@@ -75,3 +75,12 @@ public sealed class SqliteKestrelApp : AppFactory
 {
     public SqliteKestrelApp() : base(new SqliteTestDatabase()) => UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
 }
+
+/// <summary>The PostgreSQL app served by Kestrel on a free loopback port, for browser tests that run on both providers.</summary>
+public sealed class PostgresKestrelApp : AppFactory
+{
+    public PostgresKestrelApp() : base(new PostgresTestDatabase()) => UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+}
+
+/// <summary>Chromium in front of <see cref="PostgresKestrelApp"/>.</summary>
+public sealed class PostgresBrowserFixture : BrowserFixture<PostgresKestrelApp>;

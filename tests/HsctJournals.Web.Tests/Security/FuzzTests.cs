@@ -47,7 +47,7 @@ public abstract partial class FuzzTests(FuzzApp app, ITestOutputHelper output)
             $"/j/{journal.Slug}/feeds", $"/j/{journal.Slug}/posts/{post.Slug}/edit", $"/j/{journal.Slug}/posts/{post.Slug}/revisions",
             $"/j/{journal.Slug}/treatment", $"/j/{journal.Slug}/treatment/edit", $"/j/{journal.Slug}/treatment/events",
             $"/j/{journal.Slug}/treatment/labs", $"/j/{journal.Slug}/treatment/sharing", $"/j/{closed.Slug}/members",
-            "/account/email", "/account/password",
+            "/account/email", "/account/password", "/account/passkeys",
         };
         var anonymousPages = new[]
         {

@@ -9,10 +9,14 @@ namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 /// <summary>
 /// Replaces Identity UI's page, which built the reset link from the request's Host header. The
 /// answer is the same whether or not the address has an account, so the form tells nobody who
-/// is registered; the mail leaves through <see cref="AccountMail.QueueAsync"/>, off the request path.
+/// is registered, and so is the work behind it: either way one message is queued through
+/// <see cref="AccountMail.QueueAsync"/> (the reset link, or a note that the address has no account),
+/// so the time taken does not tell either (decision 0027). Requests are slowed per client address and
+/// per typed address like sign-in, so the form cannot be used to flood someone's mailbox.
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks links, AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks links, AccountMail mail, LoginRateLimit limit, AccountThrottle throttle)
+    : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
@@ -28,8 +32,25 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
             ModelState.AddModelError(nameof(Email), JournalMembership.NotAnEmailMessage);
             return Page();
         }
+        var (allowed, retryAfter) = await limit.TryAttemptAsync(HttpContext);
+        if (allowed) (allowed, retryAfter) = await throttle.TryAttemptAsync(HttpContext, address);
+        if (!allowed)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(nameof(Email), $"Too many requests. Please wait {retryAfter} seconds and try again.");
+            return Page();
+        }
         var user = await users.FindByEmailAsync(address);
-        if (user is not null)
+        if (user is null)
+        {
+            await mail.QueueAsync(address, "Reset your password", b => b
+                .Paragraph("Someone (hopefully you) asked to reset the password of an HSCT Journals account with this e-mail address, " +
+                           "but this address has no account here. If it was you, you may have used another address.")
+                .Link("Create an account", mail.Link("/Identity/Account/Register"))
+                .Paragraph("If it was not you, ignore this message."));
+        }
+        else
         {
             var link = await links.ResetPasswordAsync(user);
             await mail.QueueAsync(user.Email!, "Reset your password", b => b

@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 /// Otherwise it behaves as Identity's page: two-factor, return URL. Without a return URL it lands on My journals.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, AccountThrottle throttle, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit limit, AccountThrottle throttle, Passkeys passkeys, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = SignInReturn.Home;
@@ -47,22 +47,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Enter your password.");
         if (!ModelState.IsValid) return Page();
         var (allowed, retryAfter) = await limit.TryAttemptAsync(HttpContext);
-        if (!allowed)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError("", $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
-            return Page();
-        }
+        if (!allowed) return TooMany(retryAfter, $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
         (allowed, retryAfter) = await throttle.TryAttemptAsync(HttpContext, Input.Email!);
         if (!allowed)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError("", $"Too many sign-in attempts for this e-mail address from browsers it has not used before. " +
-                                         $"Please wait {retryAfter} seconds, or sign in on a device where you have signed in before.");
-            return Page();
-        }
+            return TooMany(retryAfter, "Too many sign-in attempts for this e-mail address from browsers it has not used before. " +
+                                       $"Please wait {retryAfter} seconds, or sign in on a device where you have signed in before.");
 
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
@@ -81,6 +70,45 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
         }
         // One message for a wrong address and a wrong password, so the form does not confirm who has an account.
         ModelState.AddModelError("", "The e-mail address or password is not right.");
+        return Page();
+    }
+
+    /// <summary>The options for "Sign in with a passkey", as JSON for <c>navigator.credentials.get</c> (fetched by js/passkeys.js).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        Response.Headers.CacheControl = "no-store";
+        return Content(await passkeys.RequestOptionsAsync(), "application/json");
+    }
+
+    /// <summary>
+    /// Signs in with a passkey. Only the per-client-address limit applies: a passkey cannot be guessed, so the
+    /// per-account slowing (<see cref="AccountThrottle"/>) never keeps its owner out (issue 8, fix 5).
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson, string? returnUrl = null)
+    {
+        ReturnUrl = LocalOrHome(returnUrl);
+        ModelState.Clear();
+        var (allowed, retryAfter) = await limit.TryAttemptAsync(HttpContext);
+        if (!allowed) return TooMany(retryAfter, $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
+        var result = await passkeys.SignInAsync(credentialJson);
+        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError("", "Your e-mail address is not confirmed yet. Use the link in the e-mail we sent you, or send it again below.");
+            return Page();
+        }
+        if (result.IsLockedOut) return RedirectToPage("./Lockout");
+        ModelState.AddModelError("", string.IsNullOrWhiteSpace(credentialJson) ? Passkeys.NoCredentialToSignIn
+            : "That passkey did not work here. It may have been removed from your account; sign in with your password instead.");
+        return Page();
+    }
+
+    /// <summary>429 with Retry-After and the form again (the typed address kept).</summary>
+    private PageResult TooMany(int retryAfter, string message)
+    {
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ModelState.AddModelError("", message);
         return Page();
     }
 
