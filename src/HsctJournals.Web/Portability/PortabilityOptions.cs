@@ -19,7 +19,7 @@ public sealed class PortabilityOptions
     [Range(1, 2048)]
     public int MaxUploadMegabytes { get; set; } = 200;
 
-    /// <summary>Largest zip of a WordPress uploads folder accepted, in megabytes.</summary>
+    /// <summary>Largest zip accepted, in megabytes: a WordPress uploads folder, or a journal backup (which carries its photos).</summary>
     [Range(1, 2048)]
     public int MaxArchiveMegabytes { get; set; } = 1024;
 

@@ -297,3 +297,29 @@ public sealed class BackupAcrossProvidersTests(SqliteApp sqlite, PostgresApp pos
         Assert.True(result.Succeeded);
     });
 }
+
+/// <summary>
+/// A backup carries the journal's photos, so it is held to the archive limit, not to the smaller limit for
+/// WordPress export files (a 255 MB backup this site had just written was refused at the 200 MB export limit).
+/// </summary>
+public sealed class BackupUploadLimitTests(BackupUploadLimitTests.App app) : IClassFixture<BackupUploadLimitTests.App>
+{
+    public sealed class App() : AppFactory(new SqliteTestDatabase())
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Portability:MaxUploadMegabytes", "3");
+            builder.UseSetting("Portability:MaxArchiveMegabytes", "7");
+        }
+    }
+
+    [Fact]
+    public async Task The_restore_form_and_its_check_use_the_archive_limit()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync());
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/journals/restore"));
+        Assert.Contains("up to 7 MB", page);
+        Assert.Equal(7L * 1024 * 1024, app.Services.CreateScope().ServiceProvider.GetRequiredService<BackupUploads>().MaxBytes);
+    }
+}

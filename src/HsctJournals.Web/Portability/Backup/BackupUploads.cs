@@ -1,6 +1,5 @@
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
-using Microsoft.Extensions.Options;
 
 namespace HsctJournals.Web.Portability.Backup;
 
@@ -16,9 +15,10 @@ public sealed record RestoreRequest(ImportJob? Job, IReadOnlyDictionary<string, 
 /// version this site reads, and a title and address the new journal may have) and queues an
 /// <see cref="ImportJob"/> of kind <see cref="ImportJobKind.Restore"/>; the <see cref="ImportWorker"/> runs it.
 /// </summary>
-public sealed class BackupUploads(JournalsDbContext db, ImportQueue queue, JournalEditor journals, IOptions<PortabilityOptions> options)
+public sealed class BackupUploads(JournalsDbContext db, ImportQueue queue, JournalEditor journals)
 {
-    public long MaxBytes => options.Value.MaxUploadMegabytes * 1024L * 1024L;
+    /// <summary>A backup is a zip with the journal's photos in it, so it has the archive limit, not the (smaller) export-file limit.</summary>
+    public long MaxBytes => queue.MaxArchiveBytes;
 
     public async Task<RestoreRequest> EnqueueAsync(string? fileName, long? length, Func<Stream> open, string userId, string? title, string? slug, CancellationToken ct)
     {
