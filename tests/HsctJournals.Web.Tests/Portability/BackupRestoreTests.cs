@@ -320,6 +320,6 @@ public sealed class BackupUploadLimitTests(BackupUploadLimitTests.App app) : ICl
         var client = await app.SignedInClientAsync(await app.CreateUserAsync());
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/journals/restore"));
         Assert.Contains("up to 7 MB", page);
-        Assert.Equal(7L * 1024 * 1024, app.Services.CreateScope().ServiceProvider.GetRequiredService<BackupUploads>().MaxBytes);
+        Assert.Equal(7L * 1024 * 1024, await app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<BackupUploads>().MaxBytes)));
     }
 }
