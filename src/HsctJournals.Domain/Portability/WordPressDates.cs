@@ -20,4 +20,12 @@ public static class WordPressDates
 
     /// <summary>An instant in WordPress's format (give it UTC for a <c>_gmt</c> field).</summary>
     public static string Write(DateTime value) => value.ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A UTC instant as the site's wall clock, for the fields without <c>_gmt</c> (<c>post_date</c>, <c>comment_date</c>,
+    /// <c>post_modified</c>): WordPress writes those in the blog's time zone, and an importer that finds no <c>_gmt</c>
+    /// value reads them that way.
+    /// </summary>
+    public static string WriteLocal(DateTime utc, TimeZoneInfo zone) =>
+        Write(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 }

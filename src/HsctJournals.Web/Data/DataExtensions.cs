@@ -27,7 +27,10 @@ public static class DataExtensions
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Journals"));
             var synchronous = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.SqliteSynchronous), SqliteSynchronous.Normal);
             var pragmas = new SqlitePragmas(synchronous);
-            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
+            // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
+            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas)
+                .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }
 

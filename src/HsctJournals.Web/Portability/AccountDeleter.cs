@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Portability;
 /// Deletes an account completely (GDPR Art. 17) in one transaction: the journals the person alone
 /// owns are deleted or handed to a co-author as they chose, their posts in journals that stay are
 /// signed "Deleted user" and given to the journal's owner, their comments are anonymised or removed,
-/// their follows, tokens, memberships and invitations go. Nothing is half-deleted: any failure
+/// their follows, tokens, memberships, invitations and the mail queued to them go. Nothing is half-deleted: any failure
 /// rolls everything back.
 /// </summary>
 public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> users, JournalDeleter journals, Caching.PageCacheEviction cache)
@@ -67,6 +67,7 @@ public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> us
         var email = (user.Email ?? "").Trim().ToLowerInvariant();
         await CommentEraser.EraseAsync(db, c => c.UserId == user.Id || (email != "" && c.AuthorEmail == email), request.Comments == OwnCommentsChoice.Remove, ct);
         await db.Followers.Where(f => f.UserId == user.Id || (email != "" && f.Email == email)).ExecuteDeleteAsync(ct);
+        await Notifications.OutboxRecipients.ForgetAsync(db, email, ct);
         await db.JournalInvitations.Where(i => i.AcceptedByUserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedByUserId, (string?)null), ct);
         await db.JournalInvitations.Where(i => i.AcceptedAt == null && i.Email.ToLower() == email).ExecuteDeleteAsync(ct);

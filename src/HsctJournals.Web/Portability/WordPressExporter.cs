@@ -19,7 +19,7 @@ namespace HsctJournals.Web.Portability;
 /// Commenters' e-mail addresses are included because only the journal's owner can export; members'
 /// addresses are not (authors are named by display name). Streams post by post.
 /// </summary>
-public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class WordPressExporter(JournalsDbContext db, JournalTimeZone zones, IOptions<SiteOptions> site, TimeProvider clock)
 {
     private const string WpNs = "http://wordpress.org/export/1.2/";
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
@@ -32,6 +32,8 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
     {
         var baseUrl = site.Value.BaseUrl.TrimEnd('/');
         var journalUrl = $"{baseUrl}/j/{journal.Slug}";
+        // The journal's wall clock is its owner's zone (as for day numbers); WordPress calls it the blog's time zone.
+        var zone = await zones.OwnerZoneAsync(journal.Id, ct);
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = true };
         await using var w = XmlWriter.Create(output, settings);
         await w.WriteStartDocumentAsync();
@@ -95,7 +97,7 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
                 .Where(p => p.JournalId == journal.Id && p.Id > lastId).OrderBy(p => p.Id).Take(50).ToListAsync(ct);
             if (posts.Count == 0) break;
             foreach (var post in posts)
-                await WritePostAsync(w, post, $"{journalUrl}/posts/{post.Slug}", logins.GetValueOrDefault(post.AuthorId).Login ?? "author", ct);
+                await WritePostAsync(w, post, $"{journalUrl}/posts/{post.Slug}", logins.GetValueOrDefault(post.AuthorId).Login ?? "author", zone, ct);
             lastId = posts[^1].Id;
         }
         await w.WriteEndElementAsync();
@@ -104,7 +106,7 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
         await w.FlushAsync();
     }
 
-    private async Task WritePostAsync(XmlWriter w, Post post, string url, string login, CancellationToken ct)
+    private async Task WritePostAsync(XmlWriter w, Post post, string url, string login, TimeZoneInfo zone, CancellationToken ct)
     {
         var status = StatusMapping.ToImported(post.Status);
         await w.WriteStartElementAsync(null, "item", null);
@@ -120,11 +122,11 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
         await CData(w, "content", "encoded", post.Html, ContentNs);
         await CData(w, "excerpt", "encoded", post.ExcerptIsCustom ? post.Excerpt : "", ExcerptNs);
         await Text(w, "wp", "post_id", post.Id.ToString(CultureInfo.InvariantCulture), WpNs);
-        var date = post.PublishedAt is { } d ? WordPressDates.Write(d) : "0000-00-00 00:00:00";
-        // Dates are written in UTC for both fields: the journal has no single local zone.
-        await CData(w, "wp", "post_date", post.PublishedAt is { } local ? WordPressDates.Write(local) : WordPressDates.Write(post.CreatedAt), WpNs);
-        await CData(w, "wp", "post_date_gmt", date, WpNs);
-        await CData(w, "wp", "post_modified", WordPressDates.Write(post.UpdatedAt), WpNs);
+        // As WordPress: post_date in the blog's zone, post_date_gmt in UTC, and a draft (never published) has a zero
+        // post_date_gmt and its creation time as post_date.
+        await CData(w, "wp", "post_date", WordPressDates.WriteLocal(post.PublishedAt ?? post.CreatedAt, zone), WpNs);
+        await CData(w, "wp", "post_date_gmt", post.PublishedAt is { } d ? WordPressDates.Write(d) : "0000-00-00 00:00:00", WpNs);
+        await CData(w, "wp", "post_modified", WordPressDates.WriteLocal(post.UpdatedAt, zone), WpNs);
         await CData(w, "wp", "post_modified_gmt", WordPressDates.Write(post.UpdatedAt), WpNs);
         await CData(w, "wp", "comment_status", post.CommentsOpen ? "open" : "closed", WpNs);
         await CData(w, "wp", "ping_status", "closed", WpNs);
@@ -147,7 +149,7 @@ public sealed class WordPressExporter(JournalsDbContext db, IOptions<SiteOptions
             await CData(w, "wp", "comment_author_email", c.AuthorEmail, WpNs);
             await Text(w, "wp", "comment_author_url", c.AuthorWebsite ?? "", WpNs);
             await CData(w, "wp", "comment_author_IP", "", WpNs);
-            await CData(w, "wp", "comment_date", WordPressDates.Write(c.CreatedAt), WpNs);
+            await CData(w, "wp", "comment_date", WordPressDates.WriteLocal(c.CreatedAt, zone), WpNs);
             await CData(w, "wp", "comment_date_gmt", WordPressDates.Write(c.CreatedAt), WpNs);
             // Comments here are plain text; WordPress keeps HTML, so the text is encoded.
             await CData(w, "wp", "comment_content", System.Net.WebUtility.HtmlEncode(c.Text), WpNs);

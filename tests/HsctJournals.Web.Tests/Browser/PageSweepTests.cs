@@ -3,6 +3,7 @@ using HsctJournals.Web.Api;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Portability;
 using HsctJournals.Web.Shared;
 using HsctJournals.Web.Startup;
 using HsctJournals.Web.Treatment;
@@ -154,6 +155,13 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var closed = await app.CreateJournalAsync(owner, JournalVisibility.ApprovedReaders, "Members Only Notes");
         var asker = await app.CreateUserAsync("Rhea Requester");
         var invitationSecret = SecretTokens.New("inv_");
+        string[] jobPaths = [];
+        ImportJob Job(ImportJobKind kind, int? journalId, ImportJobStatus status, ImportReport? report) => new()
+        {
+            Id = Guid.NewGuid(), Kind = kind, JournalId = journalId, RequestedById = owner.Id, FileName = kind == ImportJobKind.Restore ? "notes.backup.zip" : "export.xml",
+            Status = status, CreatedAt = DateTime.UtcNow.AddMinutes(-2), StartedAt = DateTime.UtcNow.AddMinutes(-1),
+            FinishedAt = report is null ? null : DateTime.UtcNow, ReportJson = report is null ? null : System.Text.Json.JsonSerializer.Serialize(report),
+        };
         var (post, revisionId, commentId) = await app.WithScopeAsync(async sp =>
         {
             await sp.GetRequiredService<AccessRequests>().RequestAsync(closed.Slug, asker.Id, "We met at the clinic.");
@@ -177,6 +185,21 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             var comment = await db.Comments.Where(c => c.Post.JournalId == journal.Id && c.Status == CommentStatus.Pending).Select(c => c.Id).FirstAsync();
 
             await sp.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, "Phone app");
+            // Jobs in each state the status pages show: a restore running, one done with warnings, one failed; an import done.
+            var restored = new ImportReport { Succeeded = true, RestoredSlug = journal.Slug, RestoredTitle = journal.Title, PostsImported = 3, CommentsImported = 12, PhotosImported = 1 };
+            restored.Warn("Sam Sample (CoAuthor) has no account on this site; invite them from the Members page.");
+            var imported = new ImportReport { Succeeded = true, PostsImported = 2, CommentsImported = 5, SkippedCount = 1, Skipped = [new SkippedItem("“About” (a page)", "Pages are not imported.")] };
+            imported.Warn("One image points at the old site.");
+            var jobs = new[]
+            {
+                Job(ImportJobKind.Restore, null, ImportJobStatus.Running, null),
+                Job(ImportJobKind.Restore, null, ImportJobStatus.Succeeded, restored),
+                Job(ImportJobKind.Restore, null, ImportJobStatus.Failed, new ImportReport { Succeeded = false, Error = "journal.json does not fit the backup format (line 3, column 12)." }),
+                Job(ImportJobKind.WordPress, journal.Id, ImportJobStatus.Succeeded, imported),
+            };
+            db.ImportJobs.AddRange(jobs);
+            await db.SaveChangesAsync();
+            jobPaths = [.. jobs.Select(j => j.Kind == ImportJobKind.Restore ? $"/journals/restore/{j.Id}" : $"{Demo}/import/{j.Id}")];
             return (post, revision, comment);
         });
         var courseId = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().TreatmentCourses.Where(c => c.JournalId == journal.Id).Select(c => c.Id).SingleAsync());
@@ -202,7 +225,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             // Moving in and out (issue 11): import, export, backup, restore, your data, deletion.
             $"{Demo}/portability", $"{Demo}/import", $"{Demo}/import/photos", $"{Demo}/delete", "/journals/restore", "/account/data", "/account/delete",
-            "/your-comments",
+            "/your-comments", .. jobPaths,
         ];
         return new DemoSite(owner, stranger, postPath, revisionId, closed.Slug, $"/invitations/{invitationSecret}",
             $"/clinician/{clinicianLink}", ownerPaths);

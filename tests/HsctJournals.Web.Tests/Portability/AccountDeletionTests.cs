@@ -76,6 +76,20 @@ public abstract class AccountDeletionTests(AppFactory app)
     public async Task A_person_with_posts_drafts_comments_follows_tokens_and_a_course_deletes_their_account_keeping_comments_as_deleted_user()
     {
         var w = await BuildAsync();
+        // Mail in the outbox: two to the person (the address in another case), one to someone else.
+        var mails = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            var rows = new[] { w.Person.Email!, w.Person.Email!.ToUpperInvariant(), w.Other.Email! }
+                .Select(to => new OutboxMessage
+                {
+                    Type = Outbox.Mail, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddDays(1),
+                    Payload = System.Text.Json.JsonSerializer.Serialize(new OutgoingMail(to, null, "Queued", $"For {to}, about {w.Person.Email}", "<p>Queued</p>", null)),
+                }).ToList();
+            db.OutboxMessages.AddRange(rows);
+            await db.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToList();
+        });
         var client = await app.SignedInClientAsync(w.Person);
         var form = await Forms.GetAsync(client, "/account/delete");
         Assert.Contains(w.Handed.Title, form.Html);
@@ -98,6 +112,8 @@ public abstract class AccountDeletionTests(AppFactory app)
             Assert.False(await db.ApiTokens.AnyAsync(t => t.UserId == w.Person.Id));
             Assert.False(await db.Followers.AnyAsync(f => f.UserId == w.Person.Id || f.Email == w.Person.Email!.ToLower()));
             Assert.False(await db.JournalMembers.AnyAsync(m => m.UserId == w.Person.Id));
+            // The mail queued to them is gone; mail to others stays.
+            Assert.Equal([mails[2]], await db.OutboxMessages.Where(m => mails.Contains(m.Id)).Select(m => m.Id).ToListAsync());
             // Dropped: gone with its posts and course; the address rests.
             Assert.False(await db.Journals.AnyAsync(j => j.Id == w.Dropped.Id));
             Assert.False(await db.TreatmentCourses.AnyAsync(c => c.JournalId == w.Dropped.Id));

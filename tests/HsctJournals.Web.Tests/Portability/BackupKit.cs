@@ -92,7 +92,7 @@ public static partial class BackupKit
 
     /// <summary>
     /// Restores through the real form, as a person would: when the form queues the restore, follows the job page
-    /// (it refreshes itself while the job runs) to its report. Returns the last page's HTML and status.
+    /// (as the reader would by looking again) to its report. Returns the last page's HTML and status.
     /// </summary>
     public static async Task<(HttpStatusCode Status, string Html)> RestoreThroughFormAsync(AppFactory app, AppUser user, byte[] zip, string fileName = "backup.zip", string? title = null, string? slug = null)
     {
@@ -111,14 +111,14 @@ public static partial class BackupKit
         return await FollowJobAsync(client, jobPage);
     }
 
-    /// <summary>Reads a job page until it stops refreshing itself (the job has its report).</summary>
+    /// <summary>Reads a job page until it no longer shows the job running (the job has its report).</summary>
     public static async Task<(HttpStatusCode Status, string Html)> FollowJobAsync(HttpClient client, string jobPage)
     {
         for (var polls = 0; ; polls++)
         {
             var response = await client.GetAsync(jobPage);
             var html = await response.Content.ReadAsStringAsync();
-            if (!html.Contains("http-equiv=\"refresh\"") || polls >= 600) return (response.StatusCode, WebUtility.HtmlDecode(html));
+            if (!html.Contains("data-job-running") || polls >= 600) return (response.StatusCode, WebUtility.HtmlDecode(html));
             await Task.Delay(250);
         }
     }

@@ -158,8 +158,8 @@ public abstract class UploadsImportTests(AppFactory app)
         do
         {
             html = WebUtility.HtmlDecode(await client.GetStringAsync(jobPage));
-            if (html.Contains("http-equiv=\"refresh\"")) await Task.Delay(250);
-        } while (html.Contains("http-equiv=\"refresh\"") && ++polls < 400);
+            if (html.Contains("data-job-running")) await Task.Delay(250);
+        } while (html.Contains("data-job-running") && ++polls < 400);
         Assert.Contains("Import finished", html);
         Assert.Contains("1 new photos", html);
         Assert.Contains("2024/05/ward.png ← " + Old + "ward.png", html);

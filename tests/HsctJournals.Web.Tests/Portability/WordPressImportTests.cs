@@ -231,8 +231,8 @@ public abstract class WordPressImportTests(AppFactory app)
         do
         {
             html = await client.GetStringAsync(jobPage);
-            if (html.Contains("http-equiv=\"refresh\"")) await Task.Delay(250);
-        } while (html.Contains("http-equiv=\"refresh\"") && ++polls < 400);
+            if (html.Contains("data-job-running")) await Task.Delay(250);
+        } while (html.Contains("data-job-running") && ++polls < 400);
         Assert.Contains("Import finished", html);
         Assert.Contains("3 posts imported", html);
         Assert.Contains("210 comments imported", html);

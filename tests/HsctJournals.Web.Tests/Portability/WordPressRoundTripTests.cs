@@ -1,4 +1,5 @@
 using System.Net;
+using System.Xml.Linq;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
@@ -94,6 +95,54 @@ public abstract class WordPressRoundTripTests(AppFactory app)
         Assert.True(report.Succeeded, report.Error);
         Assert.Equal((3, 210), (report.PostsImported, report.CommentsImported));
         Assert.Equal(await ShapeAsync(first), await ShapeAsync(second));
+    }
+
+    /// <summary>Each item's (post_name, post_date, post_date_gmt, first comment_date, first comment_date_gmt).</summary>
+    private static List<(string Slug, string Date, string Gmt, string? CommentDate, string? CommentGmt)> Dates(string path)
+    {
+        XNamespace wp = "http://wordpress.org/export/1.2/";
+        return System.Xml.Linq.XDocument.Load(path).Descendants("item")
+            .Where(i => (string?)i.Element(wp + "post_type") == "post")
+            .Select(i => ((string)i.Element(wp + "post_name")!, (string)i.Element(wp + "post_date")!, (string)i.Element(wp + "post_date_gmt")!,
+                (string?)i.Element(wp + "comment")?.Element(wp + "comment_date"), (string?)i.Element(wp + "comment")?.Element(wp + "comment_date_gmt")))
+            .OrderBy(d => d.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task Post_date_is_the_owners_wall_clock_and_post_date_gmt_is_utc_as_wordpress_writes_them()
+    {
+        var (owner, journal, _) = await app.OpenJournalAsync();
+        await app.DbAsync(db => db.Users.Where(u => u.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, "America/New_York")));
+        var summer = await app.CreatePostAsync(journal, owner, "Summer time", publishAtUtc: new DateTime(2024, 7, 2, 2, 30, 0, DateTimeKind.Utc));
+        await app.CreatePostAsync(journal, owner, "Winter time", publishAtUtc: new DateTime(2024, 1, 15, 18, 5, 9, DateTimeKind.Utc));
+        await app.AddCommentAsync(journal, summer, "Night owl", CommentKit.NewEmail(), "Late reply");
+        await app.DbAsync(db => db.Comments.Where(c => c.PostId == summer.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, new DateTime(2024, 7, 2, 3, 0, 0, DateTimeKind.Utc))));
+
+        var file = await ExportAsync(owner, journal);
+        var dates = Dates(file);
+        // New York is UTC-4 in July (the local date is the day before) and UTC-5 in January.
+        Assert.Contains(("summer-time", "2024-07-01 22:30:00", "2024-07-02 02:30:00", "2024-07-01 23:00:00", "2024-07-02 03:00:00"), dates);
+        Assert.Contains(dates, d => d is ("winter-time", "2024-01-15 13:05:09", "2024-01-15 18:05:09", _, _));
+
+        // Our importer reads the _gmt fields, so the instants come back unchanged.
+        var before = await ShapeAsync(journal);
+        var fresh = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+        Assert.True((await ImportAsync(fresh, owner, file)).Succeeded);
+        Assert.Equal(before, await ShapeAsync(fresh));
+    }
+
+    [Fact]
+    public async Task The_sample_exported_again_from_a_utc_journal_has_the_samples_own_dates()
+    {
+        // The sample's blog runs on UTC, so WordPress wrote post_date equal to post_date_gmt; an owner on UTC gets the same.
+        var owner = await app.CreateUserAsync();
+        await app.DbAsync(db => db.Users.Where(u => u.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, "UTC")));
+        var journal = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+        Assert.True((await ImportAsync(journal, owner, WordPressFiles.Sample)).Succeeded);
+        var exported = Dates(await ExportAsync(owner, journal));
+        var sample = Dates(WordPressFiles.Sample).Where(d => exported.Any(e => e.Slug == d.Slug)).ToList();
+        Assert.Equal(3, sample.Count);
+        Assert.Equal(sample.Select(d => (d.Slug, d.Date, d.Gmt)), exported.Select(d => (d.Slug, d.Date, d.Gmt)));
     }
 
     [Fact]

@@ -87,22 +87,103 @@ public static class BackupReader
         return format is null || version is null ? null : journal;
     }
 
+    /// <summary>
+    /// The restore's first pass over journal.json: everything but the posts, while every post is read (one at a time)
+    /// to check that it fits the format and to count it, so a broken file is refused before anything is created.
+    /// </summary>
     /// <exception cref="BackupFormatException">No journal.json, a different format or version, or JSON that does not fit the format.</exception>
-    public static async Task<JournalBackup> ReadAsync(ZipArchive zip, CancellationToken ct)
+    public static Task<BackupOutline> ReadOutlineAsync(ZipArchive zip, CancellationToken ct) => Checked(async () =>
     {
-        var entry = JsonEntry(zip);
+        await using var stream = await JsonEntry(zip).OpenAsync(ct);
+        using var json = new JsonStreamReader(stream, JournalBackup.Json);
+        string? format = null, site = null;
+        int? version = null;
+        DateTime? exportedAt = null;
+        BackupJournal? journal = null;
+        List<BackupMember>? members = null;
+        List<BackupTerm>? categories = null, tags = null;
+        List<BackupPhoto>? photos = null;
+        JsonElement? courses = null;
+        int posts = 0, comments = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (!await json.ReadAsync(ct) || json.TokenType != JsonTokenType.StartObject) throw NotThisFormat();
+        while (await json.ReadAsync(ct) && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = json.String!;
+            seen.Add(name);
+            switch (name)
+            {
+                case "format":
+                    if (await json.DeserializeAsync<JsonElement>(ct) is not { ValueKind: JsonValueKind.String } f || f.GetString() != JournalBackup.FormatName) throw NotThisFormat();
+                    format = JournalBackup.FormatName;
+                    break;
+                case "version":
+                    if (await json.DeserializeAsync<JsonElement>(ct) is not { ValueKind: JsonValueKind.Number } v || !v.TryGetInt32(out var number)
+                        || number is < 1 or > JournalBackup.CurrentVersion) throw UnknownVersion();
+                    version = number;
+                    break;
+                case "exportedAt": exportedAt = await json.DeserializeAsync<DateTime>(ct); break;
+                case "site": site = await json.DeserializeAsync<string?>(ct); break;
+                case "journal": journal = await json.DeserializeAsync<BackupJournal>(ct); break;
+                case "members": members = await json.DeserializeAsync<List<BackupMember>>(ct); break;
+                case "categories": categories = await json.DeserializeAsync<List<BackupTerm>>(ct); break;
+                case "tags": tags = await json.DeserializeAsync<List<BackupTerm>>(ct); break;
+                case "photos": photos = await json.DeserializeAsync<List<BackupPhoto>>(ct); break;
+                // Read as it is and upgraded at the end: the version may come after it in a file this site did not write.
+                case "treatmentCourses": courses = await json.DeserializeAsync<JsonElement>(ct); break;
+                case "posts":
+                    await foreach (var post in PostsAsync(json, ct))
+                    {
+                        posts++;
+                        comments += post.Comments.Count;
+                    }
+                    break;
+                default: await json.SkipValueAsync(ct); break;
+            }
+        }
+        if (format is null) throw NotThisFormat();
+        if (version is null) throw UnknownVersion();
+        var missing = new[] { "exportedAt", "site", "journal", "members", "categories", "tags", "posts", "photos", "treatmentCourses" }.FirstOrDefault(n => !seen.Contains(n));
+        if (missing is not null) throw new BackupFormatException($"journal.json does not fit the backup format: it has no \"{missing}\".");
+        var current = version == JournalBackup.CurrentVersion ? courses!.Value : BackupVersions.UpgradeCourses(courses!.Value, version.Value);
+        var head = new BackupHead(format, version.Value, exportedAt!.Value, site, journal ?? throw Null("journal"), members ?? throw Null("members"),
+            categories ?? throw Null("categories"), tags ?? throw Null("tags"), photos ?? throw Null("photos"),
+            current.Deserialize<List<BackupCourse>>(JournalBackup.Json) ?? throw Null("treatmentCourses"));
+        return new BackupOutline(head, posts, comments);
+    });
+
+    /// <summary>The restore's second pass: the posts of journal.json, one at a time (checked by <see cref="ReadOutlineAsync"/> first).</summary>
+    /// <exception cref="BackupFormatException">The JSON does not fit the format.</exception>
+    public static async IAsyncEnumerable<BackupPost> ReadPostsAsync(ZipArchive zip, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var stream = await JsonEntry(zip).OpenAsync(ct);
+        using var json = new JsonStreamReader(stream, JournalBackup.Json);
+        var found = await Checked(async () =>
+        {
+            await json.ReadAsync(ct);
+            while (await json.ReadAsync(ct) && json.TokenType == JsonTokenType.PropertyName && json.String != "posts") await json.SkipValueAsync(ct);
+            return json.TokenType == JsonTokenType.PropertyName && json.String == "posts";
+        });
+        if (!found) throw new BackupFormatException("journal.json does not fit the backup format: it has no \"posts\".");
+        await using var posts = PostsAsync(json, ct).GetAsyncEnumerator(ct);
+        while (await Checked(async () => await posts.MoveNextAsync())) yield return posts.Current;
+    }
+
+    /// <summary>The posts array, read one post at a time, after its property name.</summary>
+    private static async IAsyncEnumerable<BackupPost> PostsAsync(JsonStreamReader json, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (!await json.ReadAsync(ct) || json.TokenType != JsonTokenType.StartArray)
+            throw new BackupFormatException("journal.json does not fit the backup format: \"posts\" is not a list of posts.");
+        while (await json.NextItemAsync<BackupPost>(ct) is (true, var post))
+            yield return post ?? throw Null("a post");
+    }
+
+    /// <summary>JSON and zip errors as the message the person sees.</summary>
+    private static async Task<T> Checked<T>(Func<Task<T>> read)
+    {
         try
         {
-            await using var stream = await entry.OpenAsync(ct);
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != JournalBackup.FormatName)
-                throw NotThisFormat();
-            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number is < 1 or > JournalBackup.CurrentVersion)
-                throw UnknownVersion();
-            var current = number == JournalBackup.CurrentVersion ? root : BackupVersions.Upgrade(root, number);
-            return current.Deserialize<JournalBackup>(JournalBackup.Json)
-                ?? throw new BackupFormatException("journal.json is empty.");
+            return await read();
         }
         catch (JsonException e)
         {
@@ -114,6 +195,8 @@ public static class BackupReader
             throw Damaged();
         }
     }
+
+    private static BackupFormatException Null(string what) => new($"journal.json does not fit the backup format: {what} is null.");
 
     private static ZipArchiveEntry JsonEntry(ZipArchive zip)
     {

@@ -26,11 +26,13 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
     public async Task<ImportReport> RestoreAsync(Guid jobId, string zipPath, string restorerId, string? title, string? slug,
         Action<ImportProgress>? progress, CancellationToken ct)
     {
-        JournalBackup backup;
+        BackupOutline outline;
         using var zip = BackupReader.Open(zipPath);
         try
         {
-            backup = await BackupReader.ReadAsync(zip, ct);
+            // First pass: everything but the posts, with every post checked and counted; the posts are read again
+            // one at a time as they are written, so the journal's text is never in memory whole.
+            outline = await BackupReader.ReadOutlineAsync(zip, ct);
         }
         catch (BackupFormatException e)
         {
@@ -38,6 +40,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         }
 
         // Private until the restore is complete, so nobody reads a half-restored journal; then the backup's visibility.
+        var backup = outline.Head;
         var input = BackupUploads.NewJournal(backup.Journal, title, slug);
         var visibility = input.Visibility;
         input.Visibility = JournalVisibility.Private;
@@ -47,7 +50,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         // Recorded at once, so a restart in the middle can find and remove the half-made journal (ImportRecovery).
         await OwnAsync(jobId, journal.Id);
         var report = new ImportReport { Succeeded = true, RestoredSlug = journal.Slug, RestoredTitle = journal.Title };
-        var track = new Progress(backup, progress);
+        var track = new Progress(outline, progress);
         try
         {
             var photoIds = await RestorePhotosAsync(zip, backup, journal, restorerId, report, track, ct);
@@ -55,12 +58,12 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
             // Post by post, each in its own short transaction (SQLite has one writer: one transaction over the whole
             // journal would make every other write on the site wait, then fail). All or nothing still holds: on any
             // failure the journal is deleted (UndoAsync), and after a crash ImportRecovery deletes it.
-            await RestoreContentAsync(backup, journal.Id, restorerId, photoIds, report, track, ct);
+            await RestoreContentAsync(zip, backup, journal.Id, restorerId, photoIds, report, track, ct);
             await db.Journals.Where(j => j.Id == journal.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Visibility, visibility), ct);
             await cache.JournalChangedAsync(journal.Id, ct);
             report.PhotosImported = photoIds.Count;
-            report.PostsImported = backup.Posts.Count;
-            report.CommentsImported = backup.Posts.Sum(p => p.Comments.Count);
+            report.PostsImported = outline.Posts;
+            report.CommentsImported = outline.Comments;
             return report;
         }
         catch (Exception e) when (e is DbUpdateException or BackupFormatException or InvalidDataException)
@@ -96,10 +99,10 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
     }
 
     /// <summary>Counts restored photos, posts and comments for the progress page.</summary>
-    private sealed class Progress(JournalBackup backup, Action<ImportProgress>? report)
+    private sealed class Progress(BackupOutline outline, Action<ImportProgress>? report)
     {
-        private readonly int _items = backup.Photos.Count + backup.Posts.Count;
-        private readonly int _comments = backup.Posts.Sum(p => p.Comments.Count);
+        private readonly int _items = outline.Head.Photos.Count + outline.Posts;
+        private readonly int _comments = outline.Comments;
         private int _itemsDone, _commentsDone;
 
         public void Item(int comments = 0)
@@ -110,7 +113,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         }
     }
 
-    private async Task<Dictionary<int, int>> RestorePhotosAsync(System.IO.Compression.ZipArchive zip, JournalBackup backup, Journal journal, string restorerId,
+    private async Task<Dictionary<int, int>> RestorePhotosAsync(System.IO.Compression.ZipArchive zip, BackupHead backup, Journal journal, string restorerId,
         ImportReport report, Progress progress, CancellationToken ct)
     {
         var ids = new Dictionary<int, int>();
@@ -138,7 +141,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         return ids;
     }
 
-    private async Task RestoreContentAsync(JournalBackup backup, int journalId, string restorerId, Dictionary<int, int> photoIds, ImportReport report,
+    private async Task RestoreContentAsync(System.IO.Compression.ZipArchive zip, BackupHead backup, int journalId, string restorerId, Dictionary<int, int> photoIds, ImportReport report,
         Progress progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -181,7 +184,7 @@ public sealed class BackupRestorer(JournalsDbContext db, JournalEditor journals,
         var tagIds = tags.ToDictionary(t => t.Key, t => t.Value.Id);
         db.ChangeTracker.Clear();
 
-        foreach (var p in backup.Posts)
+        await foreach (var p in BackupReader.ReadPostsAsync(zip, ct))
         {
             var authorId = MemberId(p.Author.Email);
             var post = new Post

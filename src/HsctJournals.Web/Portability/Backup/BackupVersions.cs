@@ -10,13 +10,13 @@ namespace HsctJournals.Web.Portability.Backup;
 /// </summary>
 public static class BackupVersions
 {
-    /// <summary>The JSON of a version-<paramref name="from"/> file in the current version's shape.</summary>
-    public static JsonElement Upgrade(JsonElement root, int from)
+    /// <summary>The <c>treatmentCourses</c> array of a version-<paramref name="from"/> file in the current version's shape.</summary>
+    public static JsonElement UpgradeCourses(JsonElement courses, int from)
     {
-        var node = JsonNode.Parse(root.GetRawText())!;
+        var node = JsonNode.Parse(courses.GetRawText());
         // Version 2: the CD34+ dose infused on a course; a version-1 site did not record it.
-        if (from < 2 && node["treatmentCourses"] is JsonArray courses)
-            foreach (var course in courses.OfType<JsonObject>())
+        if (from < 2 && node is JsonArray list)
+            foreach (var course in list.OfType<JsonObject>())
                 course.TryAdd("infusedCd34PerKg", null);
         return JsonSerializer.SerializeToElement(node);
     }

@@ -22,62 +22,81 @@ public sealed class StaticCopy(MarkdownRenderer markdown)
     private static readonly HtmlEncoder E = HtmlEncoder.Default;
     private static readonly HtmlParser Parser = new();
 
-    /// <summary>The pages, as zip entry name and HTML.</summary>
-    public IEnumerable<(string Path, string Html)> Pages(JournalBackup backup, DateTime now)
+    /// <summary>What the pages of one backup share: its head, with its terms and photos by id.</summary>
+    public sealed record Site(BackupHead Head, IReadOnlyDictionary<int, BackupTerm> Categories, IReadOnlyDictionary<int, BackupTerm> Tags,
+        IReadOnlyDictionary<int, BackupPhoto> Photos)
     {
-        var live = backup.Posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt <= now)
-            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).ToList();
-        var categories = backup.Categories.ToDictionary(c => c.Id);
-        var tags = backup.Tags.ToDictionary(t => t.Id);
-        var photos = backup.Photos.ToDictionary(p => p.Id);
-        var title = backup.Journal.Title;
+        public static Site Of(BackupHead head) =>
+            new(head, head.Categories.ToDictionary(c => c.Id), head.Tags.ToDictionary(t => t.Id), head.Photos.ToDictionary(p => p.Id));
+    }
 
+    /// <summary>What the index and the archive list of a live post: no text beyond its excerpt.</summary>
+    public sealed record Listed(int Id, string Title, string Slug, DateTime PublishedAt, int? CategoryId, string Excerpt);
+
+    /// <summary>Only posts readers could see: published (or scheduled and due) by the time of the backup.</summary>
+    public static bool IsLive(BackupPost post, DateTime now) => post.Status != PostStatus.Draft && post.PublishedAt <= now;
+
+    /// <summary>A live post's page (zip entry <see cref="BackupPaths.SitePost"/>), and what the index lists of it.</summary>
+    public (string Html, Listed Listed) Post(Site site, BackupPost post)
+    {
+        var title = site.Head.Journal.Title;
+        var html = markdown.ToSafeHtml(post.Markdown);
+        var body = new StringBuilder($"<p><a href=\"../index.html\">{E.Encode(title)}</a> › <a href=\"../archive.html\">Archive</a></p>\n<article>\n");
+        body.Append($"<h1>{E.Encode(post.Title)}</h1>\n<p class=\"meta\">{Day(post.PublishedAt!.Value)} · {E.Encode(post.Byline ?? post.Author.Name)}");
+        if (post.CategoryId is { } c && site.Categories.TryGetValue(c, out var category)) body.Append($" · {E.Encode(category.Name)}");
+        var tagNames = post.TagIds.Where(site.Tags.ContainsKey).Select(t => site.Tags[t].Name).ToList();
+        if (tagNames.Count > 0) body.Append(" · Tags: ").Append(E.Encode(string.Join(", ", tagNames)));
+        body.Append("</p>\n").Append(LocalPhotos(html, site.Photos)).Append("\n</article>\n");
+        body.Append(Thread(post, site.Head.Journal.CommentSettings.ThreadDepth));
+        var excerpt = post.CustomExcerpt ?? Domain.Text.Excerpt.Shorten(MarkdownRenderer.ParagraphText(html), 280);
+        return (Page($"{post.Title} – {title}", null, body.ToString(), ""),
+            new Listed(post.Id, post.Title, post.Slug, post.PublishedAt.Value, post.CategoryId, excerpt));
+    }
+
+    /// <summary>The index page (<see cref="BackupPaths.SiteIndex"/>): every live post, newest first.</summary>
+    public static string Index(Site site, IReadOnlyList<Listed> live)
+    {
+        var journal = site.Head.Journal;
         var index = new StringBuilder();
-        if (!string.IsNullOrWhiteSpace(backup.Journal.Tagline)) index.Append($"<p class=\"tagline\">{E.Encode(backup.Journal.Tagline)}</p>\n");
-        index.Append($"<p>A copy of this journal made on {Day(backup.ExportedAt)}. <a href=\"archive.html\">All {live.Count} posts by month</a>.</p>\n");
+        if (!string.IsNullOrWhiteSpace(journal.Tagline)) index.Append($"<p class=\"tagline\">{E.Encode(journal.Tagline)}</p>\n");
+        index.Append($"<p>A copy of this journal made on {Day(site.Head.ExportedAt)}. <a href=\"archive.html\">All {live.Count} posts by month</a>.</p>\n");
         index.Append(live.Count == 0 ? "<p>No posts were published.</p>\n" : "<ol class=\"posts\">\n");
-        foreach (var post in live)
-            index.Append($"<li><h2><a href=\"posts/{PostFile(post)}\">{E.Encode(post.Title)}</a></h2><p class=\"meta\">{Day(post.PublishedAt!.Value)}</p>"
-                         + $"<p>{E.Encode(Excerpt(post))}</p></li>\n");
+        foreach (var post in Newest(live))
+            index.Append($"<li><h2><a href=\"posts/{PostFile(post.Slug)}\">{E.Encode(post.Title)}</a></h2><p class=\"meta\">{Day(post.PublishedAt)}</p>"
+                         + $"<p>{E.Encode(post.Excerpt)}</p></li>\n");
         if (live.Count > 0) index.Append("</ol>\n");
-        yield return (BackupPaths.SiteIndex, Page(title, title, index.ToString(), ""));
+        return Page(journal.Title, journal.Title, index.ToString(), "");
+    }
 
+    /// <summary>The archive page (<see cref="BackupPaths.SiteArchive"/>): live posts by month, then by category.</summary>
+    public static string Archive(Site site, IReadOnlyList<Listed> live)
+    {
+        var title = site.Head.Journal.Title;
         var archive = new StringBuilder($"<p><a href=\"index.html\">{E.Encode(title)}</a></p>\n");
-        foreach (var month in live.GroupBy(p => new DateTime(p.PublishedAt!.Value.Year, p.PublishedAt.Value.Month, 1)))
+        foreach (var month in Newest(live).GroupBy(p => new DateTime(p.PublishedAt.Year, p.PublishedAt.Month, 1)))
         {
             archive.Append($"<h2>{month.Key.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}</h2>\n<ul>\n");
-            foreach (var post in month) archive.Append($"<li><a href=\"posts/{PostFile(post)}\">{E.Encode(post.Title)}</a> ({Day(post.PublishedAt!.Value)})</li>\n");
+            foreach (var post in month) archive.Append($"<li><a href=\"posts/{PostFile(post.Slug)}\">{E.Encode(post.Title)}</a> ({Day(post.PublishedAt)})</li>\n");
             archive.Append("</ul>\n");
         }
-        var byCategory = live.Where(p => p.CategoryId is { } id && categories.ContainsKey(id)).GroupBy(p => categories[p.CategoryId!.Value].Name).OrderBy(g => g.Key).ToList();
+        var byCategory = Newest(live).Where(p => p.CategoryId is { } id && site.Categories.ContainsKey(id))
+            .GroupBy(p => site.Categories[p.CategoryId!.Value].Name).OrderBy(g => g.Key).ToList();
         if (byCategory.Count > 0)
         {
             archive.Append("<h2>By category</h2>\n");
             foreach (var group in byCategory)
             {
                 archive.Append($"<h3>{E.Encode(group.Key)}</h3>\n<ul>\n");
-                foreach (var post in group) archive.Append($"<li><a href=\"posts/{PostFile(post)}\">{E.Encode(post.Title)}</a></li>\n");
+                foreach (var post in group) archive.Append($"<li><a href=\"posts/{PostFile(post.Slug)}\">{E.Encode(post.Title)}</a></li>\n");
                 archive.Append("</ul>\n");
             }
         }
-        yield return (BackupPaths.SiteArchive, Page($"Archive – {title}", "Archive", archive.ToString(), ""));
-
-        foreach (var post in live)
-        {
-            var body = new StringBuilder($"<p><a href=\"../index.html\">{E.Encode(title)}</a> › <a href=\"../archive.html\">Archive</a></p>\n<article>\n");
-            body.Append($"<h1>{E.Encode(post.Title)}</h1>\n<p class=\"meta\">{Day(post.PublishedAt!.Value)} · {E.Encode(post.Byline ?? post.Author.Name)}");
-            if (post.CategoryId is { } c && categories.TryGetValue(c, out var category)) body.Append($" · {E.Encode(category.Name)}");
-            var tagNames = post.TagIds.Where(tags.ContainsKey).Select(t => tags[t].Name).ToList();
-            if (tagNames.Count > 0) body.Append(" · Tags: ").Append(E.Encode(string.Join(", ", tagNames)));
-            body.Append("</p>\n").Append(LocalPhotos(markdown.ToSafeHtml(post.Markdown), photos)).Append("\n</article>\n");
-            body.Append(Thread(post, backup.Journal.CommentSettings.ThreadDepth));
-            yield return (BackupPaths.SitePost(post.Slug), Page($"{post.Title} – {title}", null, body.ToString(), ""));
-        }
+        return Page($"Archive – {title}", "Archive", archive.ToString(), "");
     }
 
-    private static string PostFile(BackupPost post) => BackupPaths.SitePost(post.Slug)["site/posts/".Length..];
+    private static IEnumerable<Listed> Newest(IEnumerable<Listed> live) => live.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
 
-    private string Excerpt(BackupPost post) => post.CustomExcerpt ?? Domain.Text.Excerpt.Shorten(MarkdownRenderer.ParagraphText(markdown.ToSafeHtml(post.Markdown)), 280);
+    private static string PostFile(string slug) => BackupPaths.SitePost(slug)["site/posts/".Length..];
 
     private static string Day(DateTime at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -116,7 +135,7 @@ public sealed class StaticCopy(MarkdownRenderer markdown)
     }
 
     /// <summary>Photo references become the originals in the zip (../../photos/…), with their alt text and caption.</summary>
-    private static string LocalPhotos(string safeHtml, Dictionary<int, BackupPhoto> photos)
+    private static string LocalPhotos(string safeHtml, IReadOnlyDictionary<int, BackupPhoto> photos)
     {
         if (!safeHtml.Contains(PhotoReference.Scheme, StringComparison.OrdinalIgnoreCase)) return safeHtml;
         var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + safeHtml + "</body></html>");

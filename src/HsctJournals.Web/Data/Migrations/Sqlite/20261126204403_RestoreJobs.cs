@@ -10,14 +10,6 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<int>(
-                name: "JournalId",
-                table: "ImportJobs",
-                type: "INTEGER",
-                nullable: true,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "ImportJobs",
@@ -41,6 +33,17 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             // Before jobs had a kind, an uploads-folder zip was told apart from a WordPress export by its .zip name.
             migrationBuilder.Sql("UPDATE \"ImportJobs\" SET \"Kind\" = 1 WHERE lower(\"FileName\") LIKE '%.zip';");
+
+            // Last: on SQLite, making JournalId nullable rebuilds the table, and EF runs the rebuild after every other
+            // operation of the migration. SQL placed after it would run against the table before its rebuild, which
+            // EF warns about (30200); placed before it, the UPDATE runs on the added column and the rebuild copies it.
+            migrationBuilder.AlterColumn<int>(
+                name: "JournalId",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
         }
 
         /// <inheritdoc />
