@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HsctJournals.Web.Accounts;
 using Microsoft.Net.Http.Headers;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Photos;
 
 /// <summary>
