@@ -113,7 +113,7 @@ public sealed class CommentService(
             Text = text, Status = status, ModerationNote = Truncate(note, 300), NotifyOnReply = s.NotifyOnReply,
             IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash, CreatedAt = now.UtcDateTime,
         };
-        await store.AddAsync(comment, ct);
+        await store.AddAsync(comment, journal.Id, ct);
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
     }
 
