@@ -34,7 +34,11 @@ rendered=$(curl -fs "http://127.0.0.1:$port$post" | grep -o 'name="Input.Rendere
 sleep "${FILL_SECONDS:-3}" # the form's minimum fill time
 for c in 1 "$connections"; do
   echo "== comment POST, $c client(s), ${seconds}s ($(uptime | sed 's/.*load/load/'))"
-  POST_PATH=$post RENDERED=$rendered wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${seconds}s" --latency -s bench/comment-post.lua "http://127.0.0.1:$port" \
-    | grep -E "Requests/sec|50%|99%|accepted|Socket errors"
+  cpu_before=$(bench_cpu_ms $app_pid)
+  out=$(POST_PATH=$post RENDERED=$rendered wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${seconds}s" --latency -s bench/comment-post.lua "http://127.0.0.1:$port")
+  grep -E "Requests/sec|50%|99%|accepted|Socket errors" <<<"$out"
+  # The app's CPU time per accepted comment: unlike req/s, it hardly depends on what else the machine is doing.
+  accepted=$(grep -o 'accepted [0-9]*' <<<"$out" | head -1 | cut -d' ' -f2)
+  if [ "${accepted:-0}" -gt 0 ]; then echo "  app CPU per accepted comment: $(( ($(bench_cpu_ms $app_pid) - cpu_before) * 1000 / accepted )) µs"; fi
 done
 echo "== RSS after the load: $(bench_rss $app_pid) MB"
