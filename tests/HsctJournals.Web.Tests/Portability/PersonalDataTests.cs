@@ -14,6 +14,7 @@ using HsctJournals.Web.Tests.Treatment;
 using HsctJournals.Web.Treatment;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Followers;
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>"Download your data": everything about the signed-in person, nothing about anyone else.</summary>
