@@ -22,7 +22,10 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         ["Accounts"] = 2, ["Journals"] = 2,
         ["Comments"] = 3, ["Treatment"] = 3,
         // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
-        ["Feeds"] = 4, ["Portability"] = 4, ["Admin"] = 4,
+        ["Feeds"] = 4, ["Portability"] = 4,
+        // The site admin's console sits on top of the features it operates: deleting a person is Portability's
+        // account deletion, with the admin's confirmation and audit around it (decision 0043).
+        ["Admin"] = 5,
         ["Api"] = 5,
         // The composition root: Program and its start-up step (migrate, seed the first admin and the demo journal).
         ["Startup"] = 6,
