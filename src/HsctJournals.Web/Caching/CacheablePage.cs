@@ -22,10 +22,7 @@ public static class CacheablePage
     /// <param name="tags">The <see cref="CacheTags"/> whose eviction must drop this response.</param>
     public static void ShareWithAnonymousReaders(this HttpContext http, bool publicContent, params string[] tags)
     {
-        if (!AnonymousRequest.Is(http.Request)) return;
-        http.Items[Marker] = Marker;
-        if (http.Features.Get<IOutputCacheFeature>() is { } feature)
-            feature.Context.Tags.UnionWith(tags);
+        if (!Mark(http, tags)) return;
 
         var headers = http.Response.Headers;
         // no-cache: keep it but ask us each time; the answer is a cheap 304 from our cache until a write evicts it.
@@ -33,6 +30,21 @@ public static class CacheablePage
         // A new validator per rendering: a cached copy keeps it until evicted, every node shares it through Redis.
         headers.ETag = $"\"{Base64UrlEncode(RandomNumberGenerator.GetBytes(12))}\"";
         headers.LastModified = HeaderUtilities.FormatDate(DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>
+    /// Marks a response that is the same for everyone and never changes for its URL (a photo variant named by its
+    /// hash): stored like a page, but with the caching headers and validator the response already set.
+    /// </summary>
+    public static void ShareImmutableWithAnonymousReaders(this HttpContext http, params string[] tags) => Mark(http, tags);
+
+    private static bool Mark(HttpContext http, string[] tags)
+    {
+        if (!AnonymousRequest.Is(http.Request)) return false;
+        http.Items[Marker] = Marker;
+        if (http.Features.Get<IOutputCacheFeature>() is { } feature)
+            feature.Context.Tags.UnionWith(tags);
+        return true;
     }
 
     /// <summary>True when the page marked itself shareable during this request.</summary>

@@ -33,10 +33,13 @@ public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access, Jour
             .Select(v => new { v.Length }).FirstOrDefaultAsync(ct);
         if (variant is null) return null;
         var photoIds = db.PhotoVariants.Where(v => v.Hash == variantHash).Select(v => v.PhotoId);
-        if (await ReadablePhotos(Reader.Anonymous).AnyAsync(p => photoIds.Contains(p.Id), ct))
-            return new VariantGrant(variant.Length, IsPublic: true);
+        // The same bytes may be a photo of more than one journal: all of those that show it to anyone.
+        var publicIn = await ReadablePhotos(Reader.Anonymous).Where(p => photoIds.Contains(p.Id))
+            .Select(p => p.JournalId).Distinct().ToListAsync(ct);
+        if (publicIn.Count > 0)
+            return new VariantGrant(variant.Length, publicIn);
         if (reader.IsSignedIn && await ReadablePhotos(reader).AnyAsync(p => photoIds.Contains(p.Id), ct))
-            return new VariantGrant(variant.Length, IsPublic: false);
+            return new VariantGrant(variant.Length, []);
         return null;
     }
 
@@ -46,4 +49,10 @@ public sealed class PhotoAccess(JournalsDbContext db, JournalAccess access, Jour
 }
 
 /// <summary>Permission to send one variant.</summary>
-public sealed record VariantGrant(long Length, bool IsPublic);
+/// <param name="Length">The variant's size in bytes.</param>
+/// <param name="PublicIn">The journals in which anyone may see it; empty when only this reader may.</param>
+public sealed record VariantGrant(long Length, IReadOnlyList<int> PublicIn)
+{
+    /// <summary>Anyone may see these bytes, so shared caches may keep them.</summary>
+    public bool IsPublic => PublicIn.Count > 0;
+}

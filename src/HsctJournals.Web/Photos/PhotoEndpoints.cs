@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Caching;
 using Microsoft.Net.Http.Headers;
 
 namespace HsctJournals.Web.Photos;
@@ -10,6 +11,9 @@ namespace HsctJournals.Web.Photos;
 /// every use, so taking away access takes effect at once. A reader who may not see a photo gets
 /// the same 404 as for one that does not exist. Readers without a cookie (feed readers, mail programs)
 /// may carry a <see cref="SignedPhotoLinks"/> signature instead.
+/// Public variants also go into the shared page cache, tagged with the journals that make them public, so
+/// the next reader gets them without a query and any write that could take access away (a post edited,
+/// unpublished or deleted, the journal closed, the photo deleted) evicts them with the journal's pages.
 /// </summary>
 public static partial class PhotoEndpoints
 {
@@ -17,7 +21,7 @@ public static partial class PhotoEndpoints
     public const string PrivateCacheControl = "private, no-cache";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/photos/{file}", ServeAsync).ExcludeFromDescription();
+        app.MapMethods("/photos/{file}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).ExcludeFromDescription();
 
     private static async Task ServeAsync(string file, HttpContext http, PhotoAccess photos, PhotoBlobStore blobs, SignedPhotoLinks signed, CancellationToken ct)
     {
@@ -43,7 +47,8 @@ public static partial class PhotoEndpoints
         var headers = http.Response.Headers;
         headers.CacheControl = grant.IsPublic ? PublicCacheControl : PrivateCacheControl;
         headers.ETag = etag.ToString();
-        if (!grant.IsPublic) headers.Vary = "Cookie";
+        if (grant.IsPublic) http.ShareImmutableWithAnonymousReaders([.. grant.PublicIn.Select(CacheTags.Journal)]);
+        else headers.Vary = "Cookie";
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
         if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
         {

@@ -16,7 +16,7 @@ public sealed record PostLink(int Id, string Title, string Slug, PostStatus Stat
 public sealed record PhotoOriginal(int PhotoId, string Hash, string FileName, string ContentType, long Length);
 
 /// <summary>What writers do with a journal's photos once uploaded: list, describe, delete. Form and API share it.</summary>
-public sealed class PhotoLibrary(JournalsDbContext db, PostEditor posts, PhotoBlobStore blobs)
+public sealed class PhotoLibrary(JournalsDbContext db, PostEditor posts, PhotoBlobStore blobs, Caching.PageCacheEviction cache)
 {
     public async Task<IReadOnlyList<PhotoListing>> ListAsync(int journalId, CancellationToken ct = default)
     {
@@ -72,6 +72,9 @@ public sealed class PhotoLibrary(JournalsDbContext db, PostEditor posts, PhotoBl
             await posts.RerenderAsync(post, ct);
         await blobs.DeleteUnreferencedAsync(hashes, ct);
         await transaction.CommitAsync(ct);
+        // The re-rendered posts evicted the journal's pages before the commit; a reader in between could have put
+        // the photo itself back into the shared cache (PhotoEndpoints), so evict once more now that it is gone.
+        await cache.JournalChangedAsync(journalId, ct);
         return true;
     }
 
