@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Accounts;
 /// <see cref="SignInManager{TUser}.PasskeySignInAsync"/>, which ends in <see cref="SessionSignInManager.SignInWithClaimsAsync"/>
 /// like every other sign-in, so it records a server-side session and marks the browser as recognised.
 /// </summary>
-public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<Passkeys> log)
+public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, ILogger<Passkeys> log)
 {
     /// <summary>One passkey as the passkeys page shows it; <see cref="Id"/> is the credential id, base64url.</summary>
     public sealed record Listed(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp);
@@ -61,12 +61,18 @@ public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> 
         return (await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded;
     }
 
-    /// <summary>Removes one of the person's passkeys; false when <paramref name="id"/> is not one of theirs.</summary>
-    public async Task<bool> RemoveAsync(AppUser user, string? id)
+    /// <summary>
+    /// Removes one of the person's passkeys and ends the other sessions that signed in with it (a lost or copied
+    /// passkey stops working everywhere at once); this browser, <paramref name="keepSessionId"/>, stays signed in as
+    /// after a password change. False when <paramref name="id"/> is not one of theirs.
+    /// </summary>
+    public async Task<bool> RemoveAsync(AppUser user, string? id, string? keepSessionId, CancellationToken ct = default)
     {
         var credentialId = CredentialId(id);
         if (credentialId is null || await users.GetPasskeyAsync(user, credentialId) is null) return false;
-        return (await users.RemovePasskeyAsync(user, credentialId)).Succeeded;
+        if (!(await users.RemovePasskeyAsync(user, credentialId)).Succeeded) return false;
+        await sessions.EndStartedWithPasskeyAsync(user.Id, credentialId, keepSessionId, ct);
+        return true;
     }
 
     /// <summary>Signs in with the browser's answer to <see cref="RequestOptionsAsync"/>.</summary>

@@ -28,7 +28,8 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
     /// The secret to put in a new sign-in cookie for <paramref name="user"/>: the current session's when the same
     /// person refreshes their cookie (e.g. after changing their password), otherwise a new session's.
     /// </summary>
-    public async Task<string> StartOrKeepAsync(AppUser user, HttpContext http)
+    /// <param name="passkeyId">The credential id of the passkey this sign-in used, recorded on a new session.</param>
+    public async Task<string> StartOrKeepAsync(AppUser user, HttpContext http, byte[]? passkeyId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var current = http.User.FindFirstValue(ClaimType);
@@ -49,7 +50,7 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
         db.UserSessions.Add(new UserSession
         {
             Id = SecretTokens.Hash(secret), UserId = user.Id, Stamp = user.SecurityStamp!,
-            Device = DeviceLabel.From(http.Request.Headers.UserAgent.ToString()), CreatedAt = now, LastSeenAt = now,
+            Device = DeviceLabel.From(http.Request.Headers.UserAgent.ToString()), CreatedAt = now, LastSeenAt = now, PasskeyId = passkeyId,
         });
         await db.SaveChangesAsync();
         return secret;
@@ -97,6 +98,10 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
     /// <summary>Ends every session of a person except <paramref name="keepId"/>; returns how many ended.</summary>
     public Task<int> EndOthersAsync(string userId, string? keepId, CancellationToken ct) =>
         db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync(ct);
+
+    /// <summary>Ends the person's sessions that signed in with the passkey <paramref name="credentialId"/>, except <paramref name="keepId"/>.</summary>
+    public Task<int> EndStartedWithPasskeyAsync(string userId, byte[] credentialId, string? keepId, CancellationToken ct) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.PasskeyId == credentialId && s.Id != keepId).ExecuteDeleteAsync(ct);
 
     /// <summary>
     /// The sign-in cookie's validation, run on every request that carries one (replaces Identity's periodic

@@ -201,6 +201,10 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("PasskeyId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Stamp")
                         .IsRequired()
                         .HasMaxLength(256)

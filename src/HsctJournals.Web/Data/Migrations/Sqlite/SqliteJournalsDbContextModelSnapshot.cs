@@ -192,6 +192,10 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PasskeyId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Stamp")
                         .IsRequired()
                         .HasMaxLength(256)
