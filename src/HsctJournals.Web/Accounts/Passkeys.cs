@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Accounts;
 public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, ILogger<Passkeys> log)
 {
     /// <summary>One passkey as the passkeys page shows it; <see cref="Id"/> is the credential id, base64url.</summary>
-    public sealed record Listed(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp);
+    public sealed record Listed(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp, DateTime? LastUsedAt);
 
     /// <summary>What a browser needs to make a new passkey for <paramref name="user"/> (JSON for navigator.credentials.create).</summary>
     public Task<string> CreationOptionsAsync(AppUser user) =>
@@ -46,11 +46,19 @@ public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> 
         return stored.Succeeded ? null : NotMade;
     }
 
-    public async Task<List<Listed>> ListAsync(AppUser user) =>
-        (await users.GetPasskeysAsync(user))
-        .OrderBy(p => p.CreatedAt)
-        .Select(p => new Listed(WebEncoders.Base64UrlEncode(p.CredentialId), p.Name ?? PasskeyName.Default, p.CreatedAt, p.IsBackedUp))
-        .ToList();
+    /// <summary>The person's passkeys, oldest first, with when each last signed them in (never key material).</summary>
+    public async Task<List<Listed>> ListAsync(AppUser user)
+    {
+        var used = await sessions.PasskeyUsesAsync(user.Id);
+        return (await users.GetPasskeysAsync(user))
+            .OrderBy(p => p.CreatedAt)
+            .Select(p =>
+            {
+                var id = WebEncoders.Base64UrlEncode(p.CredentialId);
+                return new Listed(id, p.Name ?? PasskeyName.Default, p.CreatedAt, p.IsBackedUp, used.TryGetValue(id, out var at) ? at : null);
+            })
+            .ToList();
+    }
 
     /// <summary>Renames one of the person's passkeys; false when <paramref name="id"/> is not one of theirs.</summary>
     public async Task<bool> RenameAsync(AppUser user, string? id, string name)
@@ -71,7 +79,7 @@ public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> 
         var credentialId = CredentialId(id);
         if (credentialId is null || await users.GetPasskeyAsync(user, credentialId) is null) return false;
         if (!(await users.RemovePasskeyAsync(user, credentialId)).Succeeded) return false;
-        await sessions.EndStartedWithPasskeyAsync(user.Id, credentialId, keepSessionId, ct);
+        await sessions.PasskeyRemovedAsync(user.Id, credentialId, keepSessionId, ct);
         return true;
     }
 

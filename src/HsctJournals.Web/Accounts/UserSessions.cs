@@ -53,8 +53,23 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
             Device = DeviceLabel.From(http.Request.Headers.UserAgent.ToString()), CreatedAt = now, LastSeenAt = now, PasskeyId = passkeyId,
         });
         await db.SaveChangesAsync();
+        if (passkeyId is not null) await NotePasskeyUseAsync(user.Id, passkeyId, now);
         return secret;
     }
+
+    private async Task NotePasskeyUseAsync(string userId, byte[] credentialId, DateTime now)
+    {
+        if (await db.PasskeyUses.Where(p => p.CredentialId == credentialId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastUsedAt, now)) > 0) return;
+        var use = db.PasskeyUses.Add(new PasskeyUse { CredentialId = credentialId, UserId = userId, LastUsedAt = now });
+        try { await db.SaveChangesAsync(); }
+        // Two sign-ins with the same passkey at the same moment: the other one has just written the same date.
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { use.State = EntityState.Detached; }
+    }
+
+    /// <summary>When each of the person's passkeys last signed them in, by credential id (base64url).</summary>
+    public async Task<Dictionary<string, DateTime>> PasskeyUsesAsync(string userId) =>
+        (await db.PasskeyUses.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.CredentialId, p.LastUsedAt }).ToListAsync())
+        .ToDictionary(p => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(p.CredentialId), p => p.LastUsedAt);
 
     /// <summary>True when the cookie's session still exists and its stamp is the user's current one; notes when it was seen.</summary>
     public async Task<bool> IsLiveAsync(ClaimsPrincipal principal)
@@ -99,9 +114,15 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
     public Task<int> EndOthersAsync(string userId, string? keepId, CancellationToken ct) =>
         db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync(ct);
 
-    /// <summary>Ends the person's sessions that signed in with the passkey <paramref name="credentialId"/>, except <paramref name="keepId"/>.</summary>
-    public Task<int> EndStartedWithPasskeyAsync(string userId, byte[] credentialId, string? keepId, CancellationToken ct) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.PasskeyId == credentialId && s.Id != keepId).ExecuteDeleteAsync(ct);
+    /// <summary>
+    /// After a passkey is removed: ends the person's sessions that signed in with it, except <paramref name="keepId"/>,
+    /// and forgets when it was last used.
+    /// </summary>
+    public async Task PasskeyRemovedAsync(string userId, byte[] credentialId, string? keepId, CancellationToken ct)
+    {
+        await db.UserSessions.Where(s => s.UserId == userId && s.PasskeyId == credentialId && s.Id != keepId).ExecuteDeleteAsync(ct);
+        await db.PasskeyUses.Where(p => p.UserId == userId && p.CredentialId == credentialId).ExecuteDeleteAsync(ct);
+    }
 
     /// <summary>
     /// The sign-in cookie's validation, run on every request that carries one (replaces Identity's periodic

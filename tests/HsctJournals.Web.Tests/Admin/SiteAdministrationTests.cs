@@ -306,6 +306,10 @@ public abstract class SiteAdministrationTests(MailingApp app)
         await app.AddMemberAsync(open, coAuthor, JournalRole.CoAuthor);
         var post = await app.CreatePostAsync(open, person, "Written before deletion");
         var personClient = await app.SignedInClientAsync(person);
+        // Like every admin page, a 404 to anyone else, for GET and POST.
+        var notAdmin = await app.SignedInClientAsync(coAuthor);
+        Assert.Equal(HttpStatusCode.NotFound, (await notAdmin.GetAsync($"/admin/people/delete?id={person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await notAdmin.PostAsync($"/admin/people/delete?id={person.Id}", new FormUrlEncodedContent([]))).StatusCode);
 
         Assert.Contains($"/admin/people/delete?id={person.Id}", await admin.GetStringAsync("/admin/people?q=" + Uri.EscapeDataString(person.DisplayName)));
         var confirm = await Forms.GetAsync(admin, $"/admin/people/delete?id={person.Id}");
