@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using HsctJournals.Domain.Comments;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Benchmarks;
 
 /// <summary>Building a post's thread must stay linear: 10,000 comments is a very long thread.</summary>

@@ -3,6 +3,7 @@ using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Comments;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Benchmarks;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

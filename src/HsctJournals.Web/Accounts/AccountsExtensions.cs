@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Options;
 using HsctJournals.Web.Shared;
 
+using HsctJournals.Web.Notifications;
 namespace HsctJournals.Web.Accounts;
 
 public static class AccountsExtensions

@@ -1,3 +1,5 @@
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>A personal access token for the JSON API. Only a SHA-256 hash of the secret is stored.</summary>

@@ -1,3 +1,5 @@
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>The one rule for display names, shared by registration and the profile page.</summary>

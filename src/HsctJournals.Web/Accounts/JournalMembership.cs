@@ -5,6 +5,7 @@ using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

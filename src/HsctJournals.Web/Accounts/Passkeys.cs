@@ -3,6 +3,7 @@ using HsctJournals.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

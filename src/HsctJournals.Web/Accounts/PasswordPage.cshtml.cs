@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

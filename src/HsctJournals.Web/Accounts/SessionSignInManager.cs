@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

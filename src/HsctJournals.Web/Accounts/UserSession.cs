@@ -1,3 +1,5 @@
+using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

@@ -2,6 +2,7 @@ using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Admin;
 
 /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Api;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Comments;
 
 /// <summary>

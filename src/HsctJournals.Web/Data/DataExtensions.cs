@@ -1,4 +1,3 @@
-using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,6 @@ public static class DataExtensions
         // and the links mailed out earlier (e-mail confirmation, unsubscribe).
         services.AddDataProtection().SetApplicationName("HsctJournals").PersistKeysToDbContext<JournalsDbContext>();
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<JournalAccess>();
         services.AddHealthChecks().AddDbContextCheck<JournalsDbContext>("database");
         return services;
     }

@@ -1,6 +1,6 @@
 namespace HsctJournals.Web.Journals;
 
-/// <summary>Who may read a journal. The one access rule (<see cref="Accounts.JournalAccess"/>) interprets it.</summary>
+/// <summary>Who may read a journal. The one access rule (<see cref="JournalAccess"/>) interprets it.</summary>
 public enum JournalVisibility
 {
     /// <summary>Listed on the site home, indexed by search engines, readable by anyone.</summary>

@@ -7,6 +7,8 @@ public static class JournalsExtensions
 {
     public static IServiceCollection AddJournals(this IServiceCollection services)
     {
+        // The one access rule; every read path starts from it (design invariant 1).
+        services.AddScoped<JournalAccess>();
         services.AddScoped<JournalContext>();
         services.AddScoped<JournalHeaderLinks>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<JournalPageFilter>());

@@ -3,6 +3,7 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Caching;
 using Microsoft.Net.Http.Headers;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Photos;
 
 /// <summary>

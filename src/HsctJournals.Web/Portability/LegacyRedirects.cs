@@ -3,6 +3,7 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>

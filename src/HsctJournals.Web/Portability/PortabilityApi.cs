@@ -5,6 +5,7 @@ using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Portability;
 
 /// <summary>An import job as the API shows it.</summary>

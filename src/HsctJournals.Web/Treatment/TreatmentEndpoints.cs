@@ -5,6 +5,7 @@ using HsctJournals.Web.Treatment.Fhir;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using HsctJournals.Web.Tests.Infrastructure;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Access;
 
 /// <summary>

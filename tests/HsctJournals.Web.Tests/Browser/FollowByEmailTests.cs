@@ -103,7 +103,7 @@ public sealed class FollowByEmailTests(MailingBrowserFixture browser) : IClassFi
         Assert.Equal(FollowFrequency.DailyDigest, frequency);
     }
 
-    private async Task<(Web.Accounts.AppUser Owner, Journal Journal, Post Post)> JournalWithPostAsync()
+    private async Task<(Web.Shared.AppUser Owner, Journal Journal, Post Post)> JournalWithPostAsync()
     {
         var owner = await App.CreateUserAsync("Fern Owner");
         var journal = await App.CreateJournalAsync(owner, JournalVisibility.Public);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HsctJournals.Web.Shared;
 using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 
 namespace HsctJournals.Web.Tests.Browser;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Comments;
 
 /// <summary>Helpers for comment tests: visitors with their own address, posting the form, setting policies.</summary>

@@ -6,6 +6,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using HsctJournals.Web.Journals;
 namespace HsctJournals.Web.Tests.Durability;
 
 /// <summary>

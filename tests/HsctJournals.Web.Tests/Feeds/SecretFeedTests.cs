@@ -129,7 +129,7 @@ public abstract partial class SecretFeedTests(AppFactory app)
         Assert.DoesNotContain("secret feed address", html);
     }
 
-    private async Task<(Journal Journal, Web.Accounts.AppUser Reader)> ApprovedReadersJournalAsync()
+    private async Task<(Journal Journal, Web.Shared.AppUser Reader)> ApprovedReadersJournalAsync()
     {
         var owner = await app.CreateUserAsync();
         var reader = await app.CreateUserAsync();
@@ -138,7 +138,7 @@ public abstract partial class SecretFeedTests(AppFactory app)
         return (journal, reader);
     }
 
-    private Task<Web.Accounts.AppUser> OwnerOfAsync(Journal journal) => app.WithScopeAsync(sp =>
+    private Task<Web.Shared.AppUser> OwnerOfAsync(Journal journal) => app.WithScopeAsync(sp =>
         sp.GetRequiredService<JournalsDbContext>().JournalMembers
             .Where(m => m.JournalId == journal.Id && m.Role == JournalRole.Owner).Select(m => m.User).SingleAsync());
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Infrastructure;
 
 /// <summary>

@@ -60,7 +60,7 @@ public abstract class BrowserFixture<TApp> : IAsyncLifetime where TApp : AppFact
     }
 
     /// <summary>A fresh page signed in as <paramref name="user"/> through the real login form.</summary>
-    public Task<IPage> SignInAsync(HsctJournals.Web.Accounts.AppUser user) => BrowserChecks.SignInAsync(() => NewPageAsync(), user);
+    public Task<IPage> SignInAsync(HsctJournals.Web.Shared.AppUser user) => BrowserChecks.SignInAsync(() => NewPageAsync(), user);
 
     public async Task DisposeAsync()
     {

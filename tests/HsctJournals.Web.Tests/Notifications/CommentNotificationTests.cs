@@ -104,7 +104,7 @@ public abstract class CommentNotificationTests(NotifyingApp app)
         Assert.Empty(app.Mail.To(parentAddress));
     }
 
-    private async Task<(Web.Accounts.AppUser Owner, Post Post)> JournalWithPostAsync(OwnerNotificationSetting setting)
+    private async Task<(Web.Shared.AppUser Owner, Post Post)> JournalWithPostAsync(OwnerNotificationSetting setting)
     {
         var owner = await app.CreateUserAsync("Owner Olivia");
         var journal = await app.CreateJournalAsync(owner, JournalVisibility.Public);

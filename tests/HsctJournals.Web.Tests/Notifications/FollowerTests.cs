@@ -180,7 +180,7 @@ public abstract class FollowerTests(NotifyingApp app)
         Assert.Empty(app.Mail.To(other));
     }
 
-    private async Task<(Web.Accounts.AppUser Owner, Journal Journal)> PublicJournalAsync()
+    private async Task<(Web.Shared.AppUser Owner, Journal Journal)> PublicJournalAsync()
     {
         var owner = await app.CreateUserAsync("Journal Owner");
         return (owner, await app.CreateJournalAsync(owner, JournalVisibility.Public));

@@ -1,5 +1,5 @@
 using System.Net;
-using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Photos;

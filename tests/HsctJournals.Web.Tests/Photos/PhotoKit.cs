@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Photos;
 
 /// <summary>Images made in the test with libvips (never files from elsewhere), and upload helpers.</summary>

@@ -14,6 +14,7 @@ using HsctJournals.Web.Treatment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>Deleting an account through the real form, for a person who wrote, commented, followed and kept a treatment course.</summary>

@@ -10,6 +10,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HsctJournals.Web.Shared;
 using static HsctJournals.Web.Tests.Portability.WordPressFiles;
 
 namespace HsctJournals.Web.Tests.Portability;

@@ -9,6 +9,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HsctJournals.Web.Shared;
 using static HsctJournals.Web.Tests.Portability.WordPressFiles;
 
 namespace HsctJournals.Web.Tests.Portability;

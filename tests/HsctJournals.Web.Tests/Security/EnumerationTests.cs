@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Security;
 
 /// <summary>

@@ -19,7 +19,7 @@ public abstract class FhirExportTests(AppFactory app)
     /// A course with every kind of record: timed and untimed labs in every unit family, a WBC and % sample (derived ANC),
     /// a lab range, every event type, a prior DMT and declared engraftment.
     /// </summary>
-    private async Task<(Journal Journal, Web.Accounts.AppUser Owner, TreatmentCourse Course)> FullCourseAsync(TreatmentSharing sharing)
+    private async Task<(Journal Journal, Web.Shared.AppUser Owner, TreatmentCourse Course)> FullCourseAsync(TreatmentSharing sharing)
     {
         var owner = await app.CreateUserAsync();
         var journal = await app.CreateJournalAsync(owner, JournalVisibility.Public);

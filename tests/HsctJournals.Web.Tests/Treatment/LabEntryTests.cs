@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Tests.Treatment;
 /// <summary>Lab entry by domain/hsct.md §6: separators, round trip, corrections, the owner's date, °F fevers.</summary>
 public abstract partial class LabEntryTests(AppFactory app)
 {
-    private async Task<(Journal Journal, HttpClient Client, Web.Accounts.AppUser Owner, TreatmentCourse Course)> OwnerAsync(string csv = "date,analyte,value,unit\n")
+    private async Task<(Journal Journal, HttpClient Client, Web.Shared.AppUser Owner, TreatmentCourse Course)> OwnerAsync(string csv = "date,analyte,value,unit\n")
     {
         var owner = await app.CreateUserAsync();
         var journal = await app.CreateJournalAsync(owner, JournalVisibility.Public);

@@ -4,6 +4,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Treatment;
 using Microsoft.Extensions.DependencyInjection;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Tests.Treatment;
 
 /// <summary>Builds treatment courses through the app's own services, as the owner would through the forms.</summary>

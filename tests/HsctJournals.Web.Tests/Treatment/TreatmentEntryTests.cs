@@ -15,7 +15,7 @@ namespace HsctJournals.Web.Tests.Treatment;
 /// <summary>The owner records a course through the forms and the API: labs, import, phases, events, milestones, calendar.</summary>
 public abstract class TreatmentEntryTests(AppFactory app)
 {
-    private async Task<(Journal Journal, HttpClient Client, Web.Accounts.AppUser Owner)> OwnerAsync()
+    private async Task<(Journal Journal, HttpClient Client, Web.Shared.AppUser Owner)> OwnerAsync()
     {
         var owner = await app.CreateUserAsync();
         var journal = await app.CreateJournalAsync(owner, JournalVisibility.Public);

@@ -3,6 +3,7 @@ using HsctJournals.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Data.Configurations;
 
 internal sealed class AdminAuditEntryConfiguration : IEntityTypeConfiguration<AdminAuditEntry>

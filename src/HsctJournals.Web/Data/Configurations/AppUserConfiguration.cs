@@ -2,6 +2,7 @@ using HsctJournals.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using HsctJournals.Web.Shared;
 namespace HsctJournals.Web.Data.Configurations;
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -71,7 +71,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Accounts.AppUser", b =>
+            modelBuilder.Entity("HsctJournals.Web.Shared.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -1386,7 +1386,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1403,7 +1403,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1427,7 +1427,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1447,7 +1447,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1534,7 +1534,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1547,7 +1547,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Post", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "Author")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1579,7 +1579,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "SavedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "SavedBy")
                         .WithMany()
                         .HasForeignKey("SavedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1742,7 +1742,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1751,7 +1751,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1766,7 +1766,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1775,7 +1775,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -71,7 +71,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Accounts.AppUser", b =>
+            modelBuilder.Entity("HsctJournals.Web.Shared.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -1593,7 +1593,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1610,7 +1610,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1623,7 +1623,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1645,7 +1645,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1665,7 +1665,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1752,7 +1752,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1765,7 +1765,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Post", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "Author")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1797,7 +1797,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "SavedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "SavedBy")
                         .WithMany()
                         .HasForeignKey("SavedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1837,7 +1837,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "UploadedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "UploadedBy")
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2016,7 +2016,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2025,7 +2025,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2040,7 +2040,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2049,7 +2049,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

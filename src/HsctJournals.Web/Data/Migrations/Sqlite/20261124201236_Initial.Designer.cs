@@ -64,7 +64,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Accounts.AppUser", b =>
+            modelBuilder.Entity("HsctJournals.Web.Shared.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -645,7 +645,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -662,7 +662,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -681,7 +681,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -711,7 +711,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -724,7 +724,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Post", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "Author")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -756,7 +756,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "SavedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "SavedBy")
                         .WithMany()
                         .HasForeignKey("SavedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -799,7 +799,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -808,7 +808,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -823,7 +823,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -832,7 +832,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

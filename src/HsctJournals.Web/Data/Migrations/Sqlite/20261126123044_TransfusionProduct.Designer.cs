@@ -64,7 +64,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Accounts.AppUser", b =>
+            modelBuilder.Entity("HsctJournals.Web.Shared.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1329,7 +1329,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1346,7 +1346,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1370,7 +1370,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1390,7 +1390,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1477,7 +1477,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1490,7 +1490,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Post", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "Author")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1522,7 +1522,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "SavedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "SavedBy")
                         .WithMany()
                         .HasForeignKey("SavedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1685,7 +1685,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1694,7 +1694,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1709,7 +1709,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1718,7 +1718,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -64,7 +64,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Accounts.AppUser", b =>
+            modelBuilder.Entity("HsctJournals.Web.Shared.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1488,7 +1488,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1505,7 +1505,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1529,7 +1529,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1549,7 +1549,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1636,7 +1636,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "User")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1649,7 +1649,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Post", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "Author")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1681,7 +1681,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "SavedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "SavedBy")
                         .WithMany()
                         .HasForeignKey("SavedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1721,7 +1721,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", "UploadedBy")
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "UploadedBy")
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1901,7 +1901,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1910,7 +1910,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1925,7 +1925,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1934,7 +1934,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HsctJournals.Web.Accounts.AppUser", null)
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

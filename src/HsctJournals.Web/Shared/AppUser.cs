@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>A person with an account. The e-mail address is private; only <see cref="DisplayName"/> is ever shown.</summary>
 public class AppUser : IdentityUser

@@ -2,7 +2,7 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>A signed-in person's own time zone (from their profile), for showing their own dates.</summary>
 public static class UserTimeZone

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
-namespace HsctJournals.Web.Accounts;
+using HsctJournals.Web.Shared;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>
 /// Who is reading: the input to the one access rule. Built from the signed-in principal,

@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Notifications;
 
 /// <summary>Outgoing mail. When <see cref="Host"/> is empty, messages are written to the log instead of sent.</summary>
 public sealed class SmtpOptions

@@ -1,4 +1,4 @@
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Shared;
 
 /// <summary>Site-wide Identity roles.</summary>
 public static class Roles

@@ -4,7 +4,7 @@ using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace HsctJournals.Web.Accounts;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>
 /// The one access rule (design invariant 1). Every read path — pages, archives, search, feeds,
