@@ -1,3 +1,4 @@
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Portability;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using HsctJournals.Web.Shared;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
