@@ -5,6 +5,7 @@ using HsctJournals.Web.Caching;
 using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Feeds;
+using HsctJournals.Web.Followers;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Photos;
@@ -24,6 +25,7 @@ builder.Services
     .AddJournals()
     .AddComments()
     .AddNotifications()
+    .AddFollowers()
     .AddTreatment()
     .AddPhotos()
     .AddFeeds()

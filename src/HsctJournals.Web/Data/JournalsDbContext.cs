@@ -50,7 +50,7 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Treatment.ClinicianLinkAccess> ClinicianLinkAccesses => Set<Treatment.ClinicianLinkAccess>();
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
-    public DbSet<Notifications.Follower> Followers => Set<Notifications.Follower>();
+    public DbSet<Followers.Follower> Followers => Set<Followers.Follower>();
     public DbSet<HsctJournals.Web.Photos.Photo> Photos => Set<HsctJournals.Web.Photos.Photo>();
     public DbSet<HsctJournals.Web.Photos.PhotoVariant> PhotoVariants => Set<HsctJournals.Web.Photos.PhotoVariant>();
     public DbSet<HsctJournals.Web.Photos.PhotoUsage> PhotoUsages => Set<HsctJournals.Web.Photos.PhotoUsage>();

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace HsctJournals.Web.Notifications;
 
 /// <summary>
-/// The background loop on every node: announce posts that went live, queue due digests, then
-/// deliver the outbox batch by batch; then wait for <see cref="NotificationOptions.PollSeconds"/>
+/// The background loop on every node: run the jobs features registered (<see cref="INotificationJob"/>: the follow
+/// feature announces posts that went live and queues due digests), then deliver the outbox batch by batch; then wait for <see cref="NotificationOptions.PollSeconds"/>
 /// or a <see cref="OutboxSignal"/>. All coordination between nodes is in the database.
 /// </summary>
 public sealed class NotificationWorker(
-    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<NotificationOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<NotificationOptions> options, IOptions<NotificationJobs> jobs, TimeProvider clock,
     ILogger<NotificationWorker> log) : BackgroundService
 {
     private static readonly TimeSpan KeepSentFor = TimeSpan.FromDays(14);
@@ -39,8 +39,8 @@ public sealed class NotificationWorker(
     /// <summary>One round of every job; public so tests and tools can drive it.</summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
-        await InScopeAsync<PostAnnouncer>(a => a.RunAsync(ct));
-        await InScopeAsync<DigestScheduler>(d => d.RunAsync(ct));
+        foreach (var job in jobs.Value.Types)
+            await InScopeAsync<INotificationJob>(job, j => j.RunAsync(ct));
         int claimed;
         do claimed = await InScopeAsync<OutboxProcessor>(p => p.RunBatchAsync(ct));
         while (claimed >= options.Value.BatchSize && !ct.IsCancellationRequested);
@@ -57,9 +57,11 @@ public sealed class NotificationWorker(
         await InScopeAsync<JournalsDbContext>(db => db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(ct));
     }
 
-    private async Task<int> InScopeAsync<T>(Func<T, Task<int>> work) where T : notnull
+    private Task<int> InScopeAsync<T>(Func<T, Task<int>> work) where T : notnull => InScopeAsync(typeof(T), work);
+
+    private async Task<int> InScopeAsync<T>(Type service, Func<T, Task<int>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<T>());
+        return await work((T)scope.ServiceProvider.GetRequiredService(service));
     }
 }

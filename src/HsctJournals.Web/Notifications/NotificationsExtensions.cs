@@ -4,7 +4,7 @@ namespace HsctJournals.Web.Notifications;
 
 public static class NotificationsExtensions
 {
-    /// <summary>The outbox, its background sender and jobs, mail composers and the follow pages.</summary>
+    /// <summary>The outbox, its background sender and the unsubscribe page. Features add mail composers, unsubscribe targets and jobs.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
@@ -15,17 +15,20 @@ public static class NotificationsExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<OutboxProcessor>();
-        services.AddScoped<IMailComposer, FollowerMails>();
-        services.AddScoped<PostAnnouncer>();
-        services.AddScoped<DigestScheduler>();
         services.AddSingleton<UnsubscribeTokens>();
-        services.AddScoped<Following>();
         services.AddScoped<Unsubscribing>();
-        services.AddScoped<IUnsubscribeTarget, FollowerUnsubscribe>();
         services.AddSingleton<NotificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
         services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Notifications/Unsubscribe", "follow/unsubscribe/{token}"));
+        return services;
+    }
+
+    /// <summary>Adds a job to every round of the notification worker (see <see cref="INotificationJob"/>).</summary>
+    public static IServiceCollection AddNotificationJob<TJob>(this IServiceCollection services) where TJob : class, INotificationJob
+    {
+        services.AddScoped<TJob>();
+        services.Configure<NotificationJobs>(jobs => jobs.Types.Add(typeof(TJob)));
         return services;
     }
 }

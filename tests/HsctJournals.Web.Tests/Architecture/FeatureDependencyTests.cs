@@ -25,15 +25,18 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         ["Journals"] = 2,
         // Accounts manage people and their memberships of journals, so they sit above Journals.
         ["Accounts"] = 3, ["Comments"] = 3, ["Treatment"] = 3,
-        // Feeds, like Portability, read what the features publish (posts, their photos) and serve it elsewhere.
-        ["Feeds"] = 4, ["Portability"] = 4,
+        // Following a journal by e-mail: journal pages, post mails with their first photo, built on Notifications.
+        // Feeds read what the features publish (posts, their photos) and serve it elsewhere.
+        ["Followers"] = 4, ["Feeds"] = 4,
+        // Export, import and deletion cover every feature's data, followers included.
+        ["Portability"] = 5,
         // The site admin's console sits on top of the features it operates: deleting a person is Portability's
         // account deletion, with the admin's confirmation and audit around it (decision 0043).
-        ["Admin"] = 5,
-        ["Api"] = 5,
+        ["Admin"] = 6,
+        ["Api"] = 6,
         // The composition root: Program and its start-up step (migrate, seed the first admin and the demo journal).
-        ["Startup"] = 6,
-        ["Program"] = 7,
+        ["Startup"] = 7,
+        ["Program"] = 8,
     };
 
     private const int FeatureLayer = 3;
@@ -43,8 +46,6 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<(string From, string To), string> KnownDebt = new()
     {
-        [("Notifications", "Journals")] = "the Follow page and post announcements are journal pages; they belong in Journals",
-        [("Notifications", "Photos")] = "FollowerMails (the follow feature, still in Notifications) shows a post's first photo; moves with the follow feature",
         [("Journals", "Comments")] = "the post page hosts the comment section and its POST; Journal owns CommentSettings",
         [("Journals", "Photos")] = "the post editor records which photos a post uses",
     };

@@ -5,6 +5,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HsctJournals.Web.Followers;
 using static HsctJournals.Web.Tests.Infrastructure.BrowserChecks;
 using static HsctJournals.Web.Tests.Notifications.NotificationTestData;
 using Eventually = HsctJournals.Web.Tests.Notifications.Eventually;

@@ -6,6 +6,7 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using HsctJournals.Web.Followers;
 using static HsctJournals.Web.Tests.Notifications.NotificationTestData;
 
 namespace HsctJournals.Web.Tests.Notifications;

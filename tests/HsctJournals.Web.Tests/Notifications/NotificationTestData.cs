@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
+using HsctJournals.Web.Followers;
 namespace HsctJournals.Web.Tests.Notifications;
 
 /// <summary>

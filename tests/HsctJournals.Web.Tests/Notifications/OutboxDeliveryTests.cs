@@ -10,7 +10,9 @@ namespace HsctJournals.Web.Tests.Notifications;
 /// <summary>Queues already-composed mail, the simplest outbox message, for delivery tests.</summary>
 internal static class QueuedMail
 {
-    public static Task<List<long>> EnqueueAsync(AppFactory app, string tag, int count) => app.WithScopeAsync(async sp =>
+    /// <param name="dueAt">When the messages first fall due (now when null); set before they are saved, so the
+    /// background sender never sees them due earlier.</param>
+    public static Task<List<long>> EnqueueAsync(AppFactory app, string tag, int count, DateTime? dueAt = null) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<JournalsDbContext>();
         var outbox = sp.GetRequiredService<Outbox>();
@@ -19,6 +21,8 @@ internal static class QueuedMail
             var mail = new MailBody().Paragraph($"Message {i}").To($"{tag}-{i}@tests.invalid", null, $"{tag} #{i}", null);
             outbox.Enqueue(Outbox.Mail, mail);
         }
+        if (dueAt is { } due)
+            foreach (var queued in db.ChangeTracker.Entries<OutboxMessage>()) queued.Entity.NextAttemptAt = due;
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Where(m => m.Payload.Contains(tag)).Select(m => m.Id).ToListAsync();
     });
@@ -103,11 +107,9 @@ public abstract class OutboxConcurrencyTests(NotifyingApp app)
         // here are made due only tomorrow and the two claims run on a clock a day ahead: the
         // background sender (on the real clock) cannot take them first, and the claims race only
         // each other.
+        // Due tomorrow from the moment they are saved: a slow machine cannot let the sender in between.
         var tag = "claim-" + Guid.NewGuid().ToString("N")[..6];
-        var ids = await QueuedMail.EnqueueAsync(app, tag, 15);
-        var dueAt = DateTime.UtcNow.AddDays(1);
-        await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().OutboxMessages
-            .Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, dueAt)));
+        var ids = await QueuedMail.EnqueueAsync(app, tag, 15, dueAt: DateTime.UtcNow.AddDays(1));
         var tomorrow = new ClockAhead(TimeSpan.FromDays(1.01));
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => app.WithScopeAsync(sp =>

@@ -4,6 +4,7 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.Notifications;
+using HsctJournals.Web.Followers;
 using static HsctJournals.Web.Tests.Notifications.NotificationTestData;
 
 namespace HsctJournals.Web.Tests.Photos;

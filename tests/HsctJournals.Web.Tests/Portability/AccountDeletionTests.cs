@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using HsctJournals.Web.Shared;
+using HsctJournals.Web.Followers;
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>Deleting an account through the real form, for a person who wrote, commented, followed and kept a treatment course.</summary>

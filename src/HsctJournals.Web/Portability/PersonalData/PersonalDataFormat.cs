@@ -3,6 +3,7 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Portability.Backup;
 
+using HsctJournals.Web.Followers;
 namespace HsctJournals.Web.Portability.PersonalData;
 
 // The JSON files of "Download your data" (GDPR Art. 15 and 20): only the person's own data, never other

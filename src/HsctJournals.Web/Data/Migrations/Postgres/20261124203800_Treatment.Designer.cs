@@ -586,7 +586,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1459,7 +1459,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.Navigation("Journal");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany()

@@ -656,7 +656,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1836,7 +1836,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Journal");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany()

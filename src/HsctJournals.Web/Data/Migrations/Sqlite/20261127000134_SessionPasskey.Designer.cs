@@ -661,7 +661,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1869,7 +1869,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.Navigation("Journal");
                 });
 
-            modelBuilder.Entity("HsctJournals.Web.Notifications.Follower", b =>
+            modelBuilder.Entity("HsctJournals.Web.Followers.Follower", b =>
                 {
                     b.HasOne("HsctJournals.Web.Journals.Journal", "Journal")
                         .WithMany()

@@ -4,7 +4,8 @@ using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// "Follow by e-mail" for a journal the reader can read (404 otherwise, as for a missing journal).

@@ -1,7 +1,8 @@
 using HsctJournals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>A follower's unsubscribe link: deletes the follower, address and all.</summary>
 public sealed class FollowerUnsubscribe(JournalsDbContext db) : IUnsubscribeTarget

@@ -3,7 +3,8 @@ using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// The one place that notices a post went live — published now, or a scheduled time that passed —
@@ -11,7 +12,7 @@ namespace HsctJournals.Web.Notifications;
 /// conditional update of <see cref="Post.AnnouncedAt"/> and the outbox row commit together, and
 /// a second node racing for the same post updates nothing.
 /// </summary>
-public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options, Caching.PageCacheEviction cache)
+public sealed class PostAnnouncer(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options, Caching.PageCacheEviction cache) : INotificationJob
 {
     private const int BatchSize = 100;
 

@@ -3,7 +3,8 @@ using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// Once a day, after <see cref="NotificationOptions.DigestTimeUtc"/>, queues one
@@ -12,7 +13,7 @@ namespace HsctJournals.Web.Notifications;
 /// transaction, by a conditional update, so a follower gets at most one digest a day however many
 /// nodes run this.
 /// </summary>
-public sealed class DigestScheduler(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class DigestScheduler(JournalsDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options) : INotificationJob
 {
     private const int BatchSize = 200;
 

@@ -5,7 +5,8 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// Following a journal by e-mail (double opt-in) and confirming (unsubscribing: <see cref="Unsubscribing"/>). Whoever may read

@@ -2,7 +2,8 @@ using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// The double opt-in link. Opening it shows a button; only the POST confirms, so a mail scanner

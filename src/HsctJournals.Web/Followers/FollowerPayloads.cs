@@ -1,4 +1,6 @@
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+
+namespace HsctJournals.Web.Followers;
 
 /// <summary>Payload of <see cref="Outbox.PostToFollowers"/>: the post that went live.</summary>
 public sealed record PostMessage(int PostId);

@@ -1,6 +1,7 @@
 using HsctJournals.Web.Journals;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>How often a follower hears about new posts.</summary>
 public enum FollowFrequency { Instant = 0, DailyDigest = 1 }

@@ -6,7 +6,8 @@ using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HsctJournals.Web.Notifications;
+using HsctJournals.Web.Notifications;
+namespace HsctJournals.Web.Followers;
 
 /// <summary>
 /// Mail to people following a journal by e-mail: the double opt-in request, a new post (one
