@@ -36,7 +36,6 @@ public sealed class EmailPageModel(UserManager<AppUser> users, AccountLinks link
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         CurrentEmail = user.Email ?? "";
-        ModelState.Clear();
         var password = Password;
         Password = null; // never sent back
         var address = NewEmail?.Trim() ?? "";

@@ -28,7 +28,6 @@ public sealed class PasswordPageModel(UserManager<AppUser> users, SignInManager<
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        ModelState.Clear();
         var (current, next, again) = (CurrentPassword, NewPassword, ConfirmPassword);
         (CurrentPassword, NewPassword, ConfirmPassword) = (null, null, null);
         if (string.IsNullOrEmpty(current)) ModelState.AddModelError(nameof(CurrentPassword), "Enter your current password.");

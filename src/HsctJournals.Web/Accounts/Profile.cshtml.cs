@@ -29,7 +29,6 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        ModelState.Clear();
         var name = DisplayNames.Validate(DisplayName, out var nameError);
         if (nameError is not null) ModelState.AddModelError(nameof(DisplayName), nameError);
         if (!TimeZones.IsKnown(TimeZoneId)) ModelState.AddModelError(nameof(TimeZoneId), "Choose a time zone from the list.");

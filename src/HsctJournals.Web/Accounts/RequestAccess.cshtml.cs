@@ -20,7 +20,6 @@ public sealed class RequestAccessModel(AccessRequests requests) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
-        ModelState.Clear();
         if (AccessRequests.ValidateMessage(Message) is { } error)
         {
             ModelState.AddModelError(nameof(Message), error);

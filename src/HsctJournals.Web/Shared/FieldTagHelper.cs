@@ -84,8 +84,9 @@ public sealed class FieldTagHelper : TagHelper
             input.Attributes["aria-invalid"] = "true";
             input.AddCssClass("input-validation-error");
         }
-        // What the person sent wins over the model, so a value that failed to bind is shown back as typed.
-        var value = entry?.AttemptedValue ?? Format(For.Model);
+        // What the person sent wins over the model, so a value that failed to bind is shown back as typed;
+        // a password is never written into the page, so pages keep their ModelState without echoing one.
+        var value = type == "password" ? null : entry?.AttemptedValue ?? Format(For.Model);
         if (type == "textarea") input.InnerHtml.Append(value ?? "");
         else if (value is not null) input.Attributes["value"] = value;
 

@@ -26,7 +26,6 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         var address = Email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(address))
         {

@@ -26,7 +26,6 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IL
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = SignInReturn.LocalOrHome(Url, returnUrl);
-        ModelState.Clear();
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return StartAgain();
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal);
         RecoveryCode = null;

@@ -18,7 +18,6 @@ public sealed class ResendEmailConfirmationModel(UserManager<AppUser> users, Acc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         var address = Email?.Trim() ?? "";
         if (!JournalMembership.IsEmail(address))
         {

@@ -31,7 +31,6 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         var (next, again) = (NewPassword, ConfirmPassword);
         (NewPassword, ConfirmPassword) = (null, null);
         var token = AccountLinks.Decode(Code);
