@@ -8,7 +8,7 @@ bench_publish() { # bench_publish DIR
 }
 
 # bench_start APPDIR WORKDIR PORT [NAME=VALUE...]: starts the app in the background (pid in $app_pid) and
-# prints the time from launch to the first page in $startup_ms. Extra settings are environment variables.
+# prints the time from launch to the first page in $startup_ms (and the CPU used until then in $startup_cpu_ms). Extra settings are environment variables.
 bench_start() {
   local appdir=$1 work=$2 port=$3; shift 3
   local started; started=$(date +%s%N)
@@ -28,6 +28,8 @@ bench_start() {
   done
   kill -0 $app_pid 2>/dev/null || { echo "The app did not start:"; tail -40 "$work/app.log"; return 1; }
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  # CPU the process used up to its first page (user + system, in clock ticks of 10 ms): what a busy machine does not inflate.
+  startup_cpu_ms=$(awk '{print ($14 + $15) * 10}' "/proc/$app_pid/stat")
 }
 
 # bench_fixture PORT: a public journal "bench" (as the admin, through the API) with
@@ -60,6 +62,24 @@ bench_fixture() {
       parent=$(curl -fs "${auth[@]}" "$comments" -d "$body" | jq -r .id)
     done
   done
+}
+
+# bench_big_post PORT [THREADS=2500]: /j/bench/posts/ten-thousand, a post with THREADS threads of a comment and
+# three nested replies (10,000 comments by default; 50 threads, so 200 comments, a page), posted as the admin through
+# the API by four clients at once (each thread in order, since a reply needs its parent's id). Needs bench_journal
+# first, and Comments__MaxPerEmail above the count. Prints how long it took.
+bench_big_post() {
+  local base="http://127.0.0.1:$1/api/v1" threads=${2:-2500} started; started=$(date +%s)
+  curl -fs -o /dev/null -H "Authorization: Bearer $bench_token" -H 'Content-Type: application/json' "$base/journals/bench/posts" \
+    -d '{"title":"Ten thousand comments","slug":"ten-thousand","markdown":"A post with a long conversation under it.","status":"Published"}'
+  seq 1 "$threads" | BENCH_URL="$base/journals/bench/posts/ten-thousand/comments" BENCH_TOKEN="$bench_token" xargs -P 4 -n 1 bash -c '
+    parent=null
+    for d in 1 2 3 4; do
+      parent=$(curl -fs -H "Authorization: Bearer $BENCH_TOKEN" -H "Content-Type: application/json" "$BENCH_URL" \
+        -d "{\"text\":\"Thread $0, level $d: thinking of you all the way through the long days of the transplant.\",\"parentId\":$parent}" | jq -r .id)
+      [ -n "$parent" ] || { echo "comment $0/$d was refused" >&2; exit 255; }
+    done'
+  echo "== built /j/bench/posts/ten-thousand ($((threads * 4)) comments through the API) in $(( $(date +%s) - started )) s"
 }
 
 # A commenter cookie: the shared page cache is bypassed and the page rendered every time ("uncached"), as for a

@@ -4,7 +4,8 @@
 # side by side in one run: "cached" as an anonymous reader (served from the page cache) and "uncached" with a
 # commenter cookie (bypasses the shared cache and renders every time, like a signed-in reader or the first
 # request after a write). Prints start-up time, the machine's load with each row and RSS after the load.
-# Usage: bash bench/load.sh [seconds=10] [connections=16]   (APPDIR=published app to skip the publish; PORT)
+# Also a post with 10,000 comments (50 threads, 200 comments, a page): its first page and page 25. BIG_THREADS=0 skips it.
+# Usage: bash bench/load.sh [seconds=10] [connections=16]   (APPDIR=published app to skip the publish; PORT; BIG_THREADS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; connections=${2:-16}; port=${PORT:-5081}
@@ -13,10 +14,13 @@ source bench/app.sh
 work=$(mktemp -d)
 trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null && wait $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 appdir=${APPDIR:-$work/app}; [ -n "${APPDIR:-}" ] || bench_publish "$appdir"
-bench_start "$appdir" "$work" "$port" Comments__MaxPerEmail=1000 Comments__MaxPerIp=1000 # the fixture posts 200 comments as the owner
+# The fixtures post 200 + 10,000 comments as the owner.
+bench_start "$appdir" "$work" "$port" Comments__MaxPerEmail=100000 Comments__MaxPerIp=1000
 echo "== start to first page (fresh database: migrations and demo seed included): ${startup_ms} ms"
 bench_fixture "$port"
-for path in / /j/bench /j/bench/posts/two-hundred /j/bench/feed.rss "/search?q=neutrophils"; do
+big=/j/bench/posts/ten-thousand
+if [ "${BIG_THREADS:-2500}" -gt 0 ]; then bench_big_post "$port" "${BIG_THREADS:-2500}"; else big=; fi
+for path in / /j/bench /j/bench/posts/two-hundred ${big:+$big "$big?cpage=25"} /j/bench/feed.rss "/search?q=neutrophils"; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$path" || { echo "== GET $path (not available: skipped)"; continue; }
   for mode in cached uncached; do
     header=(); [ $mode = uncached ] && header=(-H "$bench_bypass")

@@ -20,7 +20,7 @@ public sealed class SiteSettingsInput
 }
 
 /// <summary>Changes the site settings: validates, saves the one row with an audit entry, evicts every cached page (they show the name).</summary>
-public sealed class SiteSettingsEditor(JournalsDbContext db, AdminAudit audit, PageCacheEviction cache, TimeProvider clock)
+public sealed class SiteSettingsEditor(JournalsDbContext db, AdminAudit audit, PageCacheEviction cache, SiteSettingsMemo memo, TimeProvider clock)
 {
     public async Task<EditResult<SiteSettings>> SaveAsync(ClaimsPrincipal admin, SiteSettingsInput input, CancellationToken ct)
     {
@@ -47,6 +47,7 @@ public sealed class SiteSettingsEditor(JournalsDbContext db, AdminAudit audit, P
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await audit.RecordAsync(admin, "Settings changed", changes.Count == 0 ? "nothing changed" : string.Join("; ", changes), ct);
         await db.SaveChangesAsync(ct);
+        memo.Forget();
         // The name is in every page's title and header: every cached page goes, on every node.
         await cache.SiteChangedAsync(ct);
         return EditResult<SiteSettings>.Ok(row);

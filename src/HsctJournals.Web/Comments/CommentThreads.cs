@@ -25,25 +25,32 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var userId = reader.UserId;
         var tokenHash = CommentCookies.AuthorTokenHash(request);
         var editableSince = now.UtcDateTime.AddMinutes(-options.Value.OwnEditMinutes);
-        var rows = await Visible(post.Id, userId, tokenHash)
-            .Select(c => new
-            {
-                c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.AuthorEmail, c.Text, c.CreatedAt, c.Status,
-                Mine = (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash),
-            })
-            .ToListAsync(ct);
-
-        var sources = rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId, Utc(r.CreatedAt), r.AuthorName,
-            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt,
-                keys.AvatarFor(r.AuthorEmail, r.AuthorName).Svg, r.Status == CommentStatus.Pending, r.Mine && r.CreatedAt > editableSince)));
         var policy = CommentPolicies.From(journal.Comments);
-        var forest = CommentThreadBuilder.Build(sources, policy.Order, policy.MaxDepth);
-        var number = page ?? CommentPagination.DefaultPage(forest, PageSize);
-        var target = replyTo is { } id ? forest.Find(id) : null;
-        // A reply link always opens on the page that shows its comment.
-        if (target is not null && page is null) number = CommentPagination.PageOf(forest, target.Id, PageSize) ?? number;
-        var shown = CommentPagination.Paginate(forest, number, PageSize);
-        if (target is not null && (target.Payload.IsPending || shown.Threads.All(t => !ReferenceEquals(t, target.ThreadRoot)))) target = null;
+        var visible = Visible(post.Id, userId, tokenHash);
+        CommentForest<CommentView> forest;
+        CommentPage<CommentView> shown;
+        CommentNode<CommentView>? target;
+        if (post.CommentCount <= ShapeFirstAbove)
+        {
+            forest = CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth);
+            (shown, target) = Cut(forest, page, replyTo, view => view.IsPending);
+        }
+        else
+        {
+            // A long conversation: its shape first (ids, parents, times), the page cut from that, then the full rows of
+            // that page's threads only. A page holds whole threads, so building them alone gives the same nodes.
+            var shape = await visible.Select(c => new { c.Id, c.ParentId, c.CreatedAt, c.Status }).ToListAsync(ct);
+            var shapeForest = CommentThreadBuilder.Build(shape.Select(r =>
+                new CommentSource<bool>(r.Id, r.ParentId, Utc(r.CreatedAt), "", r.Status == CommentStatus.Pending)), policy.Order, policy.MaxDepth);
+            var (shapePage, shapeTarget) = Cut(shapeForest, page, replyTo, pending => pending);
+            var ids = shapePage.Threads.SelectMany(Descendants).Select(n => (int)n.Id).ToList();
+            forest = CommentThreadBuilder.Build(await ViewsAsync(visible.Where(c => ids.Contains(c.Id)), userId, tokenHash, editableSince, ct),
+                policy.Order, policy.MaxDepth);
+            shown = new CommentPage<CommentView>(shapePage.Number, shapePage.PageSize, shapePage.PageCount, shapePage.TotalThreads,
+                // A thread deleted between the two reads is simply not shown this time.
+                shapePage.Threads.Select(t => forest.Find(t.Id)).OfType<CommentNode<CommentView>>().ToList());
+            target = shapeTarget is null ? null : forest.Find(shapeTarget.Id);
+        }
 
         var unavailable = CommentModeration.ClosedReason(CommentPolicies.InputFor(journal, post), now);
         var notPermitted = unavailable is null ? CommentPolicies.NotPermittedReason(journal.Comments, reader, role) : null;
@@ -82,6 +89,42 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var forest = CommentThreadBuilder.Build(rows.Select(r => new CommentSource<int>(r.Id, r.ParentId, Utc(r.CreatedAt), "", r.Id)), policy.Order, policy.MaxDepth);
         return CommentPagination.PageOf(forest, commentId, PageSize) ?? CommentPagination.PageCount(forest, PageSize);
     }
+
+    /// <summary>
+    /// Above this many approved comments the section reads the thread's shape before the page's rows (a post with 10,000
+    /// comments otherwise read and built all of them for each page of 50 threads); at or below it, one query reads all.
+    /// </summary>
+    public const int ShapeFirstAbove = 1_000;
+
+    private async Task<List<CommentSource<CommentView>>> ViewsAsync(IQueryable<Comment> comments, string? userId, string? tokenHash,
+        DateTime editableSince, CancellationToken ct)
+    {
+        var rows = await comments
+            .Select(c => new
+            {
+                c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.AuthorEmail, c.Text, c.CreatedAt, c.Status,
+                Mine = (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId, Utc(r.CreatedAt), r.AuthorName,
+            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt,
+                keys.AvatarFor(r.AuthorEmail, r.AuthorName).Svg, r.Status == CommentStatus.Pending, r.Mine && r.CreatedAt > editableSince))).ToList();
+    }
+
+    /// <summary>The page to show and the comment a reply link targets (null when it is held or not on that page).</summary>
+    private static (CommentPage<T> Page, CommentNode<T>? Target) Cut<T>(CommentForest<T> forest, int? page, int? replyTo, Func<T, bool> isPending)
+    {
+        var number = page ?? CommentPagination.DefaultPage(forest, PageSize);
+        var target = replyTo is { } id ? forest.Find(id) : null;
+        // A reply link always opens on the page that shows its comment.
+        if (target is not null && page is null) number = CommentPagination.PageOf(forest, target.Id, PageSize) ?? number;
+        var shown = CommentPagination.Paginate(forest, number, PageSize);
+        if (target is not null && (isPending(target.Payload) || shown.Threads.All(t => !ReferenceEquals(t, target.ThreadRoot)))) target = null;
+        return (shown, target);
+    }
+
+    private static IEnumerable<CommentNode<T>> Descendants<T>(CommentNode<T> node) =>
+        node.Children.SelectMany(Descendants).Prepend(node);
 
     /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>
     private IQueryable<Comment> Visible(int postId, string? userId, string? tokenHash, int? alsoId = null) =>

@@ -107,11 +107,16 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
 
         if (post.LiveFrom is { } at)
         {
+            // Both neighbours in one round trip (UNION ALL of the two one-row queries); each is told apart by its id.
             var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
-            Previous = await PostQueries.Project(live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
-                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)).FirstOrDefaultAsync(ct);
-            Next = await PostQueries.Project(live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
-                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)).FirstOrDefaultAsync(ct);
+            var before = live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Id).Take(1);
+            var after = live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
+                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(1);
+            var neighbours = before.Concat(after);
+            var found = await PostQueries.Project(live.Where(p => neighbours.Contains(p.Id))).ToListAsync(ct);
+            Previous = found.FirstOrDefault(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id));
+            Next = found.FirstOrDefault(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id));
         }
 
         Comments = await threads.LoadAsync(Context, post, Request, cpage, replyTo, ct);

@@ -41,4 +41,7 @@ public class SiteSettings
     /// <summary>Shown on the front page and as its search-engine description.</summary>
     public string Description { get; set; } = DefaultDescription;
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A copy that shares nothing mutable with this one (every property is a value or a string).</summary>
+    public SiteSettings Copy() => (SiteSettings)MemberwiseClone();
 }

@@ -5,16 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Shared;
 
 /// <summary>
-/// Reads the site settings once per request, straight from the database: a change made on one node is
-/// seen by the next request on every node, with no cache to expire (docs/decisions/0031).
+/// The site settings for one request, read at most once: from the process's memo on a single node, else straight
+/// from the database, so a change made on one node is seen by the next request on every node (docs/decisions/0031, 0041).
 /// </summary>
-public sealed class SiteSettingsStore(JournalsDbContext db, ILogger<SiteSettingsStore> log)
+public sealed class SiteSettingsStore(JournalsDbContext db, SiteSettingsMemo memo, ILogger<SiteSettingsStore> log)
 {
     private SiteSettings? current;
 
     /// <summary>The settings in force; throws if the database cannot be read (callers that enforce a rule must not guess).</summary>
-    public async Task<SiteSettings> GetAsync(CancellationToken ct = default) =>
-        current ??= await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.RowId, ct) ?? new SiteSettings();
+    public async Task<SiteSettings> GetAsync(CancellationToken ct = default) => current ??= memo.Current ?? await ReadAsync(ct);
+
+    private async Task<SiteSettings> ReadAsync(CancellationToken ct)
+    {
+        var generation = memo.Generation;
+        var read = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.RowId, ct) ?? new SiteSettings();
+        memo.Keep(generation, read);
+        return read;
+    }
 
     /// <summary>
     /// The settings for showing the site's name: the defaults when the database is unreachable, so an error

@@ -33,6 +33,7 @@ public static class WebExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<FormGuard>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddSingleton<SiteSettingsMemo>();
         services.Configure<FormOptions>(o =>
         {
             o.ValueLengthLimit = (int)MaxRequestBytes;

@@ -119,7 +119,9 @@ public sealed class PhotoBrowserTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        // Focus is back on the thumbnail of the photo last shown, visibly.
+        // Focus is back on the thumbnail of the photo last shown, visibly. The browser first gives it back to the
+        // opener and the dialog's "close" event moves it a task later: wait for it rather than read it at once.
+        await Assertions.Expect(page.Locator(".gallery a.photo-full").Nth(1)).ToBeFocusedAsync();
         Assert.Equal($"{alts[1]} (full size)", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
         await BrowserChecks.AssertFocusVisibleAsync(page);
 

@@ -488,6 +488,59 @@ public abstract class CommentPostingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_long_conversation_read_shape_first_shows_the_same_threads_on_every_page()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
+            var start = DateTime.UtcNow.AddHours(-3);
+            for (var i = 0; i < 60; i++)
+            {
+                var root = new Comment { PostId = post.Id, AuthorName = $"Writer {i:00}", AuthorEmail = $"w{i}@x.test", Text = $"Thread number {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i) };
+                db.Comments.Add(root);
+                await db.SaveChangesAsync();
+                var reply = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Answer", AuthorEmail = "a@x.test", Text = $"Reply to {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(20) };
+                db.Comments.Add(reply);
+                await db.SaveChangesAsync();
+                db.Comments.Add(new Comment { PostId = post.Id, ParentId = reply.Id, Depth = 3, AuthorName = "Writer", AuthorEmail = $"w{i}@x.test", Text = $"Thanks, {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(40) });
+                db.Comments.Add(new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Held", AuthorEmail = "h@x.test", Text = $"Held under {i:00}.", Status = CommentStatus.Pending, CreatedAt = start.AddMinutes(i).AddSeconds(50) });
+            }
+            await db.SaveChangesAsync();
+        });
+        var path = CommentKit.PathOf(journal, post);
+        var client = app.Visitor();
+        async Task<string[]> ThreadsAsync()
+        {
+            var pages = new List<string>();
+            foreach (var page in new[] { "", "?cpage=1", "?cpage=2" })
+            {
+                var html = await client.GetStringAsync(path + page);
+                var start = html.IndexOf("<ol class=\"comment-list\">", StringComparison.Ordinal);
+                pages.Add(html[start..html.IndexOf("<div id=\"respond-home\">", start, StringComparison.Ordinal)]);
+            }
+            return [.. pages];
+        }
+        var readWhole = await ThreadsAsync();
+
+        // The stored count now says the post is long, so the section reads the thread's shape before the page's rows.
+        await app.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<Web.Data.JournalsDbContext>().Posts.Where(p => p.Id == post.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.CommentCount, CommentThreads.ShapeFirstAbove + 1));
+            await sp.GetRequiredService<Web.Caching.PageCacheEviction>().CommentsChangedAsync(journal.Id, post.Id);
+        });
+        var readShapeFirst = await ThreadsAsync();
+
+        Assert.Equal(readWhole, readShapeFirst);
+        Assert.Contains("Thanks, 49.", readShapeFirst[0]);
+        Assert.DoesNotContain("Thread number 50.", readShapeFirst[0]);
+        Assert.Contains("Thanks, 59.", readShapeFirst[2]);
+        Assert.DoesNotContain("Thread number 49.", readShapeFirst[2]);
+        Assert.DoesNotContain("Held under", string.Concat(readShapeFirst));
+    }
+
+    [Fact]
     public async Task Ticking_remember_me_fills_the_form_next_time_and_unticking_forgets()
     {
         var (_, journal, post) = await app.OpenJournalAsync();
