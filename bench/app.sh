@@ -86,5 +86,8 @@ bench_big_post() {
 # signed-in reader or the first request after a write.
 bench_bypass="Cookie: hsct_commenter=bench-bench-bench-bench-bench"
 
+# bench_cpu_ms PID: user + system CPU time the process has used so far, in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks).
+bench_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+
 # bench_rss PID: resident memory in MB.
 bench_rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }

@@ -15,7 +15,8 @@ namespace HsctJournals.Web.Accounts;
 /// logged and reported as <c>false</c>. Mail anyone can trigger is queued (<see cref="QueueAsync"/>).
 /// </summary>
 public sealed class AccountMail(
-    IEmailSender sender, IOptions<SiteOptions> site, JournalsDbContext db, Outbox outbox, OutboxSignal signal, ILogger<AccountMail> log)
+    IEmailSender sender, IOptions<SiteOptions> site, SiteSettingsStore settings, JournalsDbContext db, Outbox outbox, OutboxSignal signal,
+    ILogger<AccountMail> log)
 {
     /// <summary>Sends a message whose body is built from already-encoded HTML fragments.</summary>
     public async Task<bool> TrySendAsync(string to, string subject, string htmlBody)
@@ -38,14 +39,19 @@ public sealed class AccountMail(
     /// address (forgot password, register, resend confirmation) send this way, so the answer takes
     /// the same time whether or not a message goes out, and a mail server that is down loses nothing.
     /// </summary>
-    public async Task QueueAsync(string to, string subject, Func<MailBody, MailBody> compose, CancellationToken ct = default)
+    /// <remarks><paramref name="compose"/> is given the site's name from the admin's settings (decision 0043).</remarks>
+    public async Task QueueAsync(string to, string subject, Func<MailBody, string, MailBody> compose, CancellationToken ct = default)
     {
-        var mail = compose(new MailBody()).Footer("You get this message because of an action on your HSCT Journals account.")
+        var siteName = await SiteNameAsync(ct);
+        var mail = compose(new MailBody(), siteName).Footer($"You get this message because of an action on your {siteName} account.")
             .To(to, null, subject, unsubscribeUrl: null);
         outbox.Enqueue(Outbox.Mail, mail);
         await db.SaveChangesAsync(ct);
         signal.Notify();
     }
+
+    /// <summary>The site's name as the admin set it (the default when the database cannot be read).</summary>
+    public async Task<string> SiteNameAsync(CancellationToken ct = default) => (await settings.ForDisplayAsync(ct)).Name;
 
     /// <summary>HTML-encodes user text (journal titles, names, messages) for a mail body.</summary>
     public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");

@@ -36,6 +36,20 @@ public sealed class AccountThrottle(IOptions<LoginLimitOptions> options, IOption
         return (false, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
     }
 
+    /// <summary>
+    /// For forms that check the current password of a signed-in account (e-mail and password change): the same
+    /// per-account budget as signing in, so a borrowed session cannot be used to guess the password either. Null
+    /// when the try may go ahead; otherwise the message to show, with 429 and Retry-After set on the response.
+    /// </summary>
+    public async Task<string?> RefusePasswordTryAsync(HttpContext http, string email)
+    {
+        var (allowed, retryAfter) = await TryAttemptAsync(http, email);
+        if (allowed) return null;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"Too many password tries for this account. Please wait {retryAfter} seconds and try again.";
+    }
+
     /// <summary>Marks this browser as one where the account with <paramref name="email"/> has signed in.</summary>
     public void RememberDevice(HttpContext http, string email) =>
         http.Response.Cookies.Append(DeviceCookie, _protector.Protect(Normalise(email)), new CookieOptions

@@ -14,7 +14,7 @@ namespace HsctJournals.Web.Accounts;
 /// is registered (issue 8, fix 5 and build 1).
 /// </summary>
 [Authorize]
-public sealed class EmailPageModel(UserManager<AppUser> users, AccountLinks links, AccountMail mail) : PageModel
+public sealed class EmailPageModel(UserManager<AppUser> users, AccountLinks links, AccountMail mail, AccountThrottle throttle) : PageModel
 {
     [BindProperty] public string? NewEmail { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -44,6 +44,11 @@ public sealed class EmailPageModel(UserManager<AppUser> users, AccountLinks link
             ModelState.AddModelError(nameof(NewEmail), "That is already your address.");
         if (string.IsNullOrEmpty(password)) ModelState.AddModelError(nameof(Password), "Enter your current password.");
         if (!ModelState.IsValid) return Page();
+        if (await throttle.RefusePasswordTryAsync(HttpContext, CurrentEmail) is { } refused)
+        {
+            ModelState.AddModelError(nameof(Password), refused);
+            return Page();
+        }
         if (!await users.CheckPasswordAsync(user, password!))
         {
             ModelState.AddModelError(nameof(Password), "That password is not right.");
@@ -53,19 +58,19 @@ public sealed class EmailPageModel(UserManager<AppUser> users, AccountLinks link
         if (await users.FindByEmailAsync(address) is null)
         {
             var link = await links.ConfirmEmailChangeAsync(user, address);
-            await mail.QueueAsync(address, "Confirm your new e-mail address", b => b
-                .Paragraph($"{user.DisplayName} asked to use this address for their HSCT Journals account.")
+            await mail.QueueAsync(address, "Confirm your new e-mail address", (b, site) => b
+                .Paragraph($"{user.DisplayName} asked to use this address for their {site} account.")
                 .Link("Confirm the new address", link)
                 .Paragraph("Until then the account keeps its old address. If you did not ask for this, ignore this message."));
         }
         else
         {
-            await mail.QueueAsync(address, "Someone tried to move an account to your address", b => b
-                .Paragraph("Someone asked to move another HSCT Journals account to this e-mail address, which already has an account. " +
+            await mail.QueueAsync(address, "Someone tried to move an account to your address", (b, site) => b
+                .Paragraph($"Someone asked to move another {site} account to this e-mail address, which already has an account. " +
                            "Nothing has changed, and your account is not affected."));
         }
-        await mail.QueueAsync(CurrentEmail, "Your e-mail address is being changed", b => b
-            .Paragraph($"Someone signed in to your HSCT Journals account asked to change its e-mail address to {address}. " +
+        await mail.QueueAsync(CurrentEmail, "Your e-mail address is being changed", (b, site) => b
+            .Paragraph($"Someone signed in to your {site} account asked to change its e-mail address to {address}. " +
                        "It changes only when the link sent to that address is used.")
             .Paragraph("If this was not you, change your password now and sign out the browsers you do not recognise.")
             .Link("Change your password", mail.Link("/account/password")));

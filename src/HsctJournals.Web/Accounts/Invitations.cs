@@ -38,7 +38,7 @@ public sealed class Invitations(JournalsDbContext db, JournalMembership membersh
         await db.SaveChangesAsync(ct);
 
         var link = mail.Link($"/invitations/{secret}");
-        var body = $"<p>You are invited to {JournalMembership.InvitedTo(role)} the journal “{AccountMail.Encode(journal.Title)}” on HSCT Journals.</p>"
+        var body = $"<p>You are invited to {JournalMembership.InvitedTo(role)} the journal “{AccountMail.Encode(journal.Title)}” on {AccountMail.Encode(await mail.SiteNameAsync(ct))}.</p>"
             + $"<p>Open this link to accept (it works for {Lifetime.Days} days): <a href=\"{link}\">{link}</a></p>"
             + "<p>You will need to sign in, or create an account if you have none. If you did not expect this, ignore this message.</p>";
         var sent = await mail.TrySendAsync(email, $"Invitation to {journal.Title}", body);

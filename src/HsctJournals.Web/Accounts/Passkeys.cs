@@ -12,10 +12,10 @@ namespace HsctJournals.Web.Accounts;
 /// <see cref="SignInManager{TUser}.PasskeySignInAsync"/>, which ends in <see cref="SessionSignInManager.SignInWithClaimsAsync"/>
 /// like every other sign-in, so it records a server-side session and marks the browser as recognised.
 /// </summary>
-public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<Passkeys> log)
+public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, ILogger<Passkeys> log)
 {
     /// <summary>One passkey as the passkeys page shows it; <see cref="Id"/> is the credential id, base64url.</summary>
-    public sealed record Listed(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp);
+    public sealed record Listed(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp, DateTime? LastUsedAt);
 
     /// <summary>What a browser needs to make a new passkey for <paramref name="user"/> (JSON for navigator.credentials.create).</summary>
     public Task<string> CreationOptionsAsync(AppUser user) =>
@@ -47,11 +47,19 @@ public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> 
         return stored.Succeeded ? null : NotMade;
     }
 
-    public async Task<List<Listed>> ListAsync(AppUser user) =>
-        (await users.GetPasskeysAsync(user))
-        .OrderBy(p => p.CreatedAt)
-        .Select(p => new Listed(WebEncoders.Base64UrlEncode(p.CredentialId), p.Name ?? PasskeyName.Default, p.CreatedAt, p.IsBackedUp))
-        .ToList();
+    /// <summary>The person's passkeys, oldest first, with when each last signed them in (never key material).</summary>
+    public async Task<List<Listed>> ListAsync(AppUser user)
+    {
+        var used = await sessions.PasskeyUsesAsync(user.Id);
+        return (await users.GetPasskeysAsync(user))
+            .OrderBy(p => p.CreatedAt)
+            .Select(p =>
+            {
+                var id = WebEncoders.Base64UrlEncode(p.CredentialId);
+                return new Listed(id, p.Name ?? PasskeyName.Default, p.CreatedAt, p.IsBackedUp, used.TryGetValue(id, out var at) ? at : null);
+            })
+            .ToList();
+    }
 
     /// <summary>Renames one of the person's passkeys; false when <paramref name="id"/> is not one of theirs.</summary>
     public async Task<bool> RenameAsync(AppUser user, string? id, string name)
@@ -62,12 +70,18 @@ public sealed class Passkeys(UserManager<AppUser> users, SignInManager<AppUser> 
         return (await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded;
     }
 
-    /// <summary>Removes one of the person's passkeys; false when <paramref name="id"/> is not one of theirs.</summary>
-    public async Task<bool> RemoveAsync(AppUser user, string? id)
+    /// <summary>
+    /// Removes one of the person's passkeys and ends the other sessions that signed in with it (a lost or copied
+    /// passkey stops working everywhere at once); this browser, <paramref name="keepSessionId"/>, stays signed in as
+    /// after a password change. False when <paramref name="id"/> is not one of theirs.
+    /// </summary>
+    public async Task<bool> RemoveAsync(AppUser user, string? id, string? keepSessionId, CancellationToken ct = default)
     {
         var credentialId = CredentialId(id);
         if (credentialId is null || await users.GetPasskeyAsync(user, credentialId) is null) return false;
-        return (await users.RemovePasskeyAsync(user, credentialId)).Succeeded;
+        if (!(await users.RemovePasskeyAsync(user, credentialId)).Succeeded) return false;
+        await sessions.PasskeyRemovedAsync(user.Id, credentialId, keepSessionId, ct);
+        return true;
     }
 
     /// <summary>Signs in with the browser's answer to <see cref="RequestOptionsAsync"/>.</summary>

@@ -75,7 +75,7 @@ public sealed class PasskeysPageModel(UserManager<AppUser> users, Passkeys passk
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        await passkeys.RemoveAsync(user, id);
+        await passkeys.RemoveAsync(user, id, UserSessions.IdOf(User), HttpContext.RequestAborted);
         // Removing one that is already gone ends in the same place: it is not on the list.
         return Redirect("/account/passkeys?done=removed");
     }

@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Accounts;
 /// this browser's cookie is renewed so it stays signed in. Passwords are never sent back to the browser.
 /// </summary>
 [Authorize]
-public sealed class PasswordPageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class PasswordPageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountThrottle throttle) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -34,6 +34,11 @@ public sealed class PasswordPageModel(UserManager<AppUser> users, SignInManager<
         if (string.IsNullOrEmpty(next)) ModelState.AddModelError(nameof(NewPassword), "Choose a new password.");
         else if (next != again) ModelState.AddModelError(nameof(ConfirmPassword), "The two passwords are not the same.");
         if (!ModelState.IsValid) return Page();
+        if (await throttle.RefusePasswordTryAsync(HttpContext, user.Email ?? user.Id) is { } refused)
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), refused);
+            return Page();
+        }
 
         var result = await users.ChangePasswordAsync(user, current!, next!);
         if (!result.Succeeded)

@@ -17,9 +17,20 @@ public sealed class SessionSignInManager(UserManager<AppUser> users, IHttpContex
     IUserConfirmation<AppUser> confirmation, UserSessions sessions, AccountThrottle throttle)
     : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
 {
+    // The passkey the current request's sign-in verified (Identity signs passkey sign-ins in like password ones).
+    private byte[]? _passkeyUsed;
+
+    /// <summary>Notes which passkey a passkey sign-in used, so its session can be ended when that passkey is removed.</summary>
+    public override async Task<PasskeyAssertionResult<AppUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        var result = await base.PerformPasskeyAssertionAsync(credentialJson);
+        _passkeyUsed = result.Succeeded ? result.Passkey.CredentialId : null;
+        return result;
+    }
+
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var secret = await sessions.StartOrKeepAsync(user, Context);
+        var secret = await sessions.StartOrKeepAsync(user, Context, _passkeyUsed);
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims.Append(new Claim(UserSessions.ClaimType, secret)));
         if (user.Email is not null) throttle.RememberDevice(Context, user.Email);
     }

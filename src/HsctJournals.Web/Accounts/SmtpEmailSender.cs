@@ -11,7 +11,8 @@ namespace HsctJournals.Web.Accounts;
 /// Sends account mail (confirmation, password reset, invitations) with MailKit when
 /// <c>Smtp:Host</c> is set, and writes it to the log when it is not, so a fresh install works.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shared.SiteOptions> site, ILogger<SmtpEmailSender> log) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shared.SiteOptions> site, Shared.SiteSettingsStore settings,
+    ILogger<SmtpEmailSender> log) : IEmailSender
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
@@ -24,7 +25,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Shar
         }
 
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.From.Add(Notifications.MailHeaders.Sender(smtp.From, (await settings.ForDisplayAsync()).Name));
         message.To.Add(MailboxAddress.Parse(email));
         message.Subject = subject;
         Notifications.MailHeaders.Stamp(message, site.Value.MailDomain);

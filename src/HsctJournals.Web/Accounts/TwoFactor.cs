@@ -8,14 +8,12 @@ namespace HsctJournals.Web.Accounts;
 /// What an authenticator app needs to be set up: the key written for typing in, and the <c>otpauth://</c>
 /// address (RFC 6238 key URI) drawn as a QR code with QRCoder.
 /// </summary>
-public sealed record AuthenticatorSetup(string Key, string Uri)
+public sealed record AuthenticatorSetup(string Issuer, string Key, string Uri)
 {
-    /// <summary>The name authenticator apps show next to the code.</summary>
-    public const string Issuer = "HSCT Journals";
-
-    public static AuthenticatorSetup For(string email, string unformattedKey) =>
-        new(Group(unformattedKey), string.Create(CultureInfo.InvariantCulture,
-            $"otpauth://totp/{System.Uri.EscapeDataString(Issuer)}:{System.Uri.EscapeDataString(email)}?secret={unformattedKey}&issuer={System.Uri.EscapeDataString(Issuer)}&digits=6"));
+    /// <param name="issuer">The name authenticator apps show next to the code: the site's name.</param>
+    public static AuthenticatorSetup For(string issuer, string email, string unformattedKey) =>
+        new(issuer, Group(unformattedKey), string.Create(CultureInfo.InvariantCulture,
+            $"otpauth://totp/{System.Uri.EscapeDataString(issuer)}:{System.Uri.EscapeDataString(email)}?secret={unformattedKey}&issuer={System.Uri.EscapeDataString(issuer)}&digits=6"));
 
     /// <summary>The QR code as a PNG data address for an &lt;img&gt; (no script, no request to anyone else).</summary>
     public string QrCodeDataUrl()

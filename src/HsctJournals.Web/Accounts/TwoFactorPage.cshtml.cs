@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Accounts;
 /// security-stamp change that came with it let a cross-site link sign people out; issue 8, fix 3).
 /// </summary>
 [Authorize]
-public sealed class TwoFactorPageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class TwoFactorPageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Shared.SiteSettingsStore site) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -106,7 +106,7 @@ public sealed class TwoFactorPageModel(UserManager<AppUser> users, SignInManager
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         RecoveryCodesLeft = Enabled ? await users.CountRecoveryCodesAsync(user) : 0;
         var key = Enabled ? null : await users.GetAuthenticatorKeyAsync(user);
-        Setup = string.IsNullOrEmpty(key) ? null : AuthenticatorSetup.For(user.Email!, key);
+        Setup = string.IsNullOrEmpty(key) ? null : AuthenticatorSetup.For((await site.ForDisplayAsync(HttpContext.RequestAborted)).Name, user.Email!, key);
         // The key is a secret: never keep a page that shows it in any cache.
         Response.Headers.CacheControl = "no-store";
     }

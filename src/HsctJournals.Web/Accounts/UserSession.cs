@@ -18,6 +18,13 @@ public class UserSession
     public required string Device { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime LastSeenAt { get; set; }
+    /// <summary>
+    /// The credential id of the passkey this session signed in with, or null for any other way in: removing that
+    /// passkey ends the session (decision 0043). An id is public (the browser sends it with every assertion), not key material.
+    /// </summary>
+    public byte[]? PasskeyId { get; set; }
 
     public const int DeviceMaxLength = 60;
+    /// <summary>WebAuthn credential ids are at most 1,023 bytes (WebAuthn Level 3, §5.1).</summary>
+    public const int PasskeyIdMaxLength = 1024;
 }

@@ -28,7 +28,8 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
     /// The secret to put in a new sign-in cookie for <paramref name="user"/>: the current session's when the same
     /// person refreshes their cookie (e.g. after changing their password), otherwise a new session's.
     /// </summary>
-    public async Task<string> StartOrKeepAsync(AppUser user, HttpContext http)
+    /// <param name="passkeyId">The credential id of the passkey this sign-in used, recorded on a new session.</param>
+    public async Task<string> StartOrKeepAsync(AppUser user, HttpContext http, byte[]? passkeyId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var current = http.User.FindFirstValue(ClaimType);
@@ -49,11 +50,26 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
         db.UserSessions.Add(new UserSession
         {
             Id = SecretTokens.Hash(secret), UserId = user.Id, Stamp = user.SecurityStamp!,
-            Device = DeviceLabel.From(http.Request.Headers.UserAgent.ToString()), CreatedAt = now, LastSeenAt = now,
+            Device = DeviceLabel.From(http.Request.Headers.UserAgent.ToString()), CreatedAt = now, LastSeenAt = now, PasskeyId = passkeyId,
         });
         await db.SaveChangesAsync();
+        if (passkeyId is not null) await NotePasskeyUseAsync(user.Id, passkeyId, now);
         return secret;
     }
+
+    private async Task NotePasskeyUseAsync(string userId, byte[] credentialId, DateTime now)
+    {
+        if (await db.PasskeyUses.Where(p => p.CredentialId == credentialId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastUsedAt, now)) > 0) return;
+        var use = db.PasskeyUses.Add(new PasskeyUse { CredentialId = credentialId, UserId = userId, LastUsedAt = now });
+        try { await db.SaveChangesAsync(); }
+        // Two sign-ins with the same passkey at the same moment: the other one has just written the same date.
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { use.State = EntityState.Detached; }
+    }
+
+    /// <summary>When each of the person's passkeys last signed them in, by credential id (base64url).</summary>
+    public async Task<Dictionary<string, DateTime>> PasskeyUsesAsync(string userId) =>
+        (await db.PasskeyUses.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.CredentialId, p.LastUsedAt }).ToListAsync())
+        .ToDictionary(p => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(p.CredentialId), p => p.LastUsedAt);
 
     /// <summary>True when the cookie's session still exists and its stamp is the user's current one; notes when it was seen.</summary>
     public async Task<bool> IsLiveAsync(ClaimsPrincipal principal)
@@ -97,6 +113,16 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
     /// <summary>Ends every session of a person except <paramref name="keepId"/>; returns how many ended.</summary>
     public Task<int> EndOthersAsync(string userId, string? keepId, CancellationToken ct) =>
         db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync(ct);
+
+    /// <summary>
+    /// After a passkey is removed: ends the person's sessions that signed in with it, except <paramref name="keepId"/>,
+    /// and forgets when it was last used.
+    /// </summary>
+    public async Task PasskeyRemovedAsync(string userId, byte[] credentialId, string? keepId, CancellationToken ct)
+    {
+        await db.UserSessions.Where(s => s.UserId == userId && s.PasskeyId == credentialId && s.Id != keepId).ExecuteDeleteAsync(ct);
+        await db.PasskeyUses.Where(p => p.UserId == userId && p.CredentialId == credentialId).ExecuteDeleteAsync(ct);
+    }
 
     /// <summary>
     /// The sign-in cookie's validation, run on every request that carries one (replaces Identity's periodic

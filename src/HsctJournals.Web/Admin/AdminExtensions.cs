@@ -13,6 +13,7 @@ public static class AdminExtensions
         services.AddScoped<FrontPageListing>();
         services.AddScoped<MailAdministration>();
         services.AddScoped<PeopleAdministration>();
+        services.AddScoped<PersonDeletion>();
         return services;
     }
 }

@@ -30,8 +30,9 @@ public static class ApiDocs
             return next(http);
         }));
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference(Path, o => o
-            .WithTitle("HSCT Journals API")
+        // The page's title is the site's name as the admin set it (decision 0043), read per request.
+        app.MapScalarApiReference(Path, async (o, http) => o
+            .WithTitle($"{(await http.RequestServices.GetRequiredService<SiteSettingsStore>().ForDisplayAsync(http.RequestAborted)).Name} API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts()
             .DisableTelemetry()

@@ -12,15 +12,16 @@ namespace HsctJournals.Web.Api;
 /// </summary>
 public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        document.Info.Title = "HSCT Journals API";
+        // The document is built per request, so it carries the site's name as the admin set it (decision 0043).
+        await using (var scope = context.ApplicationServices.CreateAsyncScope())
+            document.Info.Title = $"{(await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().ForDisplayAsync(ct)).Name} API";
         document.Info.Description =
             "Journals and posts, with the same access rules as the website. Authenticate with a personal access token " +
             "(create one at /account/tokens or with POST /api/v1/tokens) sent as 'Authorization: Bearer TOKEN'. " +
             "A journal or post you may not read answers 404, exactly like one that does not exist.";
         AddScheme(document);
-        return Task.CompletedTask;
     }
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -18,7 +18,7 @@ namespace HsctJournals.Web.Comments;
 /// address is never put in a message to anyone else.
 /// </summary>
 public sealed class CommentMails(
-    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site) : IMailComposer
+    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site, SiteSettingsStore settings) : IMailComposer
 {
     private const int ExcerptLength = 400;
 
@@ -58,6 +58,7 @@ public sealed class CommentMails(
         var held = c.Status == CommentStatus.Pending;
         var queue = site.Value.Link($"/j/{c.JournalSlug}/comments");
         var mails = new List<OutgoingMail>();
+        var siteName = (await settings.ForDisplayAsync(ct)).Name;
         foreach (var owner in owners)
         {
             // Nobody is told about their own comment.
@@ -69,7 +70,7 @@ public sealed class CommentMails(
                 .Quote(Excerpt.Shorten(c.Text, ExcerptLength));
             if (held) body.Link("Approve or reject it in the moderation queue", queue);
             else body.Link("Read the comment", CommentUrl(c.JournalSlug, c.PostSlug, c.Id)).Link("Moderation queue", queue);
-            body.Footer($"You get this because you own the journal “{c.JournalTitle}”.",
+            body.Footer($"You get this because you own the journal “{c.JournalTitle}” on {siteName}.",
                 "Choose which comments you are told about in the journal's settings", site.Value.Link($"/j/{c.JournalSlug}/settings"));
             var subject = held ? $"Comment awaiting approval on “{c.PostTitle}”" : $"New comment on “{c.PostTitle}”";
             mails.Add(body.To(owner.Email, owner.DisplayName, subject, unsubscribeUrl: null));
@@ -97,7 +98,7 @@ public sealed class CommentMails(
             .Link("Read the reply", CommentUrl(reply.JournalSlug, reply.PostSlug, reply.Id))
             .Paragraph("You wrote:")
             .Quote(Excerpt.Shorten(parent.Text, 200))
-            .Footer("You get this because you asked to be told about replies to your comment.",
+            .Footer($"You get this because you asked {(await settings.ForDisplayAsync(ct)).Name} to tell you about replies to your comment.",
                 "Stop e-mails about replies to this comment", stop);
         return [body.To(parent.AuthorEmail, parent.AuthorName, $"{reply.AuthorName} replied to your comment on “{reply.PostTitle}”", stop)];
     }

@@ -77,20 +77,32 @@ public sealed class CommentService(
 
         var normalisedEmail = DuplicateComment.NormaliseEmail(email);
         var ipHash = keys.HashIp(s.IpAddress);
-        // One query for this address's recent comments serves the e-mail rate limit and duplicate detection
-        // (texts only from this post, the only ones a duplicate can match).
+        // One query serves the e-mail rate limit, duplicate detection (texts only from this post, the only ones a duplicate
+        // can match) and, for anonymous commenters, the address limit (members are limited per account, issue 8 fix 6:
+        // anonymous visitors behind a shared address cannot use up a member's allowance).
         var rateWindow = TimeSpan.FromMinutes(settings.RateWindowMinutes);
         var since = (now - (rateWindow > DuplicateComment.Window ? rateWindow : DuplicateComment.Window)).UtcDateTime;
+        var ipKey = reader.IsSignedIn ? null : ipHash;
+        var ipSince = (now - rateWindow).UtcDateTime;
         var recent = await db.Comments.AsNoTracking()
-            .Where(c => c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
-            .Select(c => new { c.CreatedAt, Text = c.PostId == post.Id ? c.Text : null }).ToListAsync(ct);
-        if (await RateLimitAsync(recent.Select(r => Utc(r.CreatedAt)), reader.IsSignedIn ? null : ipHash, now, rateWindow, settings, ct) is { IsAllowed: false } limited)
+            .Where(c => (c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
+                || (ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince))
+            .Select(c => new
+            {
+                c.CreatedAt,
+                ByEmail = c.AuthorEmail == normalisedEmail && c.CreatedAt > since,
+                ByAddress = ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince,
+                Text = c.PostId == post.Id && c.AuthorEmail == normalisedEmail ? c.Text : null,
+            }).ToListAsync(ct);
+        var byEmail = recent.Where(r => r.ByEmail).ToList();
+        if (RateLimit(byEmail.Select(r => Utc(r.CreatedAt)), ipKey is null ? null : recent.Where(r => r.ByAddress).Select(r => Utc(r.CreatedAt)),
+                now, rateWindow, settings) is { IsAllowed: false } limited)
             return new(CommentOutcomeKind.RateLimited,
                 $"You have posted a lot of comments in a short time. Please wait {Describe(limited.RetryAfterDelay)} and press Post Comment again; your text is still here.")
             { RetryAfterSeconds = Math.Max(1, limited.RetryAfterSeconds) };
 
         var isDuplicate = DuplicateComment.IsDuplicate(new CommentFingerprint(post.Id, normalisedEmail, text, now),
-            recent.Where(r => r.Text is not null).Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text!, Utc(r.CreatedAt))), now);
+            byEmail.Where(r => r.Text is not null).Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text!, Utc(r.CreatedAt))), now);
         var approvedBefore = !isDuplicate && CommentModeration.NeedsApprovalHistory(policyInput.Policy, input)
             && await db.Comments.AnyAsync(c => c.Post.JournalId == journal.Id && c.AuthorEmail == normalisedEmail && c.Status == CommentStatus.Approved, ct);
 
@@ -113,22 +125,17 @@ public sealed class CommentService(
             Text = text, Status = status, ModerationNote = Truncate(note, 300), NotifyOnReply = s.NotifyOnReply,
             IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash, CreatedAt = now.UtcDateTime,
         };
-        await store.AddAsync(comment, ct);
+        await store.AddAsync(comment, journal.Id, ct);
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
     }
 
-    /// <summary>The e-mail limit, then (for anonymous commenters only: <paramref name="ipHash"/> is null for members) the address limit.</summary>
-    private async Task<Domain.Comments.RateLimitDecision> RateLimitAsync(IEnumerable<DateTimeOffset> byEmail, string? ipHash, DateTimeOffset now,
-        TimeSpan window, CommentOptions settings, CancellationToken ct)
+    /// <summary>The e-mail limit, then (for anonymous commenters only: <paramref name="byAddress"/> is null for members) the address limit.</summary>
+    private static Domain.Comments.RateLimitDecision RateLimit(IEnumerable<DateTimeOffset> byEmail, IEnumerable<DateTimeOffset>? byAddress,
+        DateTimeOffset now, TimeSpan window, CommentOptions settings)
     {
         var emailDecision = new RateLimitWindow(settings.MaxPerEmail, window).Check(byEmail, now);
-        if (!emailDecision.IsAllowed || ipHash is null) return emailDecision;
-        var since = (now - window).UtcDateTime;
-        // Only anonymous comments count towards an address's limit (issue 8, fix 6): members are limited per account
-        // (their e-mail above), so anonymous visitors behind a shared address cannot use up a member's allowance.
-        var byIp = await db.Comments.AsNoTracking().Where(c => c.IpHash == ipHash && c.UserId == null && c.CreatedAt > since)
-            .Select(c => c.CreatedAt).ToListAsync(ct);
-        return new RateLimitWindow(settings.MaxPerIp, window).Check(byIp.Select(Utc), now);
+        if (!emailDecision.IsAllowed || byAddress is null) return emailDecision;
+        return new RateLimitWindow(settings.MaxPerIp, window).Check(byAddress, now);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -14,22 +14,18 @@ namespace HsctJournals.Web.Comments;
 /// the updates), and the post's concurrency token (its editing version) is not touched. A status change
 /// is conditional on the status it was read with, so two moderators approving the same comment count it once.
 /// </remarks>
-public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSignal outboxSignal, TimeProvider clock, Caching.PageCacheEviction cache)
+public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSignal outboxSignal, TimeProvider clock, Caching.PageCacheEviction cache,
+    CommentGroupCommit commits)
 {
-    /// <summary>Stores a new comment with its notifications (the owner always; a parent's author when it is an approved reply).</summary>
-    public async Task AddAsync(Comment comment, CancellationToken ct)
+    /// <summary>
+    /// Stores a new comment with its notifications (the owner always; a parent's author when it is an approved reply)
+    /// and, when it is shown, the post's count: in one transaction shared with the comments posted meanwhile
+    /// (<see cref="CommentGroupCommit"/>). Returns once that transaction committed.
+    /// </summary>
+    public async Task AddAsync(Comment comment, int journalId, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync(ct); // assigns the id the outbox payload needs
-        outbox.Enqueue(Outbox.CommentToOwner, new CommentMessage(comment.Id));
-        if (comment.Status == CommentStatus.Approved && comment.ParentId is not null)
-            outbox.Enqueue(Outbox.ReplyToCommenter, new CommentMessage(comment.Id));
-        await db.SaveChangesAsync(ct);
-        if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, +1, ct);
-        await transaction.CommitAsync(ct);
-        outboxSignal.Notify(); // committed: the sender may deliver now instead of at its next poll
-        if (comment.Status == CommentStatus.Approved) await EvictAsync(comment.PostId, ct); // a held comment changes no shared page
+        await commits.StoreAsync(comment);
+        if (comment.Status == CommentStatus.Approved) await cache.CommentsChangedAsync(journalId, comment.PostId, ct); // a held comment changes no shared page
     }
 
     /// <summary>
@@ -97,7 +93,10 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         await cache.CommentsChangedAsync(journalId, postId, ct);
     }
 
-    private Task<int> AdjustCountAsync(int postId, int delta, CancellationToken ct) =>
+    private Task<int> AdjustCountAsync(int postId, int delta, CancellationToken ct) => AdjustCountAsync(db, postId, delta, ct);
+
+    /// <summary>The one place a post's count moves (see the remarks above for why it is relative).</summary>
+    internal static Task<int> AdjustCountAsync(JournalsDbContext db, int postId, int delta, CancellationToken ct) =>
         db.Posts.Where(p => p.Id == postId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.CommentCount, p => p.CommentCount + delta), ct);
 }

@@ -38,6 +38,7 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PasskeyUse> PasskeyUses => Set<PasskeyUse>();
     public DbSet<Treatment.TreatmentCourse> TreatmentCourses => Set<Treatment.TreatmentCourse>();
     public DbSet<Treatment.DrugLine> DrugLines => Set<Treatment.DrugLine>();
     public DbSet<Treatment.PriorTherapy> PriorTherapies => Set<Treatment.PriorTherapy>();

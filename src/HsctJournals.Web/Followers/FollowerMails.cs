@@ -16,7 +16,8 @@ namespace HsctJournals.Web.Followers;
 /// public, followers who are not its members stop getting mail.
 /// </summary>
 public sealed class FollowerMails(
-    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site, Photos.OutsidePhotoLinks photos) : IMailComposer
+    JournalsDbContext db, JournalAccess access, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site, SiteSettingsStore settings,
+    Photos.OutsidePhotoLinks photos) : IMailComposer
 {
     public IReadOnlyCollection<string> Types { get; } = [Outbox.ConfirmFollow, Outbox.PostToFollowers, Outbox.Digest];
 
@@ -39,7 +40,7 @@ public sealed class FollowerMails(
             .Paragraph($"Someone — hopefully you — asked to follow “{f.Title}” by e-mail ({how}).")
             .Link("Yes, send me new posts", site.Value.Link($"/follow/confirm/{secret}"))
             .Paragraph("If you did not ask for this, ignore this message: nothing more will be sent.")
-            .Footer($"You get this one message because this address was entered on “{f.Title}”.", "Forget this address", stop);
+            .Footer($"You get this one message because this address was entered on “{f.Title}” on {await SiteNameAsync(ct)}.", "Forget this address", stop);
         return [body.To(f.Email, null, $"Confirm that you want to follow “{f.Title}”", stop)];
     }
 
@@ -54,6 +55,7 @@ public sealed class FollowerMails(
             .Where(f => f.JournalId == journalId && f.ConfirmedAt != null && f.Frequency == FollowFrequency.Instant)
             .Select(f => new { f.Id, f.Email, f.UserId }).ToListAsync(ct);
         var mails = new List<OutgoingMail>();
+        var siteName = await SiteNameAsync(ct);
         foreach (var f in followers)
         {
             // Followers who may no longer read the post (the journal was closed to them) get nothing.
@@ -68,7 +70,7 @@ public sealed class FollowerMails(
             // The first photo, small, linked to the post: plain when anyone may see it, else signed for this follower.
             if (photos.FirstThumbnail(summary.Html, anonymousView is null ? f.UserId : null) is { } thumbnail)
                 body.Picture(thumbnail.Url, thumbnail.Alt, thumbnail.Width, thumbnail.Height, postUrl);
-            body.Footer($"You get this because you follow “{summary.JournalTitle}” by e-mail.", "Unsubscribe", stop);
+            body.Footer($"You get this because you follow “{summary.JournalTitle}” on {siteName} by e-mail.", "Unsubscribe", stop);
             mails.Add(body.To(f.Email, null, $"{summary.JournalTitle}: {summary.Title}", stop, MailHeaders.JournalListId(summary.JournalSlug, site.Value.MailDomain)));
         }
         return mails;
@@ -89,10 +91,12 @@ public sealed class FollowerMails(
             ? $"One new post in {journalTitle} since the last digest:"
             : $"{posts.Count} new posts in {journalTitle} since the last digest:");
         foreach (var p in posts) body.Item(p.Title, PostUrl(p.JournalSlug, p.Slug), p.Excerpt);
-        body.Footer($"You get this daily digest because you follow “{journalTitle}” by e-mail.", "Unsubscribe", stop);
+        body.Footer($"You get this daily digest because you follow “{journalTitle}” on {await SiteNameAsync(ct)} by e-mail.", "Unsubscribe", stop);
         var subject = posts.Count == 1 ? $"{journalTitle}: 1 new post" : $"{journalTitle}: {posts.Count} new posts";
         return [body.To(f.Email, null, subject, stop, MailHeaders.JournalListId(posts[0].JournalSlug, site.Value.MailDomain))];
     }
+
+    private async Task<string> SiteNameAsync(CancellationToken ct) => (await settings.ForDisplayAsync(ct)).Name;
 
     private sealed record PostFacts(int Id, string Title, string Slug, string Excerpt, string Html, string JournalSlug, string JournalTitle);
 

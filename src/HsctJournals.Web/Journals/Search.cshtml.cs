@@ -33,7 +33,7 @@ public sealed class SearchModel(JournalContext context, PostSearch search) : Jou
         }
         else
         {
-            Meta.Description = "Search the posts of the journals on HSCT Journals.";
+            Meta.Description = "Search the posts of every journal on this site.";
         }
         // Result lists are for people, not for search engines.
         Meta.NoIndex = true;

@@ -15,6 +15,16 @@ public static class MailHeaders
     }
 
     /// <summary>
+    /// The sender: the address configured in <c>Smtp:From</c>, named with the site's name from the admin's settings,
+    /// so renaming the site renames its mail too (decision 0043).
+    /// </summary>
+    public static MailboxAddress Sender(string configuredFrom, string siteName)
+    {
+        var from = MailboxAddress.Parse(configuredFrom);
+        return new MailboxAddress(siteName, from.Address);
+    }
+
+    /// <summary>
     /// The <c>List-Id</c> of a journal's mail to its followers (RFC 2919): the journal's address name under the
     /// site's domain, e.g. <c>&lt;counting-from-zero.journals.example.org&gt;</c>. Slugs are ASCII letters, digits
     /// and hyphens, so the id needs no encoding; the journal's title is left out because it may not be ASCII.

@@ -12,8 +12,8 @@ namespace HsctJournals.Web.Notifications;
 /// <remarks>
 /// PostgreSQL (several app nodes): <c>SELECT … FOR UPDATE SKIP LOCKED</c> in a transaction, so
 /// concurrent claimers take disjoint rows without waiting for each other. SQLite (one node, one
-/// writer at a time): a conditional <c>UPDATE … WHERE LockedUntil is free</c> per candidate;
-/// a row another claim got first updates nothing and is not ours.
+/// writer at a time): the candidates still free are read and leased in one write transaction, which SQLite
+/// serialises with every other writer, so one lock per batch.
 /// </remarks>
 public sealed class OutboxClaims(JournalsDbContext db, TimeProvider clock, IOptions<NotificationOptions> options)
 {
@@ -48,18 +48,26 @@ public sealed class OutboxClaims(JournalsDbContext db, TimeProvider clock, IOpti
 
     private async Task<List<OutboxMessage>> ClaimWithConditionalUpdateAsync(DateTime now, DateTime lease, NotificationOptions o, CancellationToken ct)
     {
-        var candidates = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < o.MaxAttempts
-                && (m.LockedUntil == null || m.LockedUntil < now))
+        // Looked for without a lock: an idle poll never takes SQLite's write lock.
+        var candidates = await Free(db.OutboxMessages, now)
+            .Where(m => m.NextAttemptAt <= now && m.Attempts < o.MaxAttempts)
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
-        var ours = new List<long>();
-        foreach (var id in candidates)
+        if (candidates.Count == 0) return [];
+        // Then one write transaction for the whole batch (not one per message, each competing with the comment writer):
+        // SQLite's transactions take the write lock at BEGIN, so no other claim runs between reading which candidates
+        // are still free and taking them.
+        List<long> ours;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            var updated = await db.OutboxMessages
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), ct);
-            if (updated == 1) ours.Add(id);
+            ours = await Free(db.OutboxMessages, now).Where(m => candidates.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+            if (ours.Count == 0) return [];
+            await db.OutboxMessages.Where(m => ours.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), ct);
+            await transaction.CommitAsync(ct);
         }
         return await db.OutboxMessages.AsNoTracking().Where(m => ours.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
     }
+
+    /// <summary>Unsent and not leased to anyone (or the lease ran out: its node died).</summary>
+    private static IQueryable<OutboxMessage> Free(IQueryable<OutboxMessage> messages, DateTime now) =>
+        messages.Where(m => m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now));
 }

@@ -28,6 +28,7 @@ public sealed class OutboxProcessor(
     IOptions<NotificationOptions> options,
     IOptions<SmtpOptions> smtp,
     IOptions<Shared.SiteOptions> site,
+    Shared.SiteSettingsStore settings,
     OutboxSignal signal,
     ILogger<OutboxProcessor> log)
 {
@@ -36,7 +37,7 @@ public sealed class OutboxProcessor(
     {
         var batch = await claims.ClaimAsync(ct);
         if (batch.Count == 0) return 0;
-        await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, log);
+        await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, (await settings.ForDisplayAsync(ct)).Name, log);
         foreach (var message in batch)
         {
             try

@@ -10,7 +10,7 @@ namespace HsctJournals.Web.Notifications;
 /// reopened after a failure. With no <c>Smtp:Host</c> configured, messages are logged (subject
 /// only) and count as delivered, so a development install does not pile up unsendable mail.
 /// </summary>
-public sealed class SmtpSession(SmtpOptions options, string mailDomain, ILogger log) : IAsyncDisposable
+public sealed class SmtpSession(SmtpOptions options, string mailDomain, string siteName, ILogger log) : IAsyncDisposable
 {
     private SmtpClient? _client;
 
@@ -40,7 +40,7 @@ public sealed class SmtpSession(SmtpOptions options, string mailDomain, ILogger 
     private MimeMessage Build(OutgoingMail mail)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.From));
+        message.From.Add(MailHeaders.Sender(options.From, siteName));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
         MailHeaders.Stamp(message, mailDomain);

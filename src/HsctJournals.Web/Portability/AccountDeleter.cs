@@ -28,20 +28,33 @@ public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> us
         var owned = await db.JournalMembers
             .Where(m => m.UserId == userId && m.Role == JournalRole.Owner
                 && !db.JournalMembers.Any(o => o.JournalId == m.JournalId && o.UserId != userId && o.Role == JournalRole.Owner))
-            .Select(m => new { m.Journal.Id, m.Journal.Slug, m.Journal.Title, Posts = m.Journal.Posts.Count() })
+            .Select(m => new { m.Journal.Id, m.Journal.Slug, m.Journal.Title, m.Journal.Visibility, Posts = m.Journal.Posts.Count() })
             .OrderBy(j => j.Title).ToListAsync(ct);
         var ids = owned.Select(j => j.Id).ToList();
         var coAuthors = await db.JournalMembers
             .Where(m => ids.Contains(m.JournalId) && m.Role == JournalRole.CoAuthor)
             .Select(m => new { m.JournalId, m.UserId, m.User.DisplayName }).ToListAsync(ct);
         return owned.Select(j => new OwnedJournal(j.Id, j.Slug, j.Title, j.Posts,
-            coAuthors.Where(c => c.JournalId == j.Id).Select(c => new Successor(c.UserId, c.DisplayName)).OrderBy(c => c.DisplayName).ToList())).ToList();
+            coAuthors.Where(c => c.JournalId == j.Id).Select(c => new Successor(c.UserId, c.DisplayName)).OrderBy(c => c.DisplayName).ToList(), j.Visibility)).ToList();
     }
 
-    /// <summary>Checks the decisions, then deletes. Field errors are keyed <c>Journal-{id}</c>.</summary>
-    public async Task<EditResult<AppUser>> DeleteAsync(AppUser user, AccountDeletionRequest request, CancellationToken ct)
+    /// <summary>The site always keeps an admin: its only admin account cannot be deleted, by its owner or anyone.</summary>
+    public const string LastAdminMessage = "This is the site's only admin account. Make someone else a site admin first.";
+
+    /// <summary>
+    /// Checks the decisions, then deletes. Field errors are keyed <c>Journal-{id}</c>. <paramref name="alongside"/>
+    /// runs inside the same transaction after the deletion (the admin screen writes its audit entry and the mail
+    /// to the person there), so either everything is saved or nothing is.
+    /// </summary>
+    public async Task<EditResult<AppUser>> DeleteAsync(AppUser user, AccountDeletionRequest request, CancellationToken ct,
+        Func<CancellationToken, Task>? alongside = null)
     {
         var errors = new FieldErrors();
+        if (await users.IsInRoleAsync(user, Roles.SiteAdmin) && (await users.GetUsersInRoleAsync(Roles.SiteAdmin)).Count <= 1)
+        {
+            errors.Add("", LastAdminMessage);
+            return errors.Fail<AppUser>();
+        }
         var soleOwned = await SoleOwnedJournalsAsync(user.Id, ct);
         foreach (var journal in soleOwned)
         {
@@ -77,8 +90,13 @@ public sealed class AccountDeleter(JournalsDbContext db, UserManager<AppUser> us
         if (!deleted.Succeeded)
         {
             await transaction.RollbackAsync(ct);
-            errors.Add("", "Your account could not be deleted. Nothing was changed; please try again.");
+            errors.Add("", "The account could not be deleted. Nothing was changed; please try again.");
             return errors.Fail<AppUser>();
+        }
+        if (alongside is not null)
+        {
+            await alongside(ct);
+            await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
         // Their name left posts and comments in any journal, and whole journals may be gone.

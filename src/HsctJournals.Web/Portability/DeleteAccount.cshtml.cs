@@ -38,14 +38,7 @@ public sealed class DeleteAccountModel(UserManager<AppUser> users, SignInManager
         await LoadAsync(user, ct);
         ModelState.Clear();
 
-        var decisions = new List<OwnedJournalDecision>();
-        foreach (var journal in Journals)
-        {
-            var value = Request.Form[$"Journal-{journal.Id}"].ToString();
-            Choices[journal.Id] = value;
-            if (value == "delete") decisions.Add(new OwnedJournalDecision(journal.Id, OwnedJournalChoice.Delete, null));
-            else if (value.StartsWith("hand:", StringComparison.Ordinal)) decisions.Add(new OwnedJournalDecision(journal.Id, OwnedJournalChoice.HandOver, value[5..]));
-        }
+        var decisions = OwnedJournalDecision.FromForm(Journals, field => Request.Form[field].ToString(), Choices);
         if (NeedsPassword && !await users.CheckPasswordAsync(user, Password ?? ""))
             ModelState.AddModelError(nameof(Password), "That is not your password.");
         if (!Understood)

@@ -262,6 +262,27 @@ public abstract class AccountPagesTests(MailingApp app)
         var posted = await form.PostAsync(client, new() { ["Code"] = "123456", ["RecoveryCode"] = "abc" }, path);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
     }
+
+    [Fact]
+    public async Task The_lockout_and_access_denied_pages_are_ours_and_the_account_menu_is_on_every_account_page()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync());
+        var lockout = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Identity/Account/Lockout"));
+        Assert.Contains("<h1>You cannot sign in just now</h1>", lockout);
+        Assert.Contains("after 15 minutes", lockout);
+        Assert.DoesNotContain("This account has been locked out", lockout); // Identity UI's stock text
+        var denied = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Identity/Account/AccessDenied"));
+        Assert.Contains("<h1>Not open to your account</h1>", denied);
+        Assert.DoesNotContain("You do not have access to this resource", denied);
+
+        foreach (var path in new[] { "/account/profile", "/account/email", "/account/password", "/account/passkeys", "/account/two-factor",
+                     "/account/sessions", "/account/tokens", "/account/data" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.Contains("<nav aria-label=\"Account\" class=\"account-nav\">", html);
+            Assert.Contains($"<a href=\"{path}\" aria-current=\"page\">", html);
+        }
+    }
 }
 
 public sealed class AccountPagesTestsOnSqlite(MailingSqliteApp app) : AccountPagesTests(app), IClassFixture<MailingSqliteApp>;

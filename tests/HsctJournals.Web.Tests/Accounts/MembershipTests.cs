@@ -280,6 +280,38 @@ public abstract class MembershipTests(MailingApp app)
     private Task<JournalRole?> RoleAsync(int journalId, string userId) => app.WithScopeAsync(sp =>
         sp.GetRequiredService<JournalsDbContext>().JournalMembers.Where(m => m.JournalId == journalId && m.UserId == userId)
             .Select(m => (JournalRole?)m.Role).FirstOrDefaultAsync());
+
+    [Fact]
+    public async Task Two_owners_demoting_each_other_at_the_same_moment_leave_exactly_one_owner()
+    {
+        var first = await app.CreateUserAsync("First Owner");
+        var second = await app.CreateUserAsync("Second Owner");
+        var journal = await app.CreateJournalAsync(first, JournalVisibility.Private);
+        await app.AddMemberAsync(journal, second, JournalRole.Owner);
+        for (var round = 0; round < 10; round++)
+        {
+            // Each demotion runs in its own scope (its own connection and transaction), released together.
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<HsctJournals.Web.Accounts.MembershipResult> Demote(string userId) => app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<JournalsDbContext>();
+                var here = await db.Journals.SingleAsync(j => j.Id == journal.Id);
+                await go.Task;
+                return await sp.GetRequiredService<HsctJournals.Web.Accounts.JournalMembership>().ChangeRoleAsync(here, userId, JournalRole.CoAuthor);
+            });
+            var demotions = new[] { Demote(first.Id), Demote(second.Id) };
+            go.SetResult();
+            var results = await Task.WhenAll(demotions);
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            Assert.Contains(results, r => !r.Succeeded && r.Message == HsctJournals.Domain.Accounts.OwnerRule.Refusal);
+            var owners = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().JournalMembers
+                .CountAsync(m => m.JournalId == journal.Id && m.Role == JournalRole.Owner));
+            Assert.Equal(1, owners);
+            await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().JournalMembers.Where(m => m.JournalId == journal.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, JournalRole.Owner)));
+        }
+    }
 }
 
 public sealed class MembershipTestsOnSqlite(MailingSqliteApp app) : MembershipTests(app), IClassFixture<MailingSqliteApp>;

@@ -80,6 +80,54 @@ public abstract class SiteAdministrationTests(MailingApp app)
     }
 
     [Fact]
+    public async Task The_site_name_from_the_settings_is_in_mail_the_api_document_and_the_authenticator_label()
+    {
+        var admin = await AdminAsync();
+        var name = "Marrow Notes " + Guid.NewGuid().ToString("N")[..6];
+        try
+        {
+            await SaveSettingsAsync(admin, "Open", "AtOnce", name, "Stories of transplants.");
+
+            // Queued account mail (outbox): the sender's name, the text and the footer.
+            var person = await app.CreateUserAsync("Named Site Person");
+            var visitor = app.AnonymousClient();
+            var forgot = await Forms.GetAsync(visitor, "/Identity/Account/ForgotPassword");
+            await forgot.PostAsync(visitor, new() { ["Email"] = person.Email! });
+            var reset = await app.Mail.WaitForAsync(person.Email!, "Reset your password");
+            Assert.Equal(name, reset.From.Mailboxes.Single().Name);
+            Assert.Equal("no-reply@tests.invalid", reset.From.Mailboxes.Single().Address);
+            Assert.Contains($"the password of your {name} account", reset.TextBody);
+            Assert.Contains($"because of an action on your {name} account", reset.TextBody);
+            Assert.DoesNotContain("HSCT Journals", reset.TextBody + reset.HtmlBody + reset.Subject);
+
+            // Mail sent at once (an invitation) names the site too.
+            var owner = await app.CreateUserAsync("Named Site Owner");
+            var journal = await app.CreateJournalAsync(owner, JournalVisibility.Private);
+            var ownerClient = await app.SignedInClientAsync(owner);
+            var members = await Forms.GetAsync(ownerClient, $"/j/{journal.Slug}/members");
+            var invited = $"named-{Guid.NewGuid():N}"[..14] + "@tests.invalid";
+            await members.PostAsync(ownerClient, new() { ["Email"] = invited, ["Role"] = "ApprovedReader" }, $"/j/{journal.Slug}/members?handler=Invite");
+            var invitation = app.Mail.Single(invited, "Invitation");
+            Assert.Equal(name, invitation.From.Mailboxes.Single().Name);
+            Assert.Contains($"on {name}.", invitation.TextBody);
+
+            // The API's document and its reference page, and what an authenticator app will show.
+            using (var document = JsonDocument.Parse(await visitor.GetStringAsync("/openapi/v1.json")))
+                Assert.Equal($"{name} API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+            Assert.Contains($"<title>{name} API</title>", await visitor.GetStringAsync("/api/docs/"));
+            var twoFactor = await Forms.GetAsync(ownerClient, "/account/two-factor");
+            var started = await twoFactor.PostAsync(ownerClient, [], "/account/two-factor?handler=Start");
+            var setupHtml = WebUtility.HtmlDecode(await (started.StatusCode == HttpStatusCode.Redirect
+                ? ownerClient.GetStringAsync(started.Headers.Location!.OriginalString) : started.Content.ReadAsStringAsync()));
+            Assert.Contains($"The app lists it as “{name}”", setupHtml);
+        }
+        finally
+        {
+            await SaveSettingsAsync(admin, "Open", "AtOnce", "HSCT Journals", "Stories of transplants.");
+        }
+    }
+
+    [Fact]
     public async Task Closed_and_invite_only_registration_are_enforced_on_the_register_page()
     {
         var admin = await AdminAsync();
@@ -245,6 +293,78 @@ public abstract class SiteAdministrationTests(MailingApp app)
         var audit = await admin.GetStringAsync("/admin/audit");
         foreach (var action in new[] { "Account locked", "Account unlocked", "Made a site admin", "No longer a site admin" })
             Assert.Contains(action, audit);
+    }
+
+    [Fact]
+    public async Task An_admin_deletes_an_account_after_confirming_as_self_deletion_would_but_never_their_own_or_the_last_admin()
+    {
+        var admin = await AdminAsync();
+        var person = await app.CreateUserAsync("Deletable " + Guid.NewGuid().ToString("N")[..6]);
+        var coAuthor = await app.CreateUserAsync("Keeps The Journal");
+        var open = await app.CreateJournalAsync(person, JournalVisibility.Public, "Open journal " + Guid.NewGuid().ToString("N")[..6]);
+        var secret = await app.CreateJournalAsync(person, JournalVisibility.Private, "Secret journal " + Guid.NewGuid().ToString("N")[..6]);
+        await app.AddMemberAsync(open, coAuthor, JournalRole.CoAuthor);
+        var post = await app.CreatePostAsync(open, person, "Written before deletion");
+        var personClient = await app.SignedInClientAsync(person);
+        // Like every admin page, a 404 to anyone else, for GET and POST.
+        var notAdmin = await app.SignedInClientAsync(coAuthor);
+        Assert.Equal(HttpStatusCode.NotFound, (await notAdmin.GetAsync($"/admin/people/delete?id={person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await notAdmin.PostAsync($"/admin/people/delete?id={person.Id}", new FormUrlEncodedContent([]))).StatusCode);
+
+        Assert.Contains($"/admin/people/delete?id={person.Id}", await admin.GetStringAsync("/admin/people?q=" + Uri.EscapeDataString(person.DisplayName)));
+        var confirm = await Forms.GetAsync(admin, $"/admin/people/delete?id={person.Id}");
+        var confirmText = WebUtility.HtmlDecode(confirm.Html);
+        Assert.Contains($"“{open.Title}”", confirmText);
+        Assert.Contains("Hand it to Keeps The Journal", confirmText);
+        Assert.DoesNotContain(secret.Title, confirmText); // admins see only what a stranger could (decision 0004)
+        Assert.Contains("not public, so not named here", confirmText);
+
+        var choices = new Dictionary<string, string>
+        {
+            ["id"] = person.Id, [$"Journal-{open.Id}"] = $"hand:{coAuthor.Id}", [$"Journal-{secret.Id}"] = "delete", ["Comments"] = "KeepAsDeletedUser",
+        };
+        // Not confirmed: nothing happens, and the choices are kept.
+        var unconfirmed = await confirm.PostAsync(admin, new(choices) { ["ConfirmEmail"] = "someone-else@tests.invalid" });
+        var unconfirmedHtml = await unconfirmed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Type the person&#x27;s e-mail address exactly", unconfirmedHtml);
+        Assert.Contains($"value=\"hand:{coAuthor.Id}\" checked=\"checked\"", unconfirmedHtml);
+        Assert.True(await AccountExistsAsync(person.Email!));
+
+        var deleted = await confirm.PostAsync(admin, new(choices) { ["ConfirmEmail"] = person.Email!.ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/admin/people", deleted.Headers.Location!.OriginalString);
+        Assert.Contains("account is deleted", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/people")));
+        Assert.False(await AccountExistsAsync(person.Email!));
+        Assert.Equal(HttpStatusCode.Redirect, (await personClient.GetAsync("/me")).StatusCode);
+        // The journals went as chosen, and the post that stays is signed "Deleted user", as self-deletion does it.
+        var (openOwner, secretLeft, byline) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            return (await db.JournalMembers.Where(m => m.JournalId == open.Id && m.Role == JournalRole.Owner).Select(m => m.UserId).SingleAsync(),
+                await db.Journals.AnyAsync(j => j.Id == secret.Id),
+                await db.Posts.Where(p => p.Id == post.Id).Select(p => p.Byline).SingleAsync());
+        });
+        Assert.Equal(coAuthor.Id, openOwner);
+        Assert.False(secretLeft);
+        Assert.Equal("Deleted user", byline);
+        var told = await app.Mail.WaitForAsync(person.Email!, "Your account was deleted");
+        Assert.Contains("deleted your account", told.TextBody);
+        Assert.Contains("Account deleted", await admin.GetStringAsync("/admin/audit"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/people/delete?id={person.Id}")).StatusCode);
+
+        // Never their own account here, and the only admin never at all (not even by themself).
+        var adminId = await app.WithScopeAsync(sp => sp.GetRequiredService<JournalsDbContext>().Users.Where(u => u.Email == AppFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var own = await Forms.GetAsync(admin, $"/admin/people/delete?id={adminId}");
+        Assert.Contains("You cannot delete your own account here", WebUtility.HtmlDecode(own.Html));
+        var refused = await own.PostAsync(admin, new() { ["id"] = adminId, ["ConfirmEmail"] = AppFactory.AdminEmail });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(await AccountExistsAsync(AppFactory.AdminEmail));
+        var selfDelete = await Forms.GetAsync(admin, "/account/delete");
+        var lastAdmin = await selfDelete.PostAsync(admin, new() { ["Password"] = AppFactory.Password, ["Understood"] = "true", ["Comments"] = "KeepAsDeletedUser" });
+        Assert.Equal(HttpStatusCode.OK, lastAdmin.StatusCode);
+        Assert.Contains("the site&#x27;s only admin account", await lastAdmin.Content.ReadAsStringAsync());
+        Assert.True(await AccountExistsAsync(AppFactory.AdminEmail));
     }
 
     private Task<HttpClient> AdminAsync() => app.SignedInClientAsync(AppFactory.AdminEmail, AppFactory.Password);

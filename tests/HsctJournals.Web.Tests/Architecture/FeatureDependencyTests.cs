@@ -27,9 +27,12 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
         ["Accounts"] = 3, ["Comments"] = 3, ["Treatment"] = 3,
         // Following a journal by e-mail: journal pages, post mails with their first photo, built on Notifications.
         // Feeds read what the features publish (posts, their photos) and serve it elsewhere.
-        ["Followers"] = 4, ["Feeds"] = 4, ["Admin"] = 4,
+        ["Followers"] = 4, ["Feeds"] = 4,
         // Export, import and deletion cover every feature's data, followers included.
         ["Portability"] = 5,
+        // The site admin's console sits on top of the features it operates: deleting a person is Portability's
+        // account deletion, with the admin's confirmation and audit around it (decision 0043).
+        ["Admin"] = 6,
         ["Api"] = 6,
         // The composition root: Program and its start-up step (migrate, seed the first admin and the demo journal).
         ["Startup"] = 7,

@@ -48,7 +48,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         // Pages for someone else: a reader asking for access, an invited person, a clinician with a link.
         var stranger = await SignInAsync(site.Stranger);
         foreach (var path in new[] { $"/j/{site.PrivateSlug}/request-access", site.InvitationPath, site.ClinicianPath, "/me", "/journals/new",
-                     "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/ResendEmailConfirmation",
+                     "/Identity/Account/ForgotPassword", "/Identity/Account/AccessDenied", "/Identity/Account/Lockout", "/Identity/Account/ResendEmailConfirmation",
                      "/Identity/Account/RegisterConfirmation", "/Identity/Account/ConfirmEmail?userId=someone&code=abc",
                      "/Identity/Account/ConfirmEmailChange?userId=someone&email=new%40tests.invalid&code=abc",
                      "/Identity/Account/ResetPassword?code=abcd&userId=someone", "/Identity/Account/ResetPassword?code=&userId=" })
@@ -59,7 +59,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         }
         // The site admin's screens (issue 8, build 3), as the admin every test app creates.
         var admin = await SignInAsync(new AppUser { Email = AppFactory.AdminEmail, DisplayName = "Site admin" });
-        foreach (var path in Admin.SiteAdministrationTests.AdminPaths.Append("/register/closed"))
+        foreach (var path in Admin.SiteAdministrationTests.AdminPaths.Append("/register/closed").Append($"/admin/people/delete?id={site.Owner.Id}"))
         {
             var response = await admin.GotoAsync(path);
             if (response?.Status != 200) failures.Add($"as the admin: {path}: HTTP {response?.Status}");

@@ -175,7 +175,7 @@ public abstract class CommentModerationTests(AppFactory app)
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            using var fault = OutboxFault.Arm();
+            using var fault = OutboxFault.ArmFor("This save fails");
             await app.AddCommentAsync(journal, post, "Doomed", CommentKit.NewEmail(), "This save fails");
         });
         Assert.False(await app.DbAsync(db => db.Comments.AnyAsync(c => c.AuthorName == "Doomed")));
@@ -208,6 +208,30 @@ public abstract class CommentModerationTests(AppFactory app)
         var outcomes = await Task.WhenAll(tasks);
         Assert.All(outcomes, o => Assert.True(o.Stored, o.Message));
         Assert.Equal(8, await app.CountOfAsync(post));
+    }
+
+    [Fact]
+    public async Task A_comment_that_cannot_be_saved_fails_alone_when_it_shares_a_group_commit()
+    {
+        // Posted at once, these are likely to share one transaction of the group-commit writer (decision 0040); the one that
+        // fails is retried alone, so only its own caller sees the error and every other comment is stored and counted once.
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var doomed = $"Doomed in a crowd {Guid.NewGuid():N}";
+        using var fault = OutboxFault.ArmFor(doomed);
+        var tasks = Enumerable.Range(0, 12).Select(i => Attempt(i == 5 ? doomed : $"Crowd {i}")).ToList();
+        var outcomes = await Task.WhenAll(tasks);
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.True(o!.Stored, o.Message));
+        Assert.Equal(11, await app.CountOfAsync(post));
+        Assert.False(await app.DbAsync(db => db.Comments.AnyAsync(c => c.Text == doomed)));
+        var ids = outcomes.Where(o => o is not null).Select(o => $"{{\"CommentId\":{o!.Comment!.Id}}}").ToList();
+        Assert.Equal(11, await app.DbAsync(db => db.OutboxMessages.CountAsync(m => ids.Contains(m.Payload) && m.Type == Outbox.CommentToOwner)));
+
+        async Task<CommentOutcome?> Attempt(string text)
+        {
+            try { return await app.AddCommentAsync(journal, post, "Crowd", CommentKit.NewEmail(), text); }
+            catch (InvalidOperationException) when (text == doomed) { return null; }
+        }
     }
 }
 

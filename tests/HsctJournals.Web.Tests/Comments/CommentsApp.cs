@@ -29,28 +29,41 @@ public abstract class CommentsApp(ITestDatabase database) : AppFactory(database)
 public sealed class CommentsSqliteApp() : CommentsApp(new SqliteTestDatabase());
 public sealed class CommentsPostgresApp() : CommentsApp(new PostgresTestDatabase());
 
-/// <summary>Throws on a save that adds an outbox row, when armed in the current async flow.</summary>
+/// <summary>
+/// Throws on a save that adds an outbox row, when armed in the current async flow, or (for new comments, which the
+/// group-commit writer saves outside the request's flow) when the save also carries a comment with an armed text.
+/// </summary>
 public sealed class OutboxFault : SaveChangesInterceptor
 {
     public static readonly OutboxFault Instance = new();
     private static readonly AsyncLocal<bool> Armed = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ArmedTexts = new();
 
     /// <summary>Arms the fault for the calling async flow until disposed.</summary>
     public static IDisposable Arm()
     {
         Armed.Value = true;
-        return new Disarm();
+        return new Disarm(() => Armed.Value = false);
+    }
+
+    /// <summary>Arms the fault for any save of a new comment with exactly this text (unique to the test) until disposed.</summary>
+    public static IDisposable ArmFor(string commentText)
+    {
+        ArmedTexts[commentText] = true;
+        return new Disarm(() => ArmedTexts.TryRemove(commentText, out _));
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (Armed.Value && eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        var tracker = eventData.Context!.ChangeTracker;
+        if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)
+            && (Armed.Value || (!ArmedTexts.IsEmpty && tracker.Entries<Web.Comments.Comment>().Any(e => ArmedTexts.ContainsKey(e.Entity.Text)))))
             throw new InvalidOperationException("Simulated failure while writing the outbox.");
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    private sealed class Disarm : IDisposable
+    private sealed class Disarm(Action disarm) : IDisposable
     {
-        public void Dispose() => Armed.Value = false;
+        public void Dispose() => disarm();
     }
 }

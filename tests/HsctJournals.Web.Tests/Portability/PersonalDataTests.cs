@@ -1,3 +1,4 @@
+using HsctJournals.Web.Shared;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -12,6 +13,7 @@ using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.Treatment;
 using HsctJournals.Web.Treatment;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 using HsctJournals.Web.Followers;
@@ -43,6 +45,25 @@ public abstract class PersonalDataTests(AppFactory app)
             await db.SaveChangesAsync();
         });
         var token = await app.TokenForAsync(person, "Pia's phone app");
+        // A passkey that signed Pia in two hours ago, and the session it started.
+        var credentialId = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var publicKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(77);
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(person.Id))!;
+            var passkey = new UserPasskeyInfo(credentialId, publicKey, DateTimeOffset.UtcNow.AddDays(-3), 0, ["internal"], true, true, true, [1, 2, 3], [4, 5, 6])
+                { Name = "Pia's laptop" };
+            Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            db.PasskeyUses.Add(new PasskeyUse { CredentialId = credentialId, UserId = person.Id, LastUsedAt = DateTime.UtcNow.AddHours(-2) });
+            db.UserSessions.Add(new UserSession
+            {
+                Id = new string('a', 64), UserId = person.Id, Stamp = user.SecurityStamp!, Device = "Laptop browser",
+                CreatedAt = DateTime.UtcNow.AddHours(-2), LastSeenAt = DateTime.UtcNow.AddHours(-1), PasskeyId = credentialId,
+            });
+            await db.SaveChangesAsync();
+        });
 
         var client = await app.SignedInClientAsync(person);
         // Identity's own "Personal data" page leads to ours.
@@ -66,6 +87,14 @@ public abstract class PersonalDataTests(AppFactory app)
         Assert.Equal("Written from my phone", (string?)Assert.Single(comments)!["text"]);
         Assert.Equal(person.Email!.ToLowerInvariant(), ((string?)JsonNode.Parse(Read("follows.json"))!.AsArray().Single()!["email"])?.ToLowerInvariant());
         Assert.Equal("Pia's phone app", (string?)JsonNode.Parse(Read("tokens.json"))!.AsArray().Single()!["name"]);
+        var passkey = JsonNode.Parse(Read("passkeys.json"))!.AsArray().Single()!;
+        Assert.Equal("Pia's laptop", (string?)passkey["name"]);
+        Assert.NotNull((string?)passkey["createdAt"]);
+        Assert.NotNull((string?)passkey["lastUsedAt"]);
+        Assert.Equal(["name", "createdAt", "lastUsedAt", "syncedToOtherDevices"], passkey.AsObject().Select(p => p.Key).ToArray());
+        var sessions = JsonNode.Parse(Read("sessions.json"))!.AsArray();
+        Assert.Contains(sessions, s => (string?)s!["device"] == "Laptop browser" && (bool)s["signedInWithPasskey"]!);
+        Assert.Contains(sessions, s => !(bool)s!["signedInWithPasskey"]!); // this test's own password sign-in
         var treatment = JsonNode.Parse(Read("treatment.json"))!.AsArray().Single()!;
         Assert.Equal("RRMS", (string?)treatment["course"]!["condition"]);
         Assert.NotEmpty(treatment["course"]!["labs"]!.AsArray());
@@ -76,6 +105,13 @@ public abstract class PersonalDataTests(AppFactory app)
         Assert.DoesNotContain("Not Pia's", everything);
         Assert.DoesNotContain("secret-follow-hash", everything);
         Assert.DoesNotContain(token, everything);
+        // Never a passkey's key or its id, in any encoding.
+        foreach (var secret in new[] { publicKey, credentialId })
+        {
+            Assert.DoesNotContain(Convert.ToBase64String(secret), everything);
+            Assert.DoesNotContain(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(secret), everything);
+            Assert.DoesNotContain(Convert.ToHexString(secret), everything, StringComparison.OrdinalIgnoreCase);
+        }
 
         // The same zip through the API, with the person's token.
         var viaApi = await app.ApiClient(token).GetAsync("/api/v1/me/personal-data");

@@ -96,6 +96,44 @@ public abstract class LoginRateLimitTests(AppFactory app)
         var stored = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(user.Id))!);
         Assert.Equal((0, (DateTimeOffset?)null), (stored.AccessFailedCount, stored.LockoutEnd));
     }
+
+    [Fact]
+    public async Task A_borrowed_session_cannot_guess_the_password_on_the_email_or_password_forms()
+    {
+        var user = await app.CreateUserAsync();
+        using var site = app.WithWebHostBuilder(b => b.UseSetting("LoginLimit:AccountAttemptsPerWindow", "3").UseSetting("LoginLimit:AccountWindowSeconds", "3600"));
+        // The owner signs in (the first of the 3 tries, from a browser the account had not used yet).
+        var ownersCookies = new CookieContainerHandler { InnerHandler = site.Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.40")) };
+        var ownersBrowser = new HttpClient(ownersCookies) { BaseAddress = new Uri("http://localhost") };
+        Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(ownersBrowser, user.Email!, AppFactory.Password)).StatusCode);
+
+        // Someone holding only the session cookie (not the owner's "recognised device" cookie) guesses the current password.
+        var borrowedCookies = new CookieContainerHandler { InnerHandler = site.Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.60")) };
+        foreach (System.Net.Cookie cookie in ownersCookies.Container.GetCookies(new Uri("http://localhost")))
+            if (cookie.Name != AccountThrottle.DeviceCookie) borrowedCookies.Container.Add(cookie);
+        var borrowed = new HttpClient(borrowedCookies) { BaseAddress = new Uri("http://localhost") };
+        var password = await Forms.GetAsync(borrowed, "/account/password");
+        var wrong = await password.PostAsync(borrowed, new() { ["CurrentPassword"] = "Wrong-password-1", ["NewPassword"] = "Another-long-one", ["ConfirmPassword"] = "Another-long-one" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("That password is not right.", await wrong.Content.ReadAsStringAsync());
+        var email = await Forms.GetAsync(borrowed, "/account/email");
+        wrong = await email.PostAsync(borrowed, new() { ["NewEmail"] = "elsewhere@tests.invalid", ["Password"] = "Wrong-password-2" });
+        Assert.Contains("That password is not right.", await wrong.Content.ReadAsStringAsync());
+        // The budget is spent: even the right password is not tried now, on either form.
+        var slowed = await email.PostAsync(borrowed, new() { ["NewEmail"] = "elsewhere@tests.invalid", ["Password"] = AppFactory.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
+        Assert.True(slowed.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var slowedHtml = await slowed.Content.ReadAsStringAsync();
+        Assert.Contains("Too many password tries for this account.", slowedHtml);
+        Assert.Contains("value=\"elsewhere@tests.invalid\"", slowedHtml);
+        slowed = await password.PostAsync(borrowed, new() { ["CurrentPassword"] = AppFactory.Password, ["NewPassword"] = "Another-long-one", ["ConfirmPassword"] = "Another-long-one" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
+
+        // The owner's own browser is not slowed.
+        var ownersEmail = await Forms.GetAsync(ownersBrowser, "/account/email");
+        var moved = await ownersEmail.PostAsync(ownersBrowser, new() { ["NewEmail"] = $"moved-{Guid.NewGuid():N}"[..14] + "@tests.invalid", ["Password"] = AppFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+    }
 }
 
 public sealed class LoginRateLimitTestsOnSqlite(SqliteApp app) : LoginRateLimitTests(app), IClassFixture<SqliteApp>;

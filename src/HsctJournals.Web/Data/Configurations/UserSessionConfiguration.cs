@@ -11,6 +11,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         b.Property(s => s.Id).HasMaxLength(64);
         b.Property(s => s.Stamp).HasMaxLength(256);
         b.Property(s => s.Device).HasMaxLength(UserSession.DeviceMaxLength);
+        b.Property(s => s.PasskeyId).HasMaxLength(UserSession.PasskeyIdMaxLength);
         b.HasIndex(s => s.UserId);
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }

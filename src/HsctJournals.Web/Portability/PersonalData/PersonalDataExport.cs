@@ -20,7 +20,8 @@ namespace HsctJournals.Web.Portability.PersonalData;
 /// names and dates, sessions, access requests and the treatment data they own. Nothing about other
 /// people: no other commenter's or member's address.
 /// </summary>
-public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser> users, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser> users, Passkeys passkeys, IOptions<SiteOptions> site,
+    SiteSettingsStore settings, TimeProvider clock)
 {
     public static string FileName(DateTime now) => $"hsct-journals-personal-data.{now:yyyy-MM-dd}.zip";
 
@@ -52,7 +53,8 @@ public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser
                 .Concat(await db.FeedTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
                     .Select(t => new PersonalToken("feed", "Private feed", t.Journal.Slug, t.CreatedAt, null, t.RevokedAt)).ToListAsync(ct)).ToList(),
             ["sessions.json"] = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
-                .Select(s => new PersonalSession(s.Device, s.CreatedAt, s.LastSeenAt)).ToListAsync(ct),
+                .Select(s => new PersonalSession(s.Device, s.CreatedAt, s.LastSeenAt, s.PasskeyId != null)).ToListAsync(ct),
+            ["passkeys.json"] = (await passkeys.ListAsync(user)).Select(p => new PersonalPasskey(p.Name, p.CreatedAt, p.LastUsedAt, p.IsBackedUp)).ToList(),
             ["access-requests.json"] = await db.AccessRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.CreatedAt)
                 .Select(r => new PersonalAccessRequest(r.Journal.Slug, r.Message, r.Status, r.CreatedAt, r.DecidedAt)).ToListAsync(ct),
             ["treatment.json"] = await OwnedCoursesAsync(userId, ct),
@@ -61,7 +63,7 @@ public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "README.txt", ReadMe(user, clock.GetUtcNow().UtcDateTime));
+            Add(zip, "README.txt", ReadMe((await settings.ForDisplayAsync(ct)).Name, user, clock.GetUtcNow().UtcDateTime));
             foreach (var (name, content) in files) Add(zip, name, JsonSerializer.Serialize(content, JournalBackup.Json));
         }
         return buffer.ToArray();
@@ -82,8 +84,8 @@ public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser
         stream.Write(new UTF8Encoding(false).GetBytes(text));
     }
 
-    private static string ReadMe(AppUser user, DateTime now) => $"""
-        Everything HSCT Journals holds about {user.DisplayName} ({user.Email}), made on {now:yyyy-MM-dd HH:mm} UTC.
+    private static string ReadMe(string siteName, AppUser user, DateTime now) => $"""
+        Everything {siteName} holds about {user.DisplayName} ({user.Email}), made on {now:yyyy-MM-dd HH:mm} UTC.
 
         account.json          your account: name, e-mail, time zone, sign-in settings
         journals.json         journals you belong to and your role; for those you own, the address of
@@ -92,7 +94,8 @@ public sealed class PersonalDataExport(JournalsDbContext db, UserManager<AppUser
         comments.json         comments you wrote anywhere on the site, signed in or with your address
         follows.json          journals you follow by e-mail
         tokens.json           your API tokens and private feed links: names and dates only
-        sessions.json         browsers signed in to your account
+        sessions.json         browsers signed in to your account, and whether each signed in with a passkey
+        passkeys.json         your passkeys: names, when added and when last used (never the keys)
         access-requests.json  your requests to read journals
         treatment.json        the treatment courses of journals you own
 

@@ -28,7 +28,10 @@ public sealed record PersonalFollow(string Journal, string Email, FollowFrequenc
 /// <summary>A token's name and dates; never its secret or hash.</summary>
 public sealed record PersonalToken(string Kind, string Name, string? Journal, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-public sealed record PersonalSession(string Device, DateTime CreatedAt, DateTime LastSeenAt);
+public sealed record PersonalSession(string Device, DateTime CreatedAt, DateTime LastSeenAt, bool SignedInWithPasskey);
+
+/// <summary>One of the person's passkeys: its name and dates only, never its key or credential id.</summary>
+public sealed record PersonalPasskey(string Name, DateTimeOffset CreatedAt, DateTime? LastUsedAt, bool SyncedToOtherDevices);
 
 public sealed record PersonalAccessRequest(string Journal, string? Message, AccessRequestStatus Status, DateTime CreatedAt, DateTime? DecidedAt);
 

@@ -20,7 +20,7 @@ public sealed record AddressComment(int Id, string? JournalTitle, string? PostTi
 /// download or to erase (<see cref="CommentEraser"/>).
 /// </summary>
 public sealed class CommentsByAddress(JournalsDbContext db, Outbox outbox, OutboxSignal signal, CommentAddressLinks links,
-    IOptions<SiteOptions> site, IOptions<PortabilityOptions> options, Caching.PageCacheEviction cache)
+    IOptions<SiteOptions> site, SiteSettingsStore settings, IOptions<PortabilityOptions> options, Caching.PageCacheEviction cache)
 {
     public static string Normalise(string? email) => DuplicateComment.NormaliseEmail(email);
 
@@ -29,12 +29,13 @@ public sealed class CommentsByAddress(JournalsDbContext db, Outbox outbox, Outbo
     {
         if (!await db.Comments.AnyAsync(c => c.AuthorEmail.ToLower() == normalisedEmail, ct)) return;
         var link = site.Value.Link("/your-comments/manage?t=" + Uri.EscapeDataString(links.For(normalisedEmail)));
+        var siteName = (await settings.ForDisplayAsync(ct)).Name;
         var mail = new MailBody()
-            .Paragraph("Someone (hopefully you) asked to see the comments written with this e-mail address on HSCT Journals.")
+            .Paragraph($"Someone (hopefully you) asked to see the comments written with this e-mail address on {siteName}.")
             .Link("See, download or erase your comments", link)
             .Paragraph($"The link works for {options.Value.CommentLinkHours} hours. If it was not you, ignore this message: nothing changes.")
-            .Footer("You get this message because this address was entered on the “Your comments” page.")
-            .To(normalisedEmail, null, "Your comments on HSCT Journals", unsubscribeUrl: null);
+            .Footer($"You get this message because this address was entered on the “Your comments” page of {siteName}.")
+            .To(normalisedEmail, null, $"Your comments on {siteName}", unsubscribeUrl: null);
         outbox.Enqueue(Outbox.Mail, mail);
         await db.SaveChangesAsync(ct);
         signal.Notify();

@@ -184,6 +184,26 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Accounts.PasskeyUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyUses");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -200,6 +220,10 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PasskeyId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Stamp")
                         .IsRequired()
@@ -1716,6 +1740,17 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Journal");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Accounts.PasskeyUse", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });

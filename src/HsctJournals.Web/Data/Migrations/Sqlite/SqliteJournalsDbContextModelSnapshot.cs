@@ -175,6 +175,26 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("HsctJournals.Web.Accounts.PasskeyUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyUses");
+                });
+
             modelBuilder.Entity("HsctJournals.Web.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -191,6 +211,10 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PasskeyId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Stamp")
                         .IsRequired()
@@ -1653,6 +1677,17 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Journal");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("HsctJournals.Web.Accounts.PasskeyUse", b =>
+                {
+                    b.HasOne("HsctJournals.Web.Shared.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });

@@ -44,8 +44,8 @@ public sealed class ConfirmEmailChangeModel(UserManager<AppUser> users, SignInMa
         if (!renamed.Succeeded)
             log.LogError("The address changed but the sign-in name did not: {Errors}", string.Join("; ", renamed.Errors.Select(e => e.Code)));
         if (oldEmail is not null)
-            await mail.QueueAsync(oldEmail, "Your e-mail address was changed", b => b
-                .Paragraph($"The e-mail address of your HSCT Journals account is now {Email}. Messages for you go there from now on.")
+            await mail.QueueAsync(oldEmail, "Your e-mail address was changed", (b, site) => b
+                .Paragraph($"The e-mail address of your {site} account is now {Email}. Messages for you go there from now on.")
                 .Paragraph("If you did not do this, contact the site's administrator at once."));
 
         if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id)

@@ -44,8 +44,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
         var user = await users.FindByEmailAsync(address);
         if (user is null)
         {
-            await mail.QueueAsync(address, "Reset your password", b => b
-                .Paragraph("Someone (hopefully you) asked to reset the password of an HSCT Journals account with this e-mail address, " +
+            await mail.QueueAsync(address, "Reset your password", (b, site) => b
+                .Paragraph($"Someone (hopefully you) asked to reset the password of an {site} account with this e-mail address, " +
                            "but this address has no account here. If it was you, you may have used another address.")
                 .Link("Create an account", mail.Link("/Identity/Account/Register"))
                 .Paragraph("If it was not you, ignore this message."));
@@ -53,8 +53,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
         else
         {
             var link = await links.ResetPasswordAsync(user);
-            await mail.QueueAsync(user.Email!, "Reset your password", b => b
-                .Paragraph("Someone (hopefully you) asked to reset the password of your HSCT Journals account.")
+            await mail.QueueAsync(user.Email!, "Reset your password", (b, site) => b
+                .Paragraph($"Someone (hopefully you) asked to reset the password of your {site} account.")
                 .Link("Choose a new password", link)
                 .Paragraph("If it was not you, ignore this message: your password stays as it is."));
         }

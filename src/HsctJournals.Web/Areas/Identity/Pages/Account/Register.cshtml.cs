@@ -89,15 +89,15 @@ public sealed class RegisterModel(
     private async Task SendConfirmationAsync(AppUser user, string address)
     {
         var link = await links.ConfirmEmailAsync(user, ReturnUrl);
-        await mail.QueueAsync(address, "Confirm your e-mail address", b => b
-            .Paragraph($"Welcome to HSCT Journals, {user.DisplayName}.")
+        await mail.QueueAsync(address, "Confirm your e-mail address", (b, site) => b
+            .Paragraph($"Welcome to {site}, {user.DisplayName}.")
             .Link("Please confirm your e-mail address", link)
             .Paragraph("If you did not create this account, ignore this message."));
     }
 
     private async Task SendAlreadyRegisteredAsync(AppUser owner) =>
-        await mail.QueueAsync(owner.Email!, "Someone tried to register with your address", b => b
-            .Paragraph("Someone tried to create a new HSCT Journals account with this e-mail address, which already has an account. " +
+        await mail.QueueAsync(owner.Email!, "Someone tried to register with your address", (b, site) => b
+            .Paragraph($"Someone tried to create a new {site} account with this e-mail address, which already has an account. " +
                        "No new account was made and nothing about your account has changed.")
             .Link("If it was you, sign in", mail.Link("/Identity/Account/Login"))
             .Link("or choose a new password if you have forgotten it", mail.Link("/Identity/Account/ForgotPassword"))

@@ -28,8 +28,8 @@ public sealed class ResendEmailConfirmationModel(UserManager<AppUser> users, Acc
         if (user is { EmailConfirmed: false })
         {
             var link = await links.ConfirmEmailAsync(user);
-            await mail.QueueAsync(user.Email!, "Confirm your e-mail address", b => b
-                .Paragraph($"Please confirm the e-mail address of your HSCT Journals account, {user.DisplayName}.")
+            await mail.QueueAsync(user.Email!, "Confirm your e-mail address", (b, site) => b
+                .Paragraph($"Please confirm the e-mail address of your {site} account, {user.DisplayName}.")
                 .Link("Confirm my address", link)
                 .Paragraph("If you did not create this account, ignore this message."));
         }
