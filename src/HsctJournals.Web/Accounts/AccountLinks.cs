@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>Creates the site-admin role and the configured admin account on start-up.</summary>

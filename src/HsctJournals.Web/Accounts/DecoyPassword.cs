@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using HsctJournals.Web.Journals;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

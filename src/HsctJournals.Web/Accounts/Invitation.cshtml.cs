@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

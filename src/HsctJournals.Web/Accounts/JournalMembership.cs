@@ -4,8 +4,8 @@ using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Accounts;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Admin;
 
 /// <summary>

@@ -6,8 +6,8 @@ using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Api;
 
 /// <summary>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 using HsctJournals.Web.Shared;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Api;
 
 /// <summary>/api/v1/tokens: exchange a password for a personal access token, list and revoke your tokens.</summary>

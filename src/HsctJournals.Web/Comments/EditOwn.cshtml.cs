@@ -2,8 +2,8 @@ using HsctJournals.Web.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Comments;
 
 /// <summary>

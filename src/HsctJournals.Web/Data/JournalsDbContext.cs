@@ -3,8 +3,8 @@ using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Data;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Shared.Feeds;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Feeds;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using HsctJournals.Web.Accounts;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Feeds;
 
 /// <summary>Feeds and discovery: RSS/Atom per journal and category, secret per-reader feeds, sitemap.xml and robots.txt.</summary>

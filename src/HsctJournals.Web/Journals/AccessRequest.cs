@@ -1,6 +1,6 @@
 using HsctJournals.Web.Accounts;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>State of a reader's request to read an ApprovedReaders journal.</summary>

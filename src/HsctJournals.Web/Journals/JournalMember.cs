@@ -1,6 +1,6 @@
 using HsctJournals.Web.Accounts;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>What a member may do in a journal. Ordered by trust: a higher value includes the lower ones' reading rights.</summary>

@@ -1,6 +1,6 @@
 using HsctJournals.Web.Accounts;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>Where a post is in its life.</summary>

@@ -1,6 +1,6 @@
 using HsctJournals.Web.Accounts;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>A previous version of a post, kept on every save so the author can compare and restore.</summary>

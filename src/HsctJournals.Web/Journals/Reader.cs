@@ -1,6 +1,6 @@
 using System.Security.Claims;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Journals;
 
 /// <summary>

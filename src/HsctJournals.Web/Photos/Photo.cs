@@ -1,7 +1,7 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Journals;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Photos;
 
 /// <summary>

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Caching;
 using Microsoft.Net.Http.Headers;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Photos;
 
 /// <summary>

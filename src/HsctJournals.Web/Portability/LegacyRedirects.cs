@@ -2,8 +2,8 @@ using HsctJournals.Domain.Portability;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using Microsoft.EntityFrameworkCore;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Portability;
 
 /// <summary>

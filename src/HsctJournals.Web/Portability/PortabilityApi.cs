@@ -4,8 +4,8 @@ using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Portability;
 
 /// <summary>An import job as the API shows it.</summary>

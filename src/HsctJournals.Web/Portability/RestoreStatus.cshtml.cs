@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Portability;
 
 /// <summary>A restore's progress (the page reloads itself, no JavaScript needed) and then its report; only for the person who asked for it.</summary>

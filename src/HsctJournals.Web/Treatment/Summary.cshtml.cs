@@ -2,8 +2,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>The printable clinician summary (A4/Letter), under the same sharing rule as the overview.</summary>

@@ -4,8 +4,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Treatment.Fhir;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Treatment;
 
 /// <summary>

@@ -5,8 +5,8 @@ using HsctJournals.Web.Tests.Api;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using HsctJournals.Web.Tests.Infrastructure;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Access;
 
 /// <summary>

@@ -3,8 +3,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Accounts;
 
 /// <summary>Issue 8, build 1: our own e-mail, password, reset and second-step pages, through the real forms and real SMTP.</summary>

@@ -4,8 +4,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Accounts;
 
 /// <summary>Registering, confirming, signing in and the profile page, through the real forms and real SMTP.</summary>

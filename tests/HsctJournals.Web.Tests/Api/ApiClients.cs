@@ -5,8 +5,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Api;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Api;
 
 /// <summary>HTTP clients for the JSON API. Each gets its own client address, so rate limits never leak between tests.</summary>

@@ -6,8 +6,8 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Api;
 
 /// <summary>Personal access tokens: creation with a password, bearer authentication, revocation, limits.</summary>

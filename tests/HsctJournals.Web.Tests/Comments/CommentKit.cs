@@ -8,8 +8,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Comments;
 
 /// <summary>Helpers for comment tests: visitors with their own address, posting the form, setting policies.</summary>

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-
 using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Tests.Durability;
 
 /// <summary>

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Infrastructure;
 
 /// <summary>

@@ -2,8 +2,8 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HsctJournals.Web.Accounts;
 using Microsoft.Playwright;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Infrastructure;
 
 /// <summary>Checks shared by browser tests: axe-core, visible keyboard focus, horizontal overflow, signing in.</summary>

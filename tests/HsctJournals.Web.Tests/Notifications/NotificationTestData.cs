@@ -7,8 +7,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-
 using HsctJournals.Web.Followers;
+
 namespace HsctJournals.Web.Tests.Notifications;
 
 /// <summary>

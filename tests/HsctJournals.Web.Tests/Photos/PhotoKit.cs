@@ -8,8 +8,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Photos;
 
 /// <summary>Images made in the test with libvips (never files from elsewhere), and upload helpers.</summary>

@@ -15,8 +15,8 @@ using HsctJournals.Web.Tests.Treatment;
 using HsctJournals.Web.Treatment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>A journal with everything a backup must carry, its download, its restore, and a by-value picture of it to compare.</summary>

@@ -11,8 +11,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>"Download everything" and "Restore a backup" on one database (design invariant 8).</summary>

@@ -15,8 +15,8 @@ using HsctJournals.Web.Tests.Treatment;
 using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Followers;
+
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>"Download your data": everything about the signed-in person, nothing about anyone else.</summary>

@@ -9,8 +9,8 @@ using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Portability;
 
 /// <summary>Export as WXR, import into a fresh journal: the same posts, dates, categories, tags and comment trees (design invariant 8).</summary>

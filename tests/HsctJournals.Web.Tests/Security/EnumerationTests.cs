@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Security;
 
 /// <summary>

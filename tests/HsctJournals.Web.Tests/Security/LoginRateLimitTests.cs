@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Security;
 
 /// <summary>

@@ -3,8 +3,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Security;
 
 /// <summary>Issue 8, fix 2: sessions end on the server, so a cookie kept from before opens nothing.</summary>

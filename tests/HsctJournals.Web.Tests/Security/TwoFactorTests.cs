@@ -5,8 +5,8 @@ using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Security;
 
 /// <summary>Issue 8, fix 3: no state change on GET; our own two-factor page with a QR code and recovery codes.</summary>

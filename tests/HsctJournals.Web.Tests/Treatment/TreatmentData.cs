@@ -3,8 +3,8 @@ using HsctJournals.Web.Journals;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Treatment;
 using Microsoft.Extensions.DependencyInjection;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Tests.Treatment;
 
 /// <summary>Builds treatment courses through the app's own services, as the owner would through the forms.</summary>

@@ -2,8 +2,8 @@ using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Data.Configurations;
 
 internal sealed class AdminAuditEntryConfiguration : IEntityTypeConfiguration<AdminAuditEntry>

@@ -1,8 +1,8 @@
 using HsctJournals.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Data.Configurations;
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

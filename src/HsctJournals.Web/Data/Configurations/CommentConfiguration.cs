@@ -3,8 +3,8 @@ using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using HsctJournals.Web.Followers;
+
 namespace HsctJournals.Web.Data.Configurations;
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>

@@ -2,8 +2,8 @@ using HsctJournals.Web.Comments;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Notifications;
 using HsctJournals.Web.Portability.Backup;
-
 using HsctJournals.Web.Followers;
+
 namespace HsctJournals.Web.Portability.PersonalData;
 
 // The JSON files of "Download your data" (GDPR Art. 15 and 20): only the person's own data, never other

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
 using HsctJournals.Web.Shared;
+
 namespace HsctJournals.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
