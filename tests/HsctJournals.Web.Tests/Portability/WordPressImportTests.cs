@@ -94,6 +94,38 @@ public abstract class WordPressImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_thread_longer_than_one_write_chunk_keeps_every_parent_depth_count_and_idempotence()
+    {
+        var (owner, journal) = await JournalAsync();
+        // Chains of five, each comment answering the one before: parents fall in the chunk before their replies.
+        var total = WordPressImporter.CommentChunk * 2 + 50;
+        var comments = string.Concat(Enumerable.Range(1, total).Select(i =>
+            Comment(i, i % 5 == 1 ? 0 : i - 1, $"Comment number {i}", approved: i % 7 == 0 ? "0" : "1")));
+        var path = Temp(Head + Item(10, "A long thread", comments: comments) + Tail);
+
+        var report = await ImportAsync(journal, owner, path);
+
+        Assert.True(report.Succeeded, report.Error);
+        Assert.Equal(total, report.CommentsImported);
+        var rows = await DbAsync(db => db.Comments.Where(c => c.Post.JournalId == journal.Id).ToListAsync());
+        Assert.Equal(total, rows.Count);
+        var number = rows.ToDictionary(c => c.Id, c => int.Parse(c.Text["Comment number ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(rows, c =>
+        {
+            var i = number[c.Id];
+            Assert.Equal((i - 1) % 5 + 1, c.Depth);
+            int? parent = c.ParentId is { } p ? number[p] : null;
+            Assert.Equal(i % 5 == 1 ? (int?)null : i - 1, parent);
+        });
+        var approved = Enumerable.Range(1, total).Count(i => i % 7 != 0);
+        Assert.Equal(approved, await DbAsync(db => db.Posts.Where(p => p.JournalId == journal.Id).Select(p => p.CommentCount).SingleAsync()));
+
+        var again = await ImportAsync(journal, owner, path);
+        Assert.True(again.NothingNew);
+        Assert.Equal(total, again.CommentsAlreadyImported);
+    }
+
+    [Fact]
     public async Task Statuses_categories_tags_excerpts_authors_shortcodes_spam_and_pingbacks_are_mapped()
     {
         var (owner, journal) = await JournalAsync();
