@@ -126,20 +126,24 @@ public sealed class FieldTagHelper : TagHelper
             unticked.Attributes["value"] = "false";
             output.Content.AppendHtml(wrapping);
             output.Content.AppendHtml(unticked);
+            AppendHint(output, hintId);
             output.Content.AppendHtml(errorSpan);
             return;
         }
         output.Content.AppendHtml(label);
-        if (Hint is not null)
-        {
-            var hint = new TagBuilder("p");
-            hint.AddCssClass("hint");
-            hint.Attributes["id"] = hintId!;
-            hint.InnerHtml.Append(Hint);
-            output.Content.AppendHtml(hint);
-        }
+        AppendHint(output, hintId);
         output.Content.AppendHtml(input);
         output.Content.AppendHtml(errorSpan);
+    }
+
+    private void AppendHint(TagHelperOutput output, string? hintId)
+    {
+        if (Hint is null) return;
+        var hint = new TagBuilder("p");
+        hint.AddCssClass("hint");
+        hint.Attributes["id"] = hintId!;
+        hint.InnerHtml.Append(Hint);
+        output.Content.AppendHtml(hint);
     }
 
     private static void AppendOptions(TagBuilder select, IEnumerable<SelectListItem> items, string? value)
