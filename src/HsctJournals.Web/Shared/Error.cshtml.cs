@@ -1,3 +1,4 @@
+using HsctJournals.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +23,8 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
     public Task<IActionResult> OnPutAsync(int? code) => Respond(code);
     public Task<IActionResult> OnDeleteAsync(int? code) => Respond(code);
 
+    private const string OutageApiDetail = "The database is unavailable for a moment; nothing was changed. Try again after the Retry-After seconds.";
+
     private async Task<IActionResult> Respond(int? code)
     {
         var status = code is >= 400 and < 600 ? code.Value : 500;
@@ -30,11 +33,21 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (reexecute is null && exception is null) status = 404;
         var originalPath = reexecute?.OriginalPath ?? exception?.Path ?? HttpContext.Request.Path.Value ?? "";
+        // The database being down or locked is a wait, not a fault: 503 tells people, scripts and a proxy in front to try again.
+        if (status == 500 && DatabaseOutage.Caused(exception?.Error))
+        {
+            status = 503;
+            Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         Response.StatusCode = status;
 
         if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = status } });
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = HttpContext,
+                ProblemDetails = { Status = status, Detail = status == 503 ? OutageApiDetail : null },
+            });
             return new EmptyResult();
         }
 
@@ -45,6 +58,9 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             405 => ("That action is not available here", "This address does not accept that kind of request."),
             413 => ("That was too large", "What you sent is larger than this site accepts. Posts can be up to 200,000 characters."),
             429 => ("Too many requests", "Please wait a minute and try again."),
+            503 => ("The site cannot reach its database just now",
+                "What you just sent was not saved, and nothing saved earlier is lost. Please try again in a minute. If you were " +
+                "filling in a form, go back: your browser usually keeps what you typed."),
             _ => ("Something went wrong", "Sorry — this is our fault, not yours. Nothing you saved earlier is lost. Please try again in a moment."),
         };
         var journalSlug = System.Text.RegularExpressions.Regex.Match(originalPath, "^/j/([a-z0-9-]{1,80})(/|$)");

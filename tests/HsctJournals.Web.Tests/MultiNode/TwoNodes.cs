@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using HsctJournals.Web.Tests.Infrastructure;
-using Npgsql;
 
 namespace HsctJournals.Web.Tests.MultiNode;
 
@@ -10,7 +7,7 @@ namespace HsctJournals.Web.Tests.MultiNode;
 /// nginx balancing between them. The admin (seeded) owns a public journal with one post, written through nginx;
 /// its comments appear at once and each one is mailed to the owner.
 /// </summary>
-public sealed partial class TwoNodes : IAsyncLifetime
+public sealed class TwoNodes : IAsyncLifetime
 {
     public const int TokenRequestsPerWindow = 4;
     private readonly PostgresTestDatabase _database = new();
@@ -25,68 +22,30 @@ public sealed partial class TwoNodes : IAsyncLifetime
     {
         await _database.CreateAsync();
         _redis = RedisProcess.Start();
-        var settings = Smtp.AppSettings.Concat(
+        var settings = Smtp.AppSettings.Concat(OpenPost.ScriptedCommentSettings).Concat(
         [
             new("Cache:Redis", _redis.Configuration),
-            new("Comments:MinimumFillSeconds", "0"), // every comment here is posted by a script, on purpose
-            new("Comments:MaxPerIp", "100000"), new("Comments:MaxPerEmail", "100000"),
             new("Api:TokenRequestsPerWindow", TokenRequestsPerWindow.ToString()), new("Api:TokenWindowSeconds", "600"),
             new("Notifications:PollSeconds", "0.5"),
         ]).ToList();
         A = await AppProcess.StartAsync(_database, settings); // migrates
         B = await AppProcess.StartAsync(_database, settings);
         Balancer = await NginxProcess.StartAsync([A.BaseUrl, B.BaseUrl]);
-
-        var admin = Client(Balancer.BaseUrl);
-        var login = await Forms.GetAsync(admin, "/Identity/Account/Login");
-        Assert.Equal(HttpStatusCode.Redirect, (await login.PostAsync(admin, new() { ["Input.Email"] = AppFactory.AdminEmail, ["Input.Password"] = AppFactory.Password })).StatusCode);
-        var journal = await Forms.GetAsync(admin, "/journals/new");
-        Assert.Equal(HttpStatusCode.Redirect, (await journal.PostAsync(admin, new() { ["Input.Title"] = "Two nodes", ["Input.Visibility"] = "Public" })).StatusCode);
-        var comments = await Forms.GetAsync(admin, "/j/two-nodes/settings/comments");
-        Assert.Equal(HttpStatusCode.Redirect, (await comments.PostAsync(admin, new()
-        {
-            ["Input.WhoMayComment"] = "Anyone", ["Input.Hold"] = "Never", ["Input.MaxLinksBeforeHold"] = "2", ["Input.ThreadDepth"] = "5",
-            ["Input.OwnerNotification"] = "EveryComment",
-        })).StatusCode);
-        var write = await Forms.GetAsync(admin, "/j/two-nodes/write");
-        var saved = await write.PostAsync(admin, new() { ["Input.Title"] = "Read everywhere", ["Input.Markdown"] = "Served by two nodes.", ["Input.Status"] = "Published" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        PostPath = saved.Headers.Location!.OriginalString;
+        PostPath = await OpenPost.CreateAsync(Balancer.BaseUrl, "Two nodes", "two-nodes");
     }
 
     /// <summary>A browser-like client (own cookies, no redirects followed) for one base address.</summary>
-    public static HttpClient Client(string baseUrl) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+    public static HttpClient Client(string baseUrl) => OpenPost.Client(baseUrl);
 
-    /// <summary>
-    /// Posts an anonymous comment through the form on the post page (read from <paramref name="baseUrl"/>) and
-    /// returns the response: 302 to the comment's anchor when it was stored.
-    /// </summary>
-    public async Task<HttpResponseMessage> CommentAsync(string baseUrl, string text, string name = "Node reader")
-    {
-        var client = Client(baseUrl);
-        var page = await client.GetStringAsync(PostPath);
-        var rendered = RenderedField().Match(page).Groups[1].Value;
-        return await client.PostAsync(PostPath + "?handler=Comment", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Text"] = text, ["Input.AuthorName"] = name, ["Input.AuthorEmail"] = $"{Guid.NewGuid():N}"[..10] + "@readers.test",
-            ["Input.Rendered"] = WebUtility.HtmlDecode(rendered),
-        }));
-    }
+    /// <summary>Posts an anonymous comment on the post through the page served at <paramref name="baseUrl"/>: 302 when stored.</summary>
+    public Task<HttpResponseMessage> CommentAsync(string baseUrl, string text, string name = "Node reader") =>
+        OpenPost.CommentAsync(baseUrl, PostPath, text, name);
 
     /// <summary>The id in a comment's redirect (…#comment-42).</summary>
-    public static int CommentId(HttpResponseMessage response) =>
-        int.Parse(CommentAnchor().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
+    public static int CommentId(HttpResponseMessage response) => OpenPost.CommentId(response);
 
     /// <summary>How many of these comment ids are stored, read straight from PostgreSQL.</summary>
-    public async Task<long> StoredAsync(IReadOnlyCollection<int> ids)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM \"Comments\" WHERE \"Id\" = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> StoredAsync(IReadOnlyCollection<int> ids) => OpenPost.StoredAsync(_database.ConnectionString, ids);
 
     public async Task DisposeAsync()
     {
@@ -97,12 +56,6 @@ public sealed partial class TwoNodes : IAsyncLifetime
         await Smtp.DisposeAsync();
         await _database.DisposeAsync();
     }
-
-    [GeneratedRegex("name=\"Input.Rendered\" value=\"([^\"]+)\"")]
-    private static partial Regex RenderedField();
-
-    [GeneratedRegex(@"#comment-(\d+)")]
-    private static partial Regex CommentAnchor();
 }
 
 /// <summary>The two-node tests start processes: they run one class at a time, never beside each other.</summary>
