@@ -11,6 +11,8 @@ public sealed class CommentSection
     public required CommentForest<CommentView> Forest { get; init; }
     public required CommentPage<CommentView> Page { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>The post's count of approved comments, for the section's heading.</summary>
+    public int CommentCount { get; set; }
     /// <summary>The comment the no-JavaScript reply form is shown under.</summary>
     public CommentNode<CommentView>? ReplyTo { get; set; }
     /// <summary>The form's fields; named like the post page's bound property so they post (and re-show) as <c>Input.*</c>.</summary>
@@ -35,6 +37,6 @@ public sealed class CommentSection
     public string ReplyLink(int id) => Page.Number == 1 ? $"{PostUrl}?replyto={id}#respond" : $"{PostUrl}?cpage={Page.Number}&replyto={id}#respond";
     public string CancelReplyLink => Page.Number == 1 ? $"{PostUrl}#respond" : $"{PostUrl}?cpage={Page.Number}#respond";
     public string FormAction => Page.Number == 1
-        ? $"{PostUrl}?handler=Comment#respond"
-        : $"{PostUrl}?handler=Comment&cpage={Page.Number}#respond";
+        ? $"{PostUrl}?handler={CommentPostSection.HandlerName}#respond"
+        : $"{PostUrl}?handler={CommentPostSection.HandlerName}&cpage={Page.Number}#respond";
 }

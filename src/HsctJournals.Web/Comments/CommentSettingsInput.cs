@@ -1,4 +1,6 @@
 using HsctJournals.Domain.Comments;
+using HsctJournals.Web.Journals;
+
 namespace HsctJournals.Web.Comments;
 
 /// <summary>The comment settings form (every <see cref="CommentSettings"/> field).</summary>

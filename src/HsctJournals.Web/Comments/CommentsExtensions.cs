@@ -23,6 +23,8 @@ public static class CommentsExtensions
         services.AddScoped<Notifications.IUnsubscribeTarget, CommentReplyUnsubscribe>();
         services.AddScoped<ModerationQueue>();
         services.AddScoped<Journals.IJournalLinkSource, CommentLinks>();
+        // The comments under a post and their form: a section of the post page (decision 0046).
+        services.AddScoped<Journals.IPostSection, CommentPostSection>();
         services.AddHostedService<IpHashCleanup>();
         return services;
     }

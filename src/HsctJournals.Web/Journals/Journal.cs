@@ -33,7 +33,7 @@ public class Journal
     /// </summary>
     public bool AwaitingListing { get; set; }
     /// <summary>Who may comment, what waits for moderation, thread depth.</summary>
-    public Comments.CommentSettings Comments { get; set; } = new();
+    public CommentSettings Comments { get; set; } = new();
 
     public List<JournalMember> Members { get; set; } = [];
     public List<Post> Posts { get; set; } = [];

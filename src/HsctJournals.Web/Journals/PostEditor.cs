@@ -9,7 +9,7 @@ namespace HsctJournals.Web.Journals;
 /// Writes posts: create, update (keeping a revision of what was there), restore and delete.
 /// One code path for the editor page and the API, so both apply the same limits.
 /// </summary>
-public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, Photos.PostPhotos photos, TimeProvider clock, Caching.PageCacheEviction cache)
+public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, IPostReferences references, TimeProvider clock, Caching.PageCacheEviction cache)
 {
     public const int MaxTags = 10;
 
@@ -74,8 +74,8 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
     }
 
     /// <summary>Renders Markdown for the preview, with the journal's photos; nothing is saved.</summary>
-    public async Task<string> PreviewAsync(Journal journal, string? source, CancellationToken ct = default) =>
-        (await photos.RenderAsync(journal.Id, markdown.ToSafeHtml(Truncate(source ?? "", Post.MarkdownMaxLength)), ct)).Html;
+    public Task<string> PreviewAsync(Journal journal, string? source, CancellationToken ct = default) =>
+        references.PreviewAsync(journal.Id, markdown.ToSafeHtml(Truncate(source ?? "", Post.MarkdownMaxLength)), ct);
 
     /// <summary>
     /// Renders a post again from its Markdown without making a revision: after a photo it shows was
@@ -101,10 +101,8 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
         if (string.IsNullOrWhiteSpace(source)) errors.Add(nameof(input.Markdown), "Write something before saving.");
         else if (source.Length > Post.MarkdownMaxLength) errors.Add(nameof(input.Markdown), $"The text can be at most {Post.MarkdownMaxLength:N0} characters (it has {source.Length:N0}). Split it into two posts.");
 
-        else if (await photos.UnknownIdsAsync(journal.Id, markdown.ToSafeHtml(source), ct) is { Count: > 0 } unknown)
-            errors.Add(nameof(input.Markdown), unknown.Count == 1
-                ? $"{Domain.Photos.PhotoReference.For(unknown[0])} is not a photo of this journal (it may have been deleted). Pick it again from the journal's photos, or remove the reference."
-                : $"{string.Join(", ", unknown.Select(Domain.Photos.PhotoReference.For))} are not photos of this journal (they may have been deleted). Pick them again from the journal's photos, or remove the references.");
+        else if (await references.ProblemAsync(journal.Id, markdown.ToSafeHtml(source), ct) is { } problem)
+            errors.Add(nameof(input.Markdown), problem);
 
         if ((input.Excerpt?.Trim().Length ?? 0) > Post.ExcerptMaxLength)
             errors.Add(nameof(input.Excerpt), $"The excerpt can be at most {Post.ExcerptMaxLength} characters.");
@@ -205,23 +203,13 @@ public sealed class PostEditor(JournalsDbContext db, MarkdownRenderer markdown, 
     public async Task RenderAsync(Post post, string source, string? customExcerpt, CancellationToken ct = default)
     {
         post.Markdown = source;
-        var rendered = await photos.RenderAsync(post.JournalId, markdown.ToSafeHtml(source), ct);
-        post.Html = rendered.Html;
-        await SyncPhotoUsagesAsync(post, rendered.PhotoIds, ct);
+        // What the post refers to (its photos) is recorded in the same save.
+        post.Html = await references.RenderAsync(post, markdown.ToSafeHtml(source), ct);
         // Search text and excerpts are shared by every reader, so embed shortcodes are not part of them.
         var shared = EmbedShortcodes.Strip(post.Html);
         post.PlainText = MarkdownRenderer.ToPlainText(shared);
         post.ExcerptIsCustom = customExcerpt is not null;
         post.Excerpt = customExcerpt ?? Excerpt.Shorten(MarkdownRenderer.ParagraphText(shared), 280);
-    }
-
-    /// <summary>The photos the post shows decide who may see them (<see cref="Photos.PhotoAccess"/>), so they change in the post's own save.</summary>
-    private async Task SyncPhotoUsagesAsync(Post post, IReadOnlyList<int> photoIds, CancellationToken ct)
-    {
-        var current = post.Id == 0 ? [] : await db.PhotoUsages.Where(u => u.PostId == post.Id).ToListAsync(ct);
-        db.PhotoUsages.RemoveRange(current.Where(u => !photoIds.Contains(u.PhotoId)));
-        foreach (var id in photoIds.Where(id => current.All(u => u.PhotoId != id)))
-            db.PhotoUsages.Add(new Photos.PhotoUsage { Post = post, PhotoId = id });
     }
 
     private async Task SetTagsAsync(Post post, int journalId, List<string> names, CancellationToken ct)

@@ -6,7 +6,6 @@ using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using HsctJournals.Domain.Photos;
-using HsctJournals.Web.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
@@ -16,13 +15,12 @@ namespace HsctJournals.Web.Journals;
 /// with JavaScript a live preview calls <see cref="OnPostLivePreview"/>.
 /// Antiforgery is checked by hand so an expired token re-shows the form with the text kept.
 /// Photos chosen in the form are uploaded whichever button is pressed, as the body streams in
-/// (<see cref="PhotoFormUpload"/>), and their references added to the end of the text; with
-/// JavaScript they go one by one to <see cref="OnPostPhotoAsync"/> and are inserted at the cursor.
+/// (<see cref="IEditorUploads"/>: Photos reads the form and stores them), and their references added to the end
+/// of the text; with JavaScript they go one by one to <see cref="OnPostPhotoAsync"/> and are inserted at the cursor.
 /// </summary>
 [Authorize, IgnoreAntiforgeryToken, JournalPage(JournalCapability.Write)]
-[PhotoForm, RequestSizeLimit(PhotoForms.MaxRequestBytes)]
 public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEditor editor, IAntiforgery antiforgery, IPostEmbeds embeds,
-    Microsoft.Extensions.Options.IOptions<PhotoOptions> photoOptions) : PageModel
+    IEditorUploads uploads) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -35,12 +33,10 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
     public string? CurrentSlug { get; private set; }
     public string ZoneName { get; private set; } = "UTC";
     /// <summary>Photos added and refused by this post of the form, for the page to list.</summary>
-    public PhotoFormOutcome? Photos => PhotoFormAttribute.Outcome(HttpContext);
-    public PhotoOptions PhotoLimits => photoOptions.Value;
-    /// <summary>The photo fields as posted, so a refused upload keeps them.</summary>
-    public string? PhotoAlt => Request.HasFormContentType ? Request.Form[PhotoFormUpload.AltField].ToString() : null;
-    public bool PhotoDecorative => Request.HasFormContentType && Request.Form[PhotoFormUpload.DecorativeField].Any(v => v == "true");
-    public string? PhotoCaption => Request.HasFormContentType ? Request.Form[PhotoFormUpload.CaptionField].ToString() : null;
+    public EditorUploadOutcome? Photos => _photos ??= uploads.Read(HttpContext);
+    /// <summary>The partial with the form's photo fields and the script that enhances them.</summary>
+    public IEditorUploads Uploads => uploads;
+    private EditorUploadOutcome? _photos;
     private Post? _post;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
@@ -82,7 +78,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
             : !Photos.HadFiles ? ["Choose one or more photos first."] : Photos.Refused;
         var added = Photos.Added.Select(r => new
         {
-            id = r.Photo!.Id, fileName = r.Photo.FileName, markdown = PhotoReference.Markdown(r.Photo.Id, r.Photo.AltText), alreadyThere = r.AlreadyThere,
+            id = r.Id, fileName = r.FileName, markdown = r.Markdown, alreadyThere = r.AlreadyThere,
         }).ToList();
         return new JsonResult(new { added, refused }) { StatusCode = added.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
     }
@@ -150,7 +146,7 @@ public sealed class WriteModel(JournalContext here, JournalsDbContext db, PostEd
         // The text field shows the text with the photos' lines, not the text as posted.
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.Markdown)}");
         if (Photos.Added.Count > 0)
-            Notice = $"Added {Photos.Added.Count} photo{(Photos.Added.Count == 1 ? "" : "s")} to the end of your text ({string.Join(", ", Photos.Added.Select(r => r.Photo!.FileName))}). Move the lines where you want them; the post is saved only when you press Save.";
+            Notice = $"Added {Photos.Added.Count} photo{(Photos.Added.Count == 1 ? "" : "s")} to the end of your text ({string.Join(", ", Photos.Added.Select(r => r.FileName))}). Move the lines where you want them; the post is saved only when you press Save.";
         foreach (var message in Photos.Refused) ModelState.AddModelError("photo-files", message);
         return Photos.Refused.Count == 0;
     }

@@ -11,10 +11,14 @@ public static class PhotosExtensions
         services.AddScoped<PhotoUpload>();
         services.AddScoped<PhotoAccess>();
         services.AddScoped<PostPhotos>();
+        services.AddScoped<Journals.IPostReferences, PostPhotoReferences>();
         services.AddSingleton<SignedPhotoLinks>();
         services.AddSingleton<OutsidePhotoLinks>();
         services.AddScoped<PhotoLibrary>();
         services.AddScoped<PhotoFormUpload>();
+        // The post editor takes photos in its own form (decision 0046).
+        services.AddSingleton<Journals.IEditorUploads, EditorPhotos>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.Add(new EditorPhotos.Convention()));
         services.AddScoped<Journals.IJournalLinkSource, PhotoLinks>();
         return services;
     }

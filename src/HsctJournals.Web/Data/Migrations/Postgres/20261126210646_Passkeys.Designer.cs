@@ -1696,7 +1696,7 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Journal", b =>
                 {
-                    b.OwnsOne("HsctJournals.Web.Comments.CommentSettings", "Comments", b1 =>
+                    b.OwnsOne("HsctJournals.Web.Journals.CommentSettings", "Comments", b1 =>
                         {
                             b1.Property<int>("JournalId")
                                 .HasColumnType("integer");

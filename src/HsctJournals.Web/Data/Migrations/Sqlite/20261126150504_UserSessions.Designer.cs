@@ -1613,7 +1613,7 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HsctJournals.Web.Journals.Journal", b =>
                 {
-                    b.OwnsOne("HsctJournals.Web.Comments.CommentSettings", "Comments", b1 =>
+                    b.OwnsOne("HsctJournals.Web.Journals.CommentSettings", "Comments", b1 =>
                         {
                             b1.Property<int>("JournalId")
                                 .HasColumnType("INTEGER");

@@ -1,13 +1,16 @@
 using HsctJournals.Domain.Comments;
 using Microsoft.EntityFrameworkCore;
 
-namespace HsctJournals.Web.Comments;
+namespace HsctJournals.Web.Journals;
 
 /// <summary>What the owner is e-mailed about.</summary>
 public enum OwnerNotificationSetting { EveryComment = 0, HeldOnly = 1, None = 2 }
 
-/// <summary>A journal's comment policy (owned by <see cref="Journals.Journal"/>, stored in its row).</summary>
+/// <summary>A journal's comment policy (owned by <see cref="Journal"/>, stored in its row).</summary>
 /// <remarks>
+/// The setting is the journal's (its row, its backup, created and deleted with it), so the type sits in Journals;
+/// what it means (who may comment, what is held, who is told) is Comments' (<c>CommentPolicies</c>, <c>CommentMails</c>),
+/// which reads it from the journal (decision 0046).
 /// Who may comment and which comments wait are the Domain's own enums (<see cref="CommentPermission"/>,
 /// <see cref="HoldRule"/>), stored as their numbers, so the rules read the setting without a cast.
 /// </remarks>
