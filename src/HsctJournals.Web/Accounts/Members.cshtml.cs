@@ -1,6 +1,7 @@
 using HsctJournals.Web.Journals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HsctJournals.Web.Accounts;
@@ -40,10 +41,16 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
         await LoadAsync(journal, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAddAsync(string journal, CancellationToken ct) =>
-        Act(journal, keepForm: true, ct, () => membership.AddByEmailAsync(Journal, Email, Role, ct));
+        Act(journal, keepForm: true, ct, () => membership.AddByEmailAsync(Journal, Email, BoundRole, ct));
 
     public Task<IActionResult> OnPostInviteAsync(string journal, CancellationToken ct) =>
-        Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, Role, ct));
+        Act(journal, keepForm: true, ct, () => invitations.InviteAsync(Journal, Email, BoundRole, ct));
+
+    /// <summary>
+    /// The chosen role, or one no use case accepts when what was sent did not bind: binding leaves <see cref="Role"/>
+    /// at its default (approved reader), which must not be granted by accident; the use case answers with its sentence.
+    /// </summary>
+    private JournalRole BoundRole => ModelState.GetFieldValidationState(nameof(Role)) == ModelValidationState.Invalid ? (JournalRole)(-1) : Role;
 
     public Task<IActionResult> OnPostRoleAsync(string journal, CancellationToken ct) =>
         Act(journal, keepForm: false, ct, () => membership.ChangeRoleAsync(Journal, UserId ?? "", NewRole ?? (JournalRole)(-1), ct));
@@ -68,8 +75,9 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
     {
         var owned = here.Journal;
         Journal = owned;
-        // Bad enum or id values are answered by the use cases with a sentence, not by model binding.
-        ModelState.Clear();
+        // Bad enum or id values are answered by the use cases with a sentence (an id that did not bind is 0, which
+        // matches nothing; a role, see BoundRole), so binding's own messages are not shown; ModelState is kept so
+        // the add form shows what was typed.
         var result = await action();
         if (result.Succeeded)
         {
@@ -78,8 +86,11 @@ public sealed class MembersModel(JournalContext here, JournalMembership membersh
         }
         if (keepForm) ModelState.AddModelError(nameof(Email), result.Message);
         else Error = result.Message;
-        // Each row's form shows that row's own values, not the ones the failed form sent.
+        // Each row's form shows that row's own values, not the ones the failed form sent: the row controls
+        // (asp-for) read ModelState before the model, so what a row form posted goes; the add form's stays.
         (UserId, NewRole) = (null, null);
+        foreach (var rowField in new[] { nameof(UserId), nameof(NewRole), nameof(RequestId), nameof(InvitationId) })
+            ModelState.Remove(rowField);
         OfferInvitation = result.NoAccount;
         Notice = null;
         await LoadListsAsync(ct);

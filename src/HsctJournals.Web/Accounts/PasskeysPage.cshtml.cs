@@ -45,7 +45,7 @@ public sealed class PasskeysPageModel(UserManager<AppUser> users, Passkeys passk
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        ModelState.Clear();
+        // ModelState is kept (both fields are strings): the name comes back as typed.
         var name = PasskeyName.Clean(Name, out var nameError);
         if (nameError is not null) ModelState.AddModelError(nameof(Name), nameError);
         else if (await passkeys.AddAsync(user, CredentialJson, name!) is { } error) ModelState.AddModelError(nameof(Name), error);
@@ -64,7 +64,6 @@ public sealed class PasskeysPageModel(UserManager<AppUser> users, Passkeys passk
         if (user is null) return Challenge();
         var name = PasskeyName.Clean(newName, out var nameError);
         if (nameError is null && await passkeys.RenameAsync(user, id, name!)) return Redirect("/account/passkeys?done=renamed");
-        ModelState.Clear();
         (RenameId, RenameError) = (id, nameError ?? "That passkey is not one of yours any more.");
         List = await passkeys.ListAsync(user);
         Response.StatusCode = nameError is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;

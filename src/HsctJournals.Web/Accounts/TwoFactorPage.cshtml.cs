@@ -50,7 +50,6 @@ public sealed class TwoFactorPageModel(UserManager<AppUser> users, SignInManager
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var code = new string((Code ?? "").Where(char.IsDigit).ToArray());
-        ModelState.Clear();
         if (user.TwoFactorEnabled || string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user))) return Redirect("/account/two-factor");
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {

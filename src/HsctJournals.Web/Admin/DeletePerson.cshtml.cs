@@ -2,6 +2,7 @@ using HsctJournals.Web.Shared;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Portability;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HsctJournals.Web.Admin;
 
@@ -34,8 +35,13 @@ public sealed class DeletePersonModel(PersonDeletion deletion, AccountDeleter de
             Notice = "That account no longer exists.";
             return Redirect("/admin/people");
         }
-        ModelState.Clear();
         var decisions = OwnedJournalDecision.FromForm(Journals, field => Request.Form[field].ToString(), Choices);
+        // A comments choice that did not bind would otherwise be the default (keep): ask instead of deleting.
+        if (ModelState.GetFieldValidationState(nameof(Comments)) == ModelValidationState.Invalid)
+        {
+            ModelState.Rephrase(nameof(Comments), "Choose what happens to their comments.");
+            return Page();
+        }
         var result = await deletion.DeleteAsync(User, Person!, new AccountDeletionRequest(decisions, Comments), ConfirmEmail, Journals, ct);
         if (!result.Succeeded)
         {

@@ -12,8 +12,10 @@ public sealed class SettingsModel(SiteSettingsStore site, SiteSettingsEditor edi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // The use case answers bad values with a sentence; binding errors would only repeat them.
-        ModelState.Clear();
+        // The use case answers bad values with a sentence (a choice that did not bind reaches it as null), so
+        // binding's messages would only repeat them; the entries stay, so the fields show what was sent.
+        foreach (var field in new[] { nameof(Input.Registration), nameof(Input.NewJournals) })
+            ModelState.Rephrase($"{nameof(Input)}.{field}", null);
         var result = await editor.SaveAsync(User, Input, ct);
         if (!result.Succeeded)
         {

@@ -1,4 +1,5 @@
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace HsctJournals.Web.Comments;
 /// write: a quiet journal gets no writes, and its old hashes must still go. Several nodes may run it at
 /// once; the update is idempotent.
 /// </summary>
-public sealed class IpHashCleanup(IServiceScopeFactory scopes, IOptions<CommentOptions> options, TimeProvider clock, ILogger<IpHashCleanup> log)
+public sealed class IpHashCleanup(
+    IServiceScopeFactory scopes, IOptions<CommentOptions> options, FirstResponseGate firstResponse, TimeProvider clock, ILogger<IpHashCleanup> log)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -25,6 +27,7 @@ public sealed class IpHashCleanup(IServiceScopeFactory scopes, IOptions<CommentO
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstResponse.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -1,4 +1,5 @@
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace HsctJournals.Web.Notifications;
 /// or a <see cref="OutboxSignal"/>. All coordination between nodes is in the database.
 /// </summary>
 public sealed class NotificationWorker(
-    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<NotificationOptions> options, IOptions<NotificationJobs> jobs, TimeProvider clock,
+    IServiceScopeFactory scopes, OutboxSignal signal, FirstResponseGate firstResponse, IOptions<NotificationOptions> options, IOptions<NotificationJobs> jobs, TimeProvider clock,
     ILogger<NotificationWorker> log) : BackgroundService
 {
     private static readonly TimeSpan KeepSentFor = TimeSpan.FromDays(14);
@@ -19,6 +20,7 @@ public sealed class NotificationWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // do not hold up host start-up
+        await firstResponse.WaitAsync(stoppingToken);
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -36,7 +36,10 @@ public sealed class DeleteAccountModel(UserManager<AppUser> users, SignInManager
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         await LoadAsync(user, ct);
-        ModelState.Clear();
+        // A comments choice that did not bind would otherwise be the default (keep): it is asked for again. A box
+        // sent as something other than true/false is unticked, which the check below already answers.
+        ModelState.Rephrase(nameof(Comments), "Choose what happens to your comments.");
+        ModelState.Rephrase(nameof(Understood), null);
 
         var decisions = OwnedJournalDecision.FromForm(Journals, field => Request.Form[field].ToString(), Choices);
         if (NeedsPassword && !await users.CheckPasswordAsync(user, Password ?? ""))

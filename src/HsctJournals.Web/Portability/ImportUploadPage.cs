@@ -31,7 +31,6 @@ public abstract class ImportUploadPage(JournalContext here, JournalsDbContext db
     public async Task<IActionResult> OnPostAsync(string journal, CancellationToken ct)
     {
         Journal = here.Journal;
-        ModelState.Clear();
         if (Check(Upload?.FileName, Upload?.Length, MaxBytes(queue)) is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Portability;
@@ -9,10 +10,12 @@ namespace HsctJournals.Web.Portability;
 /// Running), so on several nodes only one runs it; the upload must be on this node's disk, so a
 /// node that does not have the file leaves the job for the one that does.
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, FirstResponseGate firstResponse, TimeProvider clock, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstResponse.WaitAsync(stoppingToken);
         try
         {
             using var scope = scopes.CreateScope();

@@ -29,7 +29,7 @@ public sealed class RestoreModel(BackupUploads uploads) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        // ModelState is kept (title and address are strings; a file binds or is absent): they come back as typed.
         var request = await uploads.EnqueueAsync(Upload?.FileName, Upload?.Length, () => Upload!.OpenReadStream(), Reader.From(User).UserId!, Input.Title, Input.Slug, ct);
         if (request.Queued) return Redirect($"/journals/restore/{request.Job!.Id:N}");
         foreach (var (field, messages) in request.Errors)

@@ -31,6 +31,7 @@ public static class WebExtensions
         });
         services.AddProblemDetails();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<FirstResponseGate>();
         services.AddSingleton<FormGuard>();
         services.AddScoped<SiteSettingsStore>();
         services.AddSingleton<SiteSettingsMemo>();
@@ -47,6 +48,7 @@ public static class WebExtensions
     /// <summary>Friendly error pages for people, ProblemDetails for the API, security headers, static files, sign-in.</summary>
     public static WebApplication UseSharedWeb(this WebApplication app)
     {
+        app.UseFirstResponseGate();
         app.UseSiteHosting();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

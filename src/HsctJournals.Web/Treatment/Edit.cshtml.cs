@@ -1,5 +1,6 @@
 using HsctJournals.Domain.Treatment;
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +34,12 @@ public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor detail
     public async Task<IActionResult> OnPostCourseAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
-        Input.Sharing = null; // sharing has its own page
+        // Sharing has its own page: whatever arrives for it here is ignored, not reported.
+        Input.Sharing = null;
+        ModelState.Remove($"{nameof(Input)}.{nameof(CourseInput.Sharing)}");
+        // A first day that is not a whole number is reported and the course left as it was (it would bind as empty).
+        ModelState.Rephrase($"{nameof(Input)}.{nameof(CourseInput.ProtocolFirstDay)}", "Enter a whole number, e.g. 1 or -2.");
+        if (!ModelState.IsValid) return await RedisplayAsync(ct, keepCourseInput: true);
         var result = await details.UpdateCourseAsync(Course, Input, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=course");
         AddErrors(nameof(Input), result.Errors);
@@ -44,7 +49,9 @@ public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor detail
     public async Task<IActionResult> OnPostPhaseAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
+        // A phase that did not bind would be the first one (evaluation): it is asked for again instead.
+        ModelState.Rephrase($"{nameof(PhaseForm)}.{nameof(PhaseInput.Phase)}", "Choose a phase from the list.");
+        if (!ModelState.IsValid) return await RedisplayAsync(ct);
         var result = await phases.AddPhaseAsync(Course, PhaseForm, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=phase#phases");
         AddErrors(nameof(PhaseForm), result.Errors);
@@ -54,7 +61,6 @@ public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor detail
     public async Task<IActionResult> OnPostPhaseDatesAsync(string journal, int id, string? planned, string? started, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         var result = await phases.UpdatePhaseAsync(Course, id, new PhaseInput { Planned = planned, Started = started }, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=phase#phases");
         PhaseError = string.Join(" ", result.Errors.SelectMany(e => e.Value));
@@ -71,7 +77,10 @@ public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor detail
     public async Task<IActionResult> OnPostDrugAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
+        // A purpose or basis that did not bind would be stored as the first one: it is asked for again instead.
+        ModelState.Rephrase($"{nameof(Drug)}.{nameof(DrugInput.Purpose)}", "Choose what the drug was given for from the list.");
+        ModelState.Rephrase($"{nameof(Drug)}.{nameof(DrugInput.Basis)}", "Choose a dose basis from the list.");
+        if (!ModelState.IsValid) return await RedisplayAsync(ct);
         var result = await drugs.AddDrugAsync(Course, Drug, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=drug#regimen");
         AddErrors(nameof(Drug), result.Errors);
@@ -81,7 +90,6 @@ public sealed class EditModel(TreatmentAccess access, CourseDetailsEditor detail
     public async Task<IActionResult> OnPostTherapyAsync(string journal, CancellationToken ct)
     {
         if (!await LoadAsync(journal, ct)) return NotFound();
-        ModelState.Clear();
         var result = await therapies.AddPriorTherapyAsync(Course, Therapy, ct);
         if (result.Succeeded) return Redirect($"/j/{Journal.Slug}/treatment/edit?saved=therapy#prior-dmts");
         AddErrors(nameof(Therapy), result.Errors);

@@ -43,7 +43,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LocalOrHome(returnUrl);
-        ModelState.Clear();
+        // ModelState is kept: the address comes back as typed, the password never does (FieldTagHelper), and a
+        // "keep me signed in" that is not true/false is shown beside the box rather than read as false.
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Enter your e-mail address.");
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Enter your password.");
         if (!ModelState.IsValid) return Page();
@@ -88,7 +89,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginRateLimit lim
     public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson, string? returnUrl = null)
     {
         ReturnUrl = LocalOrHome(returnUrl);
-        ModelState.Clear();
         var (allowed, retryAfter) = await limit.TryAttemptAsync(HttpContext);
         if (!allowed) return TooMany(retryAfter, $"Too many sign-in attempts from your address. Please wait {retryAfter} seconds and try again.");
         var result = await passkeys.SignInAsync(credentialJson);

@@ -29,14 +29,15 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, ILogger<Log
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = SignInReturn.LocalOrHome(Url, returnUrl);
-        ModelState.Clear();
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return StartAgain();
         var code = new string((Code ?? "").Where(char.IsDigit).ToArray());
-        if (code.Length != 6)
-        {
-            ModelState.AddModelError(nameof(Code), "Enter the 6 digits your authenticator app shows.");
-            return Page();
-        }
+        if (code.Length != 6) ModelState.AddModelError(nameof(Code), "Enter the 6 digits your authenticator app shows.");
+        // RememberMe is carried over from the sign-in page in a hidden field, where no one can correct it: one that is
+        // not true/false came from no form of ours and is read as false (a cookie that ends with the browser session).
+        ModelState.Remove(nameof(RememberMe));
+        // A RememberMachine that is not true/false is shown beside its box, not read as false; no code is tried
+        // then, so it does not count towards the lockout.
+        if (!ModelState.IsValid) return Page();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberMachine);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         if (result.IsLockedOut)

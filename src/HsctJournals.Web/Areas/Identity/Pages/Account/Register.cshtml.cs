@@ -40,7 +40,8 @@ public sealed class RegisterModel(
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LocalOrHome(returnUrl);
-        ModelState.Clear();
+        // ModelState is kept (every field is a string, so binding adds no errors): name and address come back as
+        // typed, passwords never do (FieldTagHelper).
         var displayName = DisplayNames.Validate(Input.DisplayName, out var nameError);
         if (nameError is not null) AddError(nameof(Input.DisplayName), nameError);
         var address = Input.Email?.Trim() ?? "";
