@@ -27,7 +27,8 @@ public static class CachingExtensions
             services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
                 .Configure<SharedRedis>((o, shared) => o.ConnectionMultiplexerFactory = () => Task.FromResult(shared.Connection));
         }
-        services.AddSingleton<PageCacheEviction>();
+        // Scoped: it defers to the request's DbContext, so an eviction inside a transaction waits for the commit.
+        services.AddScoped<PageCacheEviction>();
         return services;
     }
 

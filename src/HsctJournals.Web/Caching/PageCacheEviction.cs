@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace HsctJournals.Web.Caching;
 
 /// <summary>
-/// Evicts cached pages after a write. Call it after the write has committed, from every write that
-/// changes what a reader sees: a comment shown or hidden, a post edited, journal settings, treatment sharing,
-/// members, an import, a photo. With Redis configured the eviction reaches every node.
+/// Evicts cached pages after a write, from every write that changes what a reader sees: a comment shown or hidden,
+/// a post edited, journal settings, treatment sharing, members, an import, a photo. With Redis configured the
+/// eviction reaches every node. Called inside a transaction of the scope's DbContext, it waits until that commits
+/// (<see cref="Data.JournalsDbContext.AfterCommitAsync"/>): evicted earlier, a reader in between would render the
+/// page again from the rows as they were and cache it; rolled back, nothing is evicted.
 /// </summary>
 /// <remarks>
 /// An eviction that fails (Redis unreachable) is logged and does not fail the write, which is already
 /// committed: the cached copy then lives until it expires (<see cref="PageCacheOptions.Expiry"/>).
 /// </remarks>
-public sealed class PageCacheEviction(IOutputCacheStore store, ILogger<PageCacheEviction> logger)
+public sealed class PageCacheEviction(IOutputCacheStore store, Data.JournalsDbContext db, ILogger<PageCacheEviction> logger)
 {
     /// <summary>A post's comments changed (one shown, hidden, edited or deleted): its pages, its journal's lists and feeds (counts), the site lists.</summary>
     public Task CommentsChangedAsync(int journalId, int postId, CancellationToken ct = default) =>
@@ -30,7 +32,9 @@ public sealed class PageCacheEviction(IOutputCacheStore store, ILogger<PageCache
     /// <summary>Something shown across journals changed (a person's display name, a bulk import).</summary>
     public Task SiteChangedAsync(CancellationToken ct = default) => EvictAsync(ct, CacheTags.Site);
 
-    private async Task EvictAsync(CancellationToken ct, params string[] tags)
+    private Task EvictAsync(CancellationToken ct, params string[] tags) => db.AfterCommitAsync(() => EvictNowAsync(ct, tags));
+
+    private async Task EvictNowAsync(CancellationToken ct, string[] tags)
     {
         foreach (var tag in tags)
         {

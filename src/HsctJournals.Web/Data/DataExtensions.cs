@@ -16,9 +16,11 @@ public static class DataExtensions
             .ValidateOnStart();
 
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        // Work queued until the transaction commits (page-cache eviction): JournalsDbContext.AfterCommitAsync.
+        var afterCommit = new AfterCommit();
         if (provider == "Postgres")
         {
-            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? ""));
+            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? "").AddInterceptors(afterCommit));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<PostgresJournalsDbContext>());
         }
         else
@@ -28,7 +30,7 @@ public static class DataExtensions
             var pragmas = new SqlitePragmas(synchronous);
             // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
             // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
-            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas)
+            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas, afterCommit)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }

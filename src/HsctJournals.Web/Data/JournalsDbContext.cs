@@ -66,6 +66,29 @@ public abstract class JournalsDbContext(DbContextOptions options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
         => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    private List<Func<Task>>? _afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once the current transaction has committed, or at once when there is none
+    /// (<see cref="AfterCommit"/> runs it; a rollback drops it). Page-cache eviction goes through here: evicted
+    /// before the commit, a page could be rendered again from the old rows and cached until it expires.
+    /// </summary>
+    public Task AfterCommitAsync(Func<Task> work)
+    {
+        if (Database.CurrentTransaction is null) return work();
+        (_afterCommit ??= []).Add(work);
+        return Task.CompletedTask;
+    }
+
+    internal async Task RunAfterCommitAsync()
+    {
+        var queued = _afterCommit;
+        _afterCommit = null;
+        foreach (var work in queued ?? []) await work();
+    }
+
+    internal void DropAfterCommit() => _afterCommit = null;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -72,8 +72,8 @@ public sealed class PhotoLibrary(JournalsDbContext db, PostEditor posts, PhotoBl
             await posts.RerenderAsync(post, ct);
         await blobs.DeleteUnreferencedAsync(hashes, ct);
         await transaction.CommitAsync(ct);
-        // The re-rendered posts evicted the journal's pages before the commit; a reader in between could have put
-        // the photo itself back into the shared cache (PhotoEndpoints), so evict once more now that it is gone.
+        // The photo itself may sit in the shared cache (PhotoEndpoints) even when no post shows it: evict the
+        // journal's pages here too (the re-rendered posts' evictions ran at the commit, with this one).
         await cache.JournalChangedAsync(journalId, ct);
         return true;
     }
