@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
-using System.Text.RegularExpressions;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -14,7 +13,7 @@ namespace HsctJournals.Web.Tests.Durability;
 /// (SIGKILL) while they are writing, and every comment that was answered with a redirect is in the database
 /// afterwards. On SQLite this is what <c>synchronous=NORMAL</c> in WAL mode must still guarantee (decision 0022).
 /// </summary>
-public abstract partial class ConcurrentCrashTests(Func<ITestDatabase> database)
+public abstract class ConcurrentCrashTests(Func<ITestDatabase> database)
 {
     [Fact]
     public async Task Every_comment_acknowledged_under_concurrent_load_survives_kill_9()
@@ -27,7 +26,7 @@ public abstract partial class ConcurrentCrashTests(Func<ITestDatabase> database)
         {
             var postPath = await CrashScenario.PublishPostAsync(app.Client(), "Load journal", "Many voices", "Comment away.");
             var anonymous = app.Client();
-            var rendered = WebUtility.HtmlDecode(RenderedField().Match(await anonymous.GetStringAsync(postPath)).Groups[1].Value);
+            var rendered = OpenPost.RenderedValue(await anonymous.GetStringAsync(postPath));
 
             using var stop = new CancellationTokenSource();
             var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,7 +46,7 @@ public abstract partial class ConcurrentCrashTests(Func<ITestDatabase> database)
                     }
                     catch (HttpRequestException) { return; } // the process is gone: that request was never acknowledged
                     Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                    acknowledged.Add(int.Parse(CommentAnchor().Match(response.Headers.Location!.OriginalString).Groups[1].Value));
+                    acknowledged.Add(OpenPost.CommentId(response));
                     if (acknowledged.Count >= 40) enough.TrySetResult();
                 }
             }
@@ -75,12 +74,6 @@ public abstract partial class ConcurrentCrashTests(Func<ITestDatabase> database)
         while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
         return ids;
     }
-
-    [GeneratedRegex("name=\"Input.Rendered\" value=\"([^\"]+)\"")]
-    private static partial Regex RenderedField();
-
-    [GeneratedRegex(@"#comment-(\d+)")]
-    private static partial Regex CommentAnchor();
 }
 
 public sealed class ConcurrentCrashTestsOnSqlite() : ConcurrentCrashTests(() => new SqliteTestDatabase());

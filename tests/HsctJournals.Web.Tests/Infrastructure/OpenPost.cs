@@ -51,13 +51,16 @@ public static partial class OpenPost
         var client = Client(baseUrl);
         var page = await client.GetAsync(postPath);
         if (page.StatusCode != HttpStatusCode.OK) return page;
-        var rendered = RenderedField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var rendered = RenderedValue(await page.Content.ReadAsStringAsync());
         return await client.PostAsync(postPath + "?handler=Comment", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Text"] = text, ["Input.AuthorName"] = name, ["Input.AuthorEmail"] = $"{Guid.NewGuid():N}"[..10] + "@readers.test",
-            ["Input.Rendered"] = WebUtility.HtmlDecode(rendered),
+            ["Input.Rendered"] = rendered,
         }));
     }
+
+    /// <summary>The comment form's protected render time (<c>Input.Rendered</c>) as read from a post page, to post back.</summary>
+    public static string RenderedValue(string postPageHtml) => WebUtility.HtmlDecode(RenderedField().Match(postPageHtml).Groups[1].Value);
 
     /// <summary>The id in a comment's redirect (…#comment-42).</summary>
     public static int CommentId(HttpResponseMessage response) =>
