@@ -18,9 +18,13 @@ public static class DataExtensions
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
         // Work queued until the transaction commits (page-cache eviction): JournalsDbContext.AfterCommitAsync.
         var afterCommit = new AfterCommit();
+        // Each provider's model is compiled ahead (Data/CompiledModels, decision 0051): building it from the
+        // configurations at the first use of the context was the largest piece of work before the first page.
+        // Regenerate it with every model change (JournalsDbContext's remarks); a test fails while it is stale.
         if (provider == "Postgres")
         {
-            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? "").AddInterceptors(afterCommit));
+            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? "")
+                .UseModel(CompiledModels.Postgres.PostgresJournalsDbContextModel.Instance).AddInterceptors(afterCommit));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<PostgresJournalsDbContext>());
         }
         else
@@ -30,7 +34,8 @@ public static class DataExtensions
             var pragmas = new SqlitePragmas(synchronous);
             // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
             // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
-            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas, afterCommit)
+            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString)
+                .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }

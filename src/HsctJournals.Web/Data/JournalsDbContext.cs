@@ -21,7 +21,11 @@ namespace HsctJournals.Web.Data;
 /// </code>
 /// The tools build the app's own service provider (no design-time factory), so Identity's
 /// options shape the model exactly as at run time; no database is needed to add a migration.
+/// Then regenerate both compiled models (the app runs on them, decision 0051; <c>CompiledModelTests</c> fails while
+/// either differs from the model these configurations build):
 /// <code>
+/// dotnet ef dbcontext optimize --context SqliteJournalsDbContext --output-dir Data/CompiledModels/Sqlite --namespace HsctJournals.Web.Data.CompiledModels.Sqlite -- --Database:Provider=Sqlite --Database:SeedDemo=false
+/// dotnet ef dbcontext optimize --context PostgresJournalsDbContext --output-dir Data/CompiledModels/Postgres --namespace HsctJournals.Web.Data.CompiledModels.Postgres -- --Database:Provider=Postgres "--ConnectionStrings:Journals=Host=127.0.0.1;Database=design" --Database:SeedDemo=false
 /// </code>
 /// </remarks>
 public abstract class JournalsDbContext(DbContextOptions options)
