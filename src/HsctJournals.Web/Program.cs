@@ -35,7 +35,9 @@ builder.Services
 
 var app = builder.Build();
 
+var pageModels = app.BuildPageModelsInBackground();
 await app.MigrateAndSeedAsync();
+await pageModels;
 
 app.UseSharedWeb();
 app.MapHealthChecks("/healthz");
