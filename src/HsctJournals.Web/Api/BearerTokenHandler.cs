@@ -47,8 +47,7 @@ public sealed class BearerTokenHandler(
         if (token is null) return AuthenticateResult.Fail(InvalidToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token.LastUsedAt is not { } last || now - last >= LastUsedResolution)
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        if (token.LastUsedAt is not { } last || now - last >= LastUsedResolution) await RecordUseAsync(token.Id, now, ct);
 
         var isAdmin = await db.UserRoles.AnyAsync(ur => ur.UserId == token.UserId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SiteAdmin), ct);
@@ -60,6 +59,24 @@ public sealed class BearerTokenHandler(
         if (isAdmin) claims.Add(new Claim(ClaimTypes.Role, Roles.SiteAdmin));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    /// <summary>
+    /// Writes the token's last-used time. That is bookkeeping for the token list, not part of the request: when the
+    /// database cannot take a write just now (SQLite locked by another program past the wait, a PostgreSQL failing
+    /// over) the request goes on without it (a read the database can still answer is answered) and the next use
+    /// writes it (decision 0050).
+    /// </summary>
+    private async Task RecordUseAsync(int tokenId, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
+        catch (Exception e) when (DatabaseOutage.Caused(e))
+        {
+            Logger.LogWarning(e, "The last-used time of API token {TokenId} was not written: the database could not take the write.", tokenId);
+        }
     }
 
     /// <summary>401 with a ProblemDetails body: API clients are never redirected to the login page.</summary>

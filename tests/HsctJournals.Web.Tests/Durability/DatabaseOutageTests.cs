@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
+using HsctJournals.Web.Tests.Api;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.MultiNode;
 using Microsoft.Data.Sqlite;
@@ -85,6 +87,10 @@ public sealed class DatabaseOutageTests
         await using var smtp = new TestSmtpServer();
         await using var app = await AppProcess.StartAsync(database, smtp.AppSettings.Concat(OpenPost.ScriptedCommentSettings));
         var postPath = await OpenPost.CreateAsync(app.BaseUrl, "Outage", Journal);
+        // A new API token: its first use is due to write its last-used time.
+        var created = await OpenPost.Client(app.BaseUrl).PostAsJsonAsync("/api/v1/tokens",
+            new { email = AppFactory.AdminEmail, password = AppFactory.Password, name = "outage" });
+        var token = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("token").GetString();
 
         // Another program (a careless backup script, sqlite3 left open) takes the write lock and keeps it.
         await using (var other = new SqliteConnection(database.ConnectionString + ";Pooling=False"))
@@ -102,6 +108,10 @@ public sealed class DatabaseOutageTests
             Assert.Contains("was not saved", await refused.Content.ReadAsStringAsync());
             // Reading goes on: WAL readers do not wait for a writer.
             Assert.Equal(HttpStatusCode.OK, (await OpenPost.Client(app.BaseUrl).GetAsync($"/j/{Journal}")).StatusCode);
+            // So does an API read, although the token's last-used time cannot be written (bookkeeping, not the request).
+            var api = OpenPost.Client(app.BaseUrl);
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/journals/{Journal}")).StatusCode);
 
             await using var release = other.CreateCommand();
             release.CommandText = "ROLLBACK;";
