@@ -98,7 +98,7 @@ public sealed class CommentGroupCommit : IAsyncDisposable
         }
         await db.SaveChangesAsync();
         foreach (var post in batch.Where(q => q.Comment.Status == CommentStatus.Approved).GroupBy(q => q.Comment.PostId))
-            await CommentStore.AdjustCountAsync(db, post.Key, post.Count(), CancellationToken.None);
+            await CommentStore.ShownChangedAsync(db, post.Key, post.Count(), CancellationToken.None);
         await transaction.CommitAsync();
     }
 

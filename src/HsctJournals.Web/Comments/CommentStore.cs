@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HsctJournals.Web.Comments;
 
 /// <summary>
-/// Every write that changes a comment's visibility goes through here, so the comment, its outbox rows
-/// and <see cref="Journals.Post.CommentCount"/> change in one transaction (design invariant 5).
+/// Every write that changes a comment's visibility goes through here, so the comment, its outbox rows,
+/// <see cref="Journals.Post.CommentCount"/> and <see cref="Journals.Post.CommentsStamp"/> change in one transaction
+/// (design invariant 5).
 /// </summary>
 /// <remarks>
 /// The count moves by a relative <c>UPDATE … SET CommentCount = CommentCount + n</c> rather than a
@@ -48,8 +49,8 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
             outbox.Enqueue(Outbox.ReplyToCommenter, new CommentMessage(commentId));
             await db.SaveChangesAsync(ct);
         }
-        var delta = (to == CommentStatus.Approved ? 1 : 0) - (from == CommentStatus.Approved ? 1 : 0);
-        if (delta != 0) await AdjustCountAsync(postId, delta, ct);
+        if (from == CommentStatus.Approved || to == CommentStatus.Approved)
+            await ShownChangedAsync(db, postId, (to == CommentStatus.Approved ? 1 : 0) - (from == CommentStatus.Approved ? 1 : 0), ct);
         await transaction.CommitAsync(ct);
         outboxSignal.Notify();
         if (from == CommentStatus.Approved || to == CommentStatus.Approved) await EvictAsync(postId, ct);
@@ -79,7 +80,8 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         await db.Comments.Where(c => c.ParentId == commentId).ExecuteUpdateAsync(set => set.SetProperty(c => c.ParentId, comment.ParentId), ct);
         var rows = await db.Comments.Where(c => c.Id == commentId && c.Status == comment.Status).ExecuteDeleteAsync(ct);
         if (rows != 1) return false;
-        if (comment.Status == CommentStatus.Approved) await AdjustCountAsync(comment.PostId, -1, ct);
+        // A new stamp even for a held comment: its replies moved up, and one of them may be approved.
+        await ShownChangedAsync(db, comment.PostId, comment.Status == CommentStatus.Approved ? -1 : 0, ct);
         await transaction.CommitAsync(ct);
         // Even a held comment: its replies moved up, and one of them may be approved.
         await EvictAsync(comment.PostId, ct);
@@ -93,10 +95,27 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         await cache.CommentsChangedAsync(journalId, postId, ct);
     }
 
-    private Task<int> AdjustCountAsync(int postId, int delta, CancellationToken ct) => AdjustCountAsync(db, postId, delta, ct);
+    /// <summary>
+    /// The approved comments of a post changed (added, removed, moved): its count moves by <paramref name="delta"/>
+    /// (relative, see the remarks above) and it gets a new <see cref="Journals.Post.CommentsStamp"/>. Call it in the
+    /// transaction of the change.
+    /// </summary>
+    internal static Task<int> ShownChangedAsync(JournalsDbContext db, int postId, int delta, CancellationToken ct)
+    {
+        var stamp = Journals.Post.NewCommentsStamp();
+        return db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.CommentCount, p => p.CommentCount + delta).SetProperty(p => p.CommentsStamp, stamp), ct);
+    }
 
-    /// <summary>The one place a post's count moves (see the remarks above for why it is relative).</summary>
-    internal static Task<int> AdjustCountAsync(JournalsDbContext db, int postId, int delta, CancellationToken ct) =>
-        db.Posts.Where(p => p.Id == postId)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CommentCount, p => p.CommentCount + delta), ct);
+    /// <summary>
+    /// The comments of these posts changed in bulk (an import, an account's comments erased): each count is taken
+    /// again from the rows and each post gets a new <see cref="Journals.Post.CommentsStamp"/>.
+    /// </summary>
+    internal static Task<int> RecountAsync(JournalsDbContext db, IQueryable<Journals.Post> posts, CancellationToken ct)
+    {
+        var stamp = Journals.Post.NewCommentsStamp();
+        return posts.ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.CommentCount, p => db.Comments.Count(c => c.PostId == p.Id && c.Status == CommentStatus.Approved))
+            .SetProperty(p => p.CommentsStamp, stamp), ct);
+    }
 }

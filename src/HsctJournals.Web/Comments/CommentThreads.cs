@@ -13,7 +13,7 @@ namespace HsctJournals.Web.Comments;
 /// access rule, so a post the reader may not read never gets here.
 /// </summary>
 public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, CommentCookies cookies,
-    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock)
+    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock, ApprovedThreadShapes shapes)
 {
     public const int PageSize = CommentPagination.DefaultPageSize;
 
@@ -37,18 +37,15 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         }
         else
         {
-            // A long conversation: its shape first (ids, parents, times), the page cut from that, then the full rows of
-            // that page's threads only. A page holds whole threads, so building them alone gives the same nodes.
-            var shape = await visible.Select(c => new { c.Id, c.ParentId, c.CreatedAt, c.Status }).ToListAsync(ct);
-            var shapeForest = CommentThreadBuilder.Build(shape.Select(r =>
-                new CommentSource<bool>(r.Id, r.ParentId, Utc(r.CreatedAt), "", r.Status == CommentStatus.Pending)), policy.Order, policy.MaxDepth);
+            // A long conversation: its shape (ids, parents, times; remembered per post and stamp) with the reader's own
+            // held comments, the page cut from that, then the full rows of that page's threads only. A page holds whole
+            // threads, so building them alone gives the same nodes.
+            var shapeForest = await ShapeAsync(post, policy, userId, tokenHash, ct);
             var (shapePage, shapeTarget) = Cut(shapeForest, page, replyTo, pending => pending);
-            var ids = shapePage.Threads.SelectMany(Descendants).Select(n => (int)n.Id).ToList();
-            forest = CommentThreadBuilder.Build(await ViewsAsync(visible.Where(c => ids.Contains(c.Id)), userId, tokenHash, editableSince, ct),
+            var ids = IdsOf(shapePage);
+            forest = CommentThreadBuilder.Build(await ViewsAsync(VisibleWithIds(ids, userId, tokenHash), userId, tokenHash, editableSince, ct),
                 policy.Order, policy.MaxDepth);
-            shown = new CommentPage<CommentView>(shapePage.Number, shapePage.PageSize, shapePage.PageCount, shapePage.TotalThreads,
-                // A thread deleted between the two reads is simply not shown this time.
-                shapePage.Threads.Select(t => forest.Find(t.Id)).OfType<CommentNode<CommentView>>().ToList());
+            shown = Shown(shapePage, forest);
             target = shapeTarget is null ? null : forest.Find(shapeTarget.Id);
         }
 
@@ -78,6 +75,34 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     }
 
     /// <summary>
+    /// One page of a post's approved comments for the API (no reader's own held comments, no avatars, no edit links):
+    /// the same threads and pages as the post page shows a reader with nothing of their own.
+    /// </summary>
+    public async Task<(CommentPage<CommentView> Page, int CommentCount)> ApprovedPageAsync(Journal journal, int postId, int commentCount,
+        long commentsStamp, int? page, CancellationToken ct)
+    {
+        var policy = CommentPolicies.From(journal.Comments);
+        var approved = db.Comments.AsNoTracking().Where(c => c.PostId == postId && c.Status == CommentStatus.Approved);
+        if (commentCount <= ShapeFirstAbove)
+        {
+            var forest = CommentThreadBuilder.Build(await PlainViewsAsync(approved, ct), policy.Order, policy.MaxDepth);
+            return (CommentPagination.Paginate(forest, page ?? CommentPagination.DefaultPage(forest, PageSize), PageSize), forest.Count);
+        }
+
+        var shape = await shapes.GetAsync(db, postId, commentsStamp, policy, ct);
+        var shapePage = CommentPagination.Paginate(shape.Forest, page ?? CommentPagination.DefaultPage(shape.Forest, PageSize), PageSize);
+        var ids = IdsOf(shapePage);
+        var pageForest = CommentThreadBuilder.Build(await PlainViewsAsync(VisibleWithIds(ids, null, null), ct), policy.Order, policy.MaxDepth);
+        return (Shown(shapePage, pageForest), shape.Forest.Count);
+    }
+
+    // No avatar: API clients draw their own, and the API must not carry anything derived from the address.
+    private static async Task<IEnumerable<CommentSource<CommentView>>> PlainViewsAsync(IQueryable<Comment> comments, CancellationToken ct) =>
+        (await comments.Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt }).ToListAsync(ct))
+        .Select(r => new CommentSource<CommentView>(r.Id, r.ParentId, Utc(r.CreatedAt), r.AuthorName,
+            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt, "", false, false)));
+
+    /// <summary>
     /// The page of the post's thread that shows comment <paramref name="commentId"/> to the request's reader, from
     /// the comments' ids and times alone (what the redirect after posting needs, without loading the whole section).
     /// </summary>
@@ -95,6 +120,28 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// comments otherwise read and built all of them for each page of 50 threads); at or below it, one query reads all.
     /// </summary>
     public const int ShapeFirstAbove = 1_000;
+
+    /// <summary>The shape of a long conversation as this reader sees it: the remembered approved one, plus their own held comments.</summary>
+    private async Task<CommentForest<bool>> ShapeAsync(Post post, CommentPolicy policy, string? userId, string? tokenHash, CancellationToken ct)
+    {
+        var approved = await shapes.GetAsync(db, post.Id, post.CommentsStamp, policy, ct);
+        if (userId is null && tokenHash is null) return approved.Forest;
+        var held = await db.Comments.AsNoTracking()
+            .Where(c => c.PostId == post.Id && c.Status == CommentStatus.Pending
+                && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))
+            .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
+        if (held.Count == 0) return approved.Forest;
+        return CommentThreadBuilder.Build(approved.Rows.Concat(held.Select(r => new CommentSource<bool>(r.Id, r.ParentId, Utc(r.CreatedAt), "", true))),
+            policy.Order, policy.MaxDepth);
+    }
+
+    /// <summary>Every comment on a page cut from a shape, at every level.</summary>
+    private static List<int> IdsOf<T>(CommentPage<T> page) => page.Threads.SelectMany(Descendants).Select(n => (int)n.Id).ToList();
+
+    /// <summary>The page cut from the shape, with the threads' full nodes. A thread deleted between the two reads is simply not shown this time.</summary>
+    private static CommentPage<CommentView> Shown<T>(CommentPage<T> shapePage, CommentForest<CommentView> forest) =>
+        new(shapePage.Number, shapePage.PageSize, shapePage.PageCount, shapePage.TotalThreads,
+            shapePage.Threads.Select(t => forest.Find(t.Id)).OfType<CommentNode<CommentView>>().ToList());
 
     private async Task<List<CommentSource<CommentView>>> ViewsAsync(IQueryable<Comment> comments, string? userId, string? tokenHash,
         DateTime editableSince, CancellationToken ct)
@@ -128,9 +175,20 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
 
     /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>
     private IQueryable<Comment> Visible(int postId, string? userId, string? tokenHash, int? alsoId = null) =>
-        db.Comments.AsNoTracking()
-            .Where(c => c.PostId == postId && (c.Status == CommentStatus.Approved || c.Id == alsoId
-                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))));
+        VisibleAmong(db.Comments.Where(c => c.PostId == postId), userId, tokenHash, alsoId);
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    /// <summary>
+    /// The comments with these ids (all of one post, from its shape) that the reader sees. Asked by id alone, not by post
+    /// too: SQLite then looks each one up by its key, where with the post in the query it walked the post's whole range
+    /// of the (post, status, time) index, 10,000 entries for 200 rows.
+    /// </summary>
+    private IQueryable<Comment> VisibleWithIds(List<int> ids, string? userId, string? tokenHash) =>
+        VisibleAmong(db.Comments.Where(c => ids.Contains(c.Id)), userId, tokenHash, alsoId: null);
+
+    private static IQueryable<Comment> VisibleAmong(IQueryable<Comment> comments, string? userId, string? tokenHash, int? alsoId) =>
+        comments.AsNoTracking()
+            .Where(c => c.Status == CommentStatus.Approved || c.Id == alsoId
+                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash))));
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

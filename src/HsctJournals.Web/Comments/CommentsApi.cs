@@ -40,22 +40,14 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Ok<CommentThreadDto>, ValidationProblem, ProblemHttpResult>> ThreadAsync(
-        string journal, string post, int? page, JournalContext here, JournalAccess access, JournalsDbContext db, CancellationToken ct)
+        string journal, string post, int? page, JournalContext here, JournalAccess access, CommentThreads threads, CancellationToken ct)
     {
         if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
-        var found = here.Journal;
-        var postId = await access.ReadablePosts(here.Reader).Where(p => p.JournalId == found.Id && p.Slug == post).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (postId is null) return ApiProblems.PostNotFound();
-
-        var rows = await db.Comments.AsNoTracking().Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt }).ToListAsync(ct);
-        var policy = CommentPolicies.From(found.Comments);
-        // No avatar here: clients draw their own, and the API must not carry anything derived from the address.
-        var forest = CommentThreadBuilder.Build(rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId,
-            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.AuthorName,
-            new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt, "", false, false))), policy.Order, policy.MaxDepth);
-        var shown = CommentPagination.Paginate(forest, page is null ? CommentPagination.DefaultPage(forest, CommentThreads.PageSize) : number, CommentThreads.PageSize);
-        return TypedResults.Ok(new CommentThreadDto(shown.Threads.Select(CommentDto.From).ToList(), shown.Number, shown.PageCount, shown.TotalThreads, forest.Count));
+        var found = await access.ReadablePosts(here.Reader).Where(p => p.JournalId == here.Journal.Id && p.Slug == post)
+            .Select(p => new { p.Id, p.CommentCount, p.CommentsStamp }).FirstOrDefaultAsync(ct);
+        if (found is null) return ApiProblems.PostNotFound();
+        var (shown, count) = await threads.ApprovedPageAsync(here.Journal, found.Id, found.CommentCount, found.CommentsStamp, page is null ? null : number, ct);
+        return TypedResults.Ok(new CommentThreadDto(shown.Threads.Select(CommentDto.From).ToList(), shown.Number, shown.PageCount, shown.TotalThreads, count));
     }
 
     public static async Task<Results<Created<CommentPostedDto>, ValidationProblem, ProblemHttpResult>> PostAsync(

@@ -11,6 +11,7 @@ public static class CommentsExtensions
         services.AddSingleton<FormTimestamp>();
         services.AddSingleton<CommentCookies>();
         services.AddSingleton<CommentThreadHtml>();
+        services.AddSingleton<ApprovedThreadShapes>();
         services.AddSingleton<CommentGroupCommit>();
         services.AddScoped<CommentStore>();
         services.AddScoped<CommentService>();

@@ -53,6 +53,16 @@ public class Post
     /// <summary>Denormalised count of approved comments (changes in the comment's transaction).</summary>
     public int CommentCount { get; set; }
     /// <summary>
+    /// A new random value with every write that changes which comments the post shows or how they hang together,
+    /// in that write's transaction (<c>CommentStore</c> is the one place that sets it). What is remembered about the
+    /// post's thread between requests is keyed by it, so a reader who has read the post row never gets an older
+    /// thread, on any node. Random rather than counted: a row id SQLite hands out again starts from a fresh value.
+    /// </summary>
+    public long CommentsStamp { get; set; } = NewCommentsStamp();
+
+    /// <summary>A fresh <see cref="CommentsStamp"/>.</summary>
+    public static long NewCommentsStamp() => Random.Shared.NextInt64(1, long.MaxValue);
+    /// <summary>
     /// When the notification job told followers this post went live (or decided not to). Null
     /// until then; set once, so a post is announced at most once whether it was published
     /// directly or a scheduled time passed.

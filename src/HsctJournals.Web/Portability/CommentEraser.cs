@@ -39,8 +39,7 @@ public static class CommentEraser
             .SetProperty(c => c.IpHash, (string?)null)
             .SetProperty(c => c.AuthorTokenHash, (string?)null)
             .SetProperty(c => c.NotifyOnReply, false), ct);
-        await db.Posts.Where(p => postIds.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(
-            p => p.CommentCount, p => db.Comments.Count(c => c.PostId == p.Id && c.Status == CommentStatus.Approved)), ct);
+        await CommentStore.RecountAsync(db, db.Posts.Where(p => postIds.Contains(p.Id)), ct);
         return touched;
     }
 }

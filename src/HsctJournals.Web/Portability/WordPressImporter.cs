@@ -323,8 +323,7 @@ public sealed partial class WordPressImporter(JournalsDbContext db, PostEditor e
         if (deeper > 0) run.Report.Warn($"“{Title(item.Title)}”: {deeper} replies are nested deeper than the journal's thread depth ({maxDepth}); they keep their place in the thread.");
         if (added == 0) return;
 
-        await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
-            p => p.CommentCount, p => db.Comments.Count(c => c.PostId == p.Id && c.Status == CommentStatus.Approved)), ct);
+        await CommentStore.RecountAsync(db, db.Posts.Where(p => p.Id == postId), ct);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
                 "HsctJournals.Web.Journals.Post",
                 typeof(Post),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 navigationCount: 3,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
@@ -88,6 +88,14 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Post).GetField("<CommentsOpen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             commentsOpen.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var commentsStamp = runtimeEntityType.AddProperty(
+                "CommentsStamp",
+                typeof(long),
+                propertyInfo: typeof(Post).GetProperty("CommentsStamp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<CommentsStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            commentsStamp.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
     public partial class PostgresJournalsDbContextModel
     {
         private PostgresJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f4d370da-50d7-4761-bdec-25d9449ca63d"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("7b9a4dca-29af-4476-a92f-777a1145af96"), entityTypeCount: 47)
         {
         }
 

@@ -22,7 +22,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
                 "HsctJournals.Web.Journals.Post",
                 typeof(Post),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 navigationCount: 3,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
@@ -80,6 +80,13 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Post).GetProperty("CommentsOpen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<CommentsOpen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var commentsStamp = runtimeEntityType.AddProperty(
+                "CommentsStamp",
+                typeof(long),
+                propertyInfo: typeof(Post).GetProperty("CommentsStamp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<CommentsStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
