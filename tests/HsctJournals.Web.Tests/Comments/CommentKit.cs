@@ -92,9 +92,43 @@ public static class CommentKit
             });
         });
 
+    /// <summary>
+    /// Sixty threads written directly (no count, no stamp), oldest three hours ago: a comment, a reply, a reply to that,
+    /// and a held reply (by the commenter cookie whose secret is <paramref name="heldSecret"/>, when given); then
+    /// <paramref name="crowd"/> approved replies in the first thread, which stays on page 1.
+    /// </summary>
+    public static Task<SeededConversation> SeedConversationAsync(this AppFactory app, Post post, string? heldSecret = null, int crowd = 0) =>
+        app.WithScopeAsync(async sp =>
+        {
+            var (roots, replies, held) = (new int[60], new int[60], new int[60]);
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            var start = DateTime.UtcNow.AddHours(-3);
+            for (var i = 0; i < 60; i++)
+            {
+                var root = new Comment { PostId = post.Id, AuthorName = $"Writer {i:00}", AuthorEmail = $"w{i}@x.test", Text = $"Thread number {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i) };
+                db.Comments.Add(root);
+                await db.SaveChangesAsync();
+                var reply = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Answer", AuthorEmail = "a@x.test", Text = $"Reply to {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(20) };
+                db.Comments.Add(reply);
+                await db.SaveChangesAsync();
+                db.Comments.Add(new Comment { PostId = post.Id, ParentId = reply.Id, Depth = 3, AuthorName = "Writer", AuthorEmail = $"w{i}@x.test", Text = $"Thanks, {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(40) });
+                var waiting = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Held", AuthorEmail = "h@x.test", Text = $"Held under {i:00}.", Status = CommentStatus.Pending, CreatedAt = start.AddMinutes(i).AddSeconds(50), AuthorTokenHash = heldSecret is null ? null : SecretTokens.Hash(heldSecret) };
+                db.Comments.Add(waiting);
+                await db.SaveChangesAsync();
+                (roots[i], replies[i], held[i]) = (root.Id, reply.Id, waiting.Id);
+            }
+            for (var i = 0; i < crowd; i++)
+                db.Comments.Add(new Comment { PostId = post.Id, ParentId = roots[0], Depth = 2, AuthorName = "Crowd", AuthorEmail = "c@x.test", Text = $"Cheering {i}.", Status = CommentStatus.Approved, CreatedAt = start.AddSeconds(30 + i % 20) });
+            await db.SaveChangesAsync();
+            return new SeededConversation(roots, replies, held);
+        });
+
     public static Task<T> DbAsync<T>(this AppFactory app, Func<JournalsDbContext, Task<T>> query) =>
         app.WithScopeAsync(sp => query(sp.GetRequiredService<JournalsDbContext>()));
 
     public static Task<int> CountOfAsync(this AppFactory app, Post post) =>
         app.DbAsync(db => db.Posts.Where(p => p.Id == post.Id).Select(p => p.CommentCount).FirstAsync());
 }
+
+/// <summary>The ids of the sixty threads <see cref="CommentKit.SeedConversationAsync"/> wrote, by thread number.</summary>
+public sealed record SeededConversation(int[] Roots, int[] Replies, int[] Held);

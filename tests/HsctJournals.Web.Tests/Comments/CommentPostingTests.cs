@@ -491,23 +491,7 @@ public abstract class CommentPostingTests(AppFactory app)
     public async Task A_long_conversation_read_shape_first_shows_the_same_threads_on_every_page()
     {
         var (_, journal, post) = await app.OpenJournalAsync();
-        await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
-            var start = DateTime.UtcNow.AddHours(-3);
-            for (var i = 0; i < 60; i++)
-            {
-                var root = new Comment { PostId = post.Id, AuthorName = $"Writer {i:00}", AuthorEmail = $"w{i}@x.test", Text = $"Thread number {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i) };
-                db.Comments.Add(root);
-                await db.SaveChangesAsync();
-                var reply = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Answer", AuthorEmail = "a@x.test", Text = $"Reply to {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(20) };
-                db.Comments.Add(reply);
-                await db.SaveChangesAsync();
-                db.Comments.Add(new Comment { PostId = post.Id, ParentId = reply.Id, Depth = 3, AuthorName = "Writer", AuthorEmail = $"w{i}@x.test", Text = $"Thanks, {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(40) });
-                db.Comments.Add(new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Held", AuthorEmail = "h@x.test", Text = $"Held under {i:00}.", Status = CommentStatus.Pending, CreatedAt = start.AddMinutes(i).AddSeconds(50) });
-            }
-            await db.SaveChangesAsync();
-        });
+        await app.SeedConversationAsync(post);
         var path = CommentKit.PathOf(journal, post);
         var client = app.Visitor();
         async Task<string[]> ThreadsAsync()

@@ -3,7 +3,6 @@ using HsctJournals.Web.Comments;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using HsctJournals.Web.Portability;
-using HsctJournals.Web.Shared;
 using HsctJournals.Web.Tests.Api;
 using HsctJournals.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -105,39 +104,19 @@ public abstract class LongConversationTests(AppFactory app)
         app.WithScopeAsync(sp => sp.GetRequiredService<CommentModerator>().ApplyAsync(journal.Id, [commentId], action, default));
 
     /// <summary>
-    /// Sixty threads (a comment, a reply, a reply to that, and a held reply whose author is this test's commenter
-    /// cookie) and a crowd of replies in the first, written directly: more approved comments than the threshold.
+    /// Sixty threads and a crowd of replies in the first (<see cref="CommentKit.SeedConversationAsync"/>): more approved
+    /// comments than the threshold, whatever the test removes; the post's count taken from the rows.
     /// </summary>
-    private async Task<(int[] Roots, int[] Replies, int[] Held)> SeedAsync(Post post)
+    private async Task<SeededConversation> SeedAsync(Post post)
     {
-        var (roots, replies, held) = (new int[60], new int[60], new int[60]);
-        await app.WithScopeAsync(async sp =>
+        var seeded = await app.SeedConversationAsync(post, Secret, crowd: CommentThreads.ShapeFirstAbove - 150);
+        await app.WithScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<JournalsDbContext>();
-            var start = DateTime.UtcNow.AddHours(-3);
-            for (var i = 0; i < 60; i++)
-            {
-                var root = new Comment { PostId = post.Id, AuthorName = $"Writer {i:00}", AuthorEmail = $"w{i}@x.test", Text = $"Thread number {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i) };
-                db.Comments.Add(root);
-                await db.SaveChangesAsync();
-                var reply = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Answer", AuthorEmail = "a@x.test", Text = $"Reply to {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(20) };
-                db.Comments.Add(reply);
-                await db.SaveChangesAsync();
-                db.Comments.Add(new Comment { PostId = post.Id, ParentId = reply.Id, Depth = 3, AuthorName = "Writer", AuthorEmail = $"w{i}@x.test", Text = $"Thanks, {i:00}.", Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i).AddSeconds(40) });
-                var waiting = new Comment { PostId = post.Id, ParentId = root.Id, Depth = 2, AuthorName = "Held", AuthorEmail = "h@x.test", Text = $"Held under {i:00}.", Status = CommentStatus.Pending, CreatedAt = start.AddMinutes(i).AddSeconds(50), AuthorTokenHash = SecretTokens.Hash(Secret) };
-                db.Comments.Add(waiting);
-                await db.SaveChangesAsync();
-                (roots[i], replies[i], held[i]) = (root.Id, reply.Id, waiting.Id);
-            }
-            // Enough approved comments, as replies in the first thread (page 1), that the post is long in earnest: the count
-            // stays above the threshold whatever the test removes.
-            for (var i = 0; i < CommentThreads.ShapeFirstAbove - 150; i++)
-                db.Comments.Add(new Comment { PostId = post.Id, ParentId = roots[0], Depth = 2, AuthorName = "Crowd", AuthorEmail = "c@x.test", Text = $"Cheering {i}.", Status = CommentStatus.Approved, CreatedAt = start.AddSeconds(30 + i % 20) });
-            await db.SaveChangesAsync();
-            await db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(set => set.SetProperty(
+            return db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(set => set.SetProperty(
                 p => p.CommentCount, p => db.Comments.Count(c => c.PostId == p.Id && c.Status == CommentStatus.Approved)));
         });
-        return (roots, replies, held);
+        return seeded;
     }
 }
 
