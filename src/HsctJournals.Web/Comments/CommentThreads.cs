@@ -130,6 +130,8 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
             .Where(c => c.PostId == post.Id && c.Status == CommentStatus.Pending
                 && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))
             .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
+        // A comment unapproved after this request read the stamp is in both: it is shown once, as the shape has it.
+        held.RemoveAll(r => approved.Forest.Find(r.Id) is not null);
         if (held.Count == 0) return approved.Forest;
         return CommentThreadBuilder.Build(approved.Rows.Concat(held.Select(r => new CommentSource<bool>(r.Id, r.ParentId, Utc(r.CreatedAt), "", true))),
             policy.Order, policy.MaxDepth);

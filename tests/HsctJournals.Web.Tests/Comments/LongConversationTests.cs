@@ -100,6 +100,33 @@ public abstract class LongConversationTests(AppFactory app)
         Assert.DoesNotContain("Held under", await app.AnonymousClient().GetStringAsync(path));
     }
 
+    [Fact]
+    public async Task A_comment_unapproved_after_its_shape_was_remembered_is_shown_once_to_its_author()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var ids = await SeedAsync(post);
+        var path = CommentKit.PathOf(journal, post) + "?cpage=2";
+        var stranger = app.Visitor();
+        stranger.DefaultRequestHeaders.Add("Cookie", $"{CommentCookies.AuthorCookie}=an-other-commenter-secret-0004");
+        Assert.Contains("Thread number 57.", await stranger.GetStringAsync(path));
+
+        // The author's approved comment goes back to held without a new stamp: what a request sees when a moderator's
+        // change lands between its read of the post and its read of the author's held comments.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<JournalsDbContext>();
+            await db.Comments.Where(c => c.Id == ids.Roots[57]).ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.Status, CommentStatus.Pending).SetProperty(c => c.AuthorTokenHash, Web.Shared.SecretTokens.Hash(Secret)));
+        });
+        var author = app.Visitor();
+        author.DefaultRequestHeaders.Add("Cookie", $"{CommentCookies.AuthorCookie}={Secret}");
+        var response = await author.GetAsync(path);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Thread number 57\\."));
+    }
+
     private Task ModerateAsync(Journal journal, int commentId, ModerationAction action) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<CommentModerator>().ApplyAsync(journal.Id, [commentId], action, default));
 
