@@ -126,9 +126,8 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     {
         var approved = await shapes.GetAsync(db, post.Id, post.CommentsStamp, policy, ct);
         if (userId is null && tokenHash is null) return approved.Forest;
-        var held = await db.Comments.AsNoTracking()
-            .Where(c => c.PostId == post.Id && c.Status == CommentStatus.Pending
-                && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))
+        // The held comments among those this reader sees: the one visibility rule, asked of the post's held comments.
+        var held = await VisibleAmong(db.Comments.Where(c => c.PostId == post.Id && c.Status == CommentStatus.Pending), userId, tokenHash, alsoId: null)
             .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
         // A comment unapproved after this request read the stamp is in both: it is shown once, as the shape has it.
         held.RemoveAll(r => approved.Forest.Find(r.Id) is not null);
