@@ -57,13 +57,19 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
         return true;
     }
 
-    /// <summary>Changes only the text (no change of visibility, so no count or notification).</summary>
+    /// <summary>
+    /// Changes only the text (no change of visibility, so no count or notification). The post still gets a new stamp:
+    /// the text is part of the threads remembered by it (<see cref="ApprovedThreadViews"/>).
+    /// </summary>
     public async Task EditTextAsync(int commentId, string text, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var postId = await db.Comments.Where(c => c.Id == commentId).Select(c => c.PostId).FirstOrDefaultAsync(ct);
         await db.Comments.Where(c => c.Id == commentId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Text, text).SetProperty(c => c.UpdatedAt, now), ct);
+        await ShownChangedAsync(db, postId, 0, ct);
+        await transaction.CommitAsync(ct);
         await EvictAsync(postId, ct);
     }
 
@@ -96,7 +102,7 @@ public sealed class CommentStore(JournalsDbContext db, Outbox outbox, OutboxSign
     }
 
     /// <summary>
-    /// The approved comments of a post changed (added, removed, moved): its count moves by <paramref name="delta"/>
+    /// The approved comments of a post changed (added, removed, moved, edited): its count moves by <paramref name="delta"/>
     /// (relative, see the remarks above) and it gets a new <see cref="Journals.Post.CommentsStamp"/>. Call it in the
     /// transaction of the change.
     /// </summary>

@@ -13,7 +13,7 @@ namespace HsctJournals.Web.Comments;
 /// access rule, so a post the reader may not read never gets here.
 /// </summary>
 public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, CommentCookies cookies,
-    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock, ApprovedThreadShapes shapes)
+    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock, ApprovedThreadShapes shapes, ApprovedThreadViews views)
 {
     public const int PageSize = CommentPagination.DefaultPageSize;
 
@@ -32,7 +32,11 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         CommentNode<CommentView>? target;
         if (post.CommentCount <= ShapeFirstAbove)
         {
-            forest = CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth);
+            // A reader with nothing of their own here sees the approved threads everyone sees: remembered per post and stamp.
+            forest = await HasOwnShownAsync(post.Id, userId, tokenHash, editableSince, ct)
+                ? CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth)
+                : await views.GetAsync(post.Id, post.CommentsStamp, policy,
+                    () => ViewsAsync(Visible(post.Id, userId: null, tokenHash: null), userId: null, tokenHash: null, editableSince, ct));
             (shown, target) = Cut(forest, page, replyTo, view => view.IsPending);
         }
         else
@@ -219,6 +223,17 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
 
     private static IEnumerable<CommentNode<T>> Descendants<T>(CommentNode<T> node) =>
         node.Children.SelectMany(Descendants).Prepend(node);
+
+    /// <summary>
+    /// Whether the reader has a comment under the post that they see differently from everyone else: one held for
+    /// moderation (shown to them only) or one they may still edit. Anonymous readers have none.
+    /// </summary>
+    /// <remarks>The ownership test (account, or the commenter cookie's secret) is the one <see cref="VisibleAmong"/> and
+    /// <see cref="ViewsAsync"/> apply; the three must agree.</remarks>
+    private async Task<bool> HasOwnShownAsync(int postId, string? userId, string? tokenHash, DateTime editableSince, CancellationToken ct) =>
+        (userId is not null || tokenHash is not null) && await db.Comments.AnyAsync(c => c.PostId == postId
+            && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash))
+            && (c.Status == CommentStatus.Pending || (c.Status == CommentStatus.Approved && c.CreatedAt > editableSince)), ct);
 
     /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>
     private IQueryable<Comment> Visible(int postId, string? userId, string? tokenHash, int? alsoId = null) =>

@@ -12,6 +12,7 @@ public static class CommentsExtensions
         services.AddSingleton<CommentCookies>();
         services.AddSingleton<CommentThreadHtml>();
         services.AddSingleton<ApprovedThreadShapes>();
+        services.AddSingleton<ApprovedThreadViews>();
         services.AddSingleton<CommentGroupCommit>();
         services.AddScoped<CommentStore>();
         services.AddScoped<CommentService>();

@@ -293,9 +293,14 @@ public abstract class CommentPostingTests(AppFactory app)
         Assert.Contains($"/comments/{ritas}/edit", await rita.GetStringAsync(CommentKit.PathOf(journal, post)));
         Assert.DoesNotContain($"/comments/{ritas}/edit", await sam.GetStringAsync(CommentKit.PathOf(journal, post)));
 
-        // A change made anywhere (here straight in the database) is on the next page: the thread is keyed by its content.
-        await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.JournalsDbContext>().Comments.Where(c => c.Id == first)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, "Second words")));
+        // A change made anywhere (here straight in the database, with the new stamp every writer gives the post) is on
+        // the next page: the threads are remembered by the post's stamp and their HTML by its content (decision 0054).
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Data.JournalsDbContext>();
+            await db.Comments.Where(c => c.Id == first).ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, "Second words"));
+            await db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentsStamp, Web.Journals.Post.NewCommentsStamp()));
+        });
         var again = await sam.GetStringAsync(CommentKit.PathOf(journal, post));
         Assert.Contains("Second words", again);
         Assert.DoesNotContain("First words", again);
