@@ -103,13 +103,59 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
             new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt, "", false, false)));
 
     /// <summary>
-    /// The page of the post's thread that shows comment <paramref name="commentId"/> to the request's reader, from
-    /// the comments' ids and times alone (what the redirect after posting needs, without loading the whole section).
+    /// The page of the post's thread that shows comment <paramref name="commentId"/> to the request's reader (what the
+    /// redirect after posting needs), without reading the post's other comments: the comment's thread root, found by
+    /// walking up its visible parents, and a count of the visible thread roots before that root in time.
     /// </summary>
+    /// <remarks>
+    /// Pages are cut from the top-level threads oldest first whatever the display order, a thread never split
+    /// (<see cref="CommentPagination"/>), so a comment's page is the chronological place of its thread's root. A root is
+    /// what <see cref="CommentThreadBuilder"/> puts at the top level: a comment with no parent, a self-reply, or one whose
+    /// parent the reader does not see (an orphan). A loop of parents is the builder's other case; the app never stores
+    /// one (a reply's parent already exists, and the WordPress import and the restore refuse loops), and a walk that meets
+    /// one, or climbs further than any real thread, asks the builder with every row instead. Reading every row was what
+    /// this did before: on a post of 10,000 comments it was three quarters of a comment POST's CPU (bench/README.md).
+    /// </remarks>
     public async Task<int> PageOfAsync(JournalContext here, int postId, int commentId, HttpRequest request, CancellationToken ct)
     {
-        var rows = await Visible(postId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: commentId)
-            .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
+        var visible = Visible(postId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: commentId);
+        if (await ThreadRootAsync(visible, commentId, ct) is not { } root)
+            return await PageOfFromEveryRowAsync(here, visible, commentId, ct);
+        var rootsBefore = await visible
+            .Where(c => c.ParentId == null || c.ParentId == c.Id || !visible.Any(parent => parent.Id == c.ParentId))
+            .CountAsync(c => c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id < root.Id), ct);
+        return rootsBefore / PageSize + 1;
+    }
+
+    /// <summary>
+    /// The longest walk up a thread before the builder is asked instead. Replies below the shown depth keep their real
+    /// parent, so a long back-and-forth is a long chain; each step is one lookup by key.
+    /// </summary>
+    private const int LongestWalk = 100;
+
+    private sealed record ShapeRow(int Id, int? ParentId, DateTime CreatedAt);
+
+    /// <summary>The top of the comment's thread as the reader sees it; null when the comment is not visible or the walk meets a loop.</summary>
+    private static async Task<ShapeRow?> ThreadRootAsync(IQueryable<Comment> visible, int commentId, CancellationToken ct)
+    {
+        var climbed = new HashSet<int>();
+        ShapeRow? node = null;
+        int? next = commentId;
+        while (next is { } id)
+        {
+            if (!climbed.Add(id) || climbed.Count > LongestWalk) return null;
+            var row = await visible.Where(c => c.Id == id).Select(c => new ShapeRow(c.Id, c.ParentId, c.CreatedAt)).FirstOrDefaultAsync(ct);
+            if (row is null) return node; // the parent is not visible: the comment below it is an orphan, at the top
+            node = row;
+            next = row.ParentId == row.Id ? null : row.ParentId;
+        }
+        return node;
+    }
+
+    /// <summary>The builder's answer from every visible comment's id, parent and time.</summary>
+    private static async Task<int> PageOfFromEveryRowAsync(JournalContext here, IQueryable<Comment> visible, int commentId, CancellationToken ct)
+    {
+        var rows = await visible.Select(c => new { c.Id, c.ParentId, c.CreatedAt }).ToListAsync(ct);
         var policy = CommentPolicies.From(here.Journal.Comments);
         var forest = CommentThreadBuilder.Build(rows.Select(r => new CommentSource<int>(r.Id, r.ParentId, Utc(r.CreatedAt), "", r.Id)), policy.Order, policy.MaxDepth);
         return CommentPagination.PageOf(forest, commentId, PageSize) ?? CommentPagination.PageCount(forest, PageSize);
