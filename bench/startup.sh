@@ -13,6 +13,6 @@ appdir=${APPDIR:-$work/app}; [ -n "${APPDIR:-}" ] || bench_publish "$appdir"
 for run in fresh restart restart restart; do
   bench_start "$appdir" "$work" "$port" "$@"
   sleep 1
-  echo "== $run: start to first page ${startup_ms} ms (CPU ${startup_cpu_ms} ms), RSS $(bench_rss $app_pid) MB ($(uptime | sed 's/.*load/load/'))"
+  echo "== $run: start to first page ${startup_ms} ms (CPU ${startup_cpu_ms} ms, main thread ${startup_main_ms} ms), RSS $(bench_rss $app_pid) MB ($(uptime | sed 's/.*load/load/'))"
   kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=
 done

@@ -1,5 +1,6 @@
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,10 +24,17 @@ public static class DatabaseStartup
             // WAL lets readers carry on while a post is saved; it is a property of the file, so set it once here.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        // Most starts have nothing to apply. Asking first (one read of the history table) skips what Migrate does even
-        // then: taking the migration lock and comparing the whole model with the last migration's snapshot, a large
-        // share of the CPU before the first page on an existing database (decision 0041). A fresh or older database
-        // still goes through Migrate, checks included.
+        var seedDemo = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo;
+        // Most starts are restarts with nothing to do; one plain query says so without compiling EF queries for each
+        // check (decision 0053). Otherwise the full path below decides again.
+        if (await DatabaseCurrentCheck.IsCurrentAsync(db, services.GetRequiredService<ILookupNormalizer>(), seedDemo))
+        {
+            NativeHeapTrim.ReleaseFreedMemory(log);
+            return;
+        }
+        // Asking first (one read of the history table) skips what Migrate does even when nothing is pending: taking the
+        // migration lock and comparing the whole model with the last migration's snapshot (decision 0041). A fresh or
+        // older database still goes through Migrate, checks included.
         if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
             await db.Database.MigrateAsync();
@@ -34,7 +42,7 @@ public static class DatabaseStartup
         }
 
         await AdminSeed.EnsureAdminAsync(services, log);
-        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo)
+        if (seedDemo)
             await DemoSeed.SeedIfEmptyAsync(services, log);
         NativeHeapTrim.ReleaseFreedMemory(log);
     }
