@@ -7,6 +7,11 @@ public sealed class NotificationOptions
 
     /// <summary>Seconds between looks at the outbox when nothing signals new work (fractions allowed).</summary>
     public double PollSeconds { get; set; } = 5;
+    /// <summary>
+    /// After a signal (a write queued mail), wait this long before claiming, so that mail queued by the writes right
+    /// after it goes out in the same batch (one claim and one "sent" update for many messages, decision 0055).
+    /// </summary>
+    public double GatherMilliseconds { get; set; } = 100;
     /// <summary>Messages claimed at a time by one node.</summary>
     public int BatchSize { get; set; } = 20;
     /// <summary>First retry delay; each further failure doubles it (capped at <see cref="MaxRetryDelay"/>).</summary>
@@ -30,6 +35,6 @@ public sealed class NotificationOptions
     }
 
     public bool IsValid() =>
-        PollSeconds > 0 && BatchSize is > 0 and <= 500 && RetryBaseSeconds > 0 && MaxAttempts > 0 && LeaseSeconds > 0
+        PollSeconds > 0 && GatherMilliseconds is >= 0 and <= 10_000 && BatchSize is > 0 and <= 500 && RetryBaseSeconds > 0 && MaxAttempts > 0 && LeaseSeconds > 0
         && DigestTimeUtc >= TimeSpan.Zero && DigestTimeUtc < TimeSpan.FromDays(1) && AnnounceWithinHours > 0;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace HsctJournals.Web.Notifications;
 /// <summary>
 /// The background loop on every node: run the jobs features registered (<see cref="INotificationJob"/>: the follow
 /// feature announces posts that went live and queues due digests), then deliver the outbox batch by batch; then wait for <see cref="NotificationOptions.PollSeconds"/>
-/// or a <see cref="OutboxSignal"/>. All coordination between nodes is in the database.
+/// or a <see cref="OutboxSignal"/> (plus <see cref="NotificationOptions.GatherMilliseconds"/>, so mail queued close
+/// together goes out in one batch). A signal wakes only the delivery; the jobs keep the poll's pace. All coordination between nodes is in the database.
 /// </summary>
 public sealed class NotificationWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, FirstResponseGate firstResponse, IOptions<NotificationOptions> options, IOptions<NotificationJobs> jobs, TimeProvider clock,
@@ -21,19 +23,35 @@ public sealed class NotificationWorker(
     {
         await Task.Yield(); // do not hold up host start-up
         await firstResponse.WaitAsync(stoppingToken);
-        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var o = options.Value;
+        var poll = TimeSpan.FromSeconds(o.PollSeconds);
+        var gather = TimeSpan.FromMilliseconds(o.GatherMilliseconds);
+        var signalled = false;
+        long jobsRanAt = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // A signal means mail is waiting, not that a job has work: the jobs keep the poll's pace, so a busy
+                // comment thread (a signal per commit) does not run their queries once per comment (decision 0055).
+                if (!signalled || Stopwatch.GetElapsedTime(jobsRanAt) >= poll)
+                {
+                    jobsRanAt = Stopwatch.GetTimestamp();
+                    await RunJobsAsync(stoppingToken);
+                }
+                await DeliverAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The database may be briefly unreachable; the next round tries again.
                 log.LogWarning(e, "Notification round failed.");
             }
-            try { await signal.WaitAsync(poll, stoppingToken); }
+            try
+            {
+                signalled = await signal.WaitAsync(poll, stoppingToken);
+                // Let the writes right behind this one queue their mail too, so one claim takes them all.
+                if (signalled && gather > TimeSpan.Zero) await Task.Delay(gather, stoppingToken);
+            }
             catch (OperationCanceledException) { break; }
         }
     }
@@ -41,8 +59,18 @@ public sealed class NotificationWorker(
     /// <summary>One round of every job; public so tests and tools can drive it.</summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
+        await RunJobsAsync(ct);
+        await DeliverAsync(ct);
+    }
+
+    private async Task RunJobsAsync(CancellationToken ct)
+    {
         foreach (var job in jobs.Value.Types)
             await InScopeAsync<INotificationJob>(job, j => j.RunAsync(ct));
+    }
+
+    private async Task DeliverAsync(CancellationToken ct)
+    {
         int claimed;
         do claimed = await InScopeAsync<OutboxProcessor>(p => p.RunBatchAsync(ct));
         while (claimed >= options.Value.BatchSize && !ct.IsCancellationRequested);

@@ -14,7 +14,8 @@ namespace HsctJournals.Web.Notifications;
 /// </summary>
 /// <remarks>
 /// Delivery is at least once at the edge: if the process dies after the SMTP server accepted a
-/// message but before <c>SentAt</c> is saved, the lease runs out and the message is sent again.
+/// message but before <c>SentAt</c> is saved — which happens once per batch, not per message (decision 0055) —
+/// the lease runs out and the batch's messages sent so far are sent again.
 /// Every other path sends a message at most once per claim. A message for many people (a new
 /// post to its followers) first fans out into one <see cref="Outbox.Mail"/> row per recipient,
 /// saved in the same transaction that marks it done, so a failure for one reader never re-sends
@@ -37,27 +38,38 @@ public sealed class OutboxProcessor(
     {
         var batch = await claims.ClaimAsync(ct);
         if (batch.Count == 0) return 0;
-        await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, (await settings.ForDisplayAsync(ct)).Name, log);
-        foreach (var message in batch)
+        // Messages handed to the mail server (or with nothing to send) are recorded as sent together, in one
+        // UPDATE when the batch ends, not one write per message (decision 0055).
+        var sent = new List<long>(batch.Count);
+        try
         {
-            try
+            await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, (await settings.ForDisplayAsync(ct)).Name, log);
+            foreach (var message in batch)
             {
-                var mails = await ComposeAsync(message, ct);
-                if (mails.Count > 1) await FanOutAsync(message, mails, ct);
-                else
+                try
                 {
-                    if (mails.Count == 1) await session.SendAsync(mails[0], ct);
-                    await MarkSentAsync(message, ct);
+                    var mails = await ComposeAsync(message, ct);
+                    if (mails.Count > 1) await FanOutAsync(message, mails, ct);
+                    else
+                    {
+                        if (mails.Count == 1) await session.SendAsync(mails[0], ct);
+                        sent.Add(message.Id);
+                    }
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    await MarkFailedAsync(message, e, ct);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                await MarkFailedAsync(message, e, ct);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
+        }
+        finally
+        {
+            // Also when stopping mid-batch: what went out is recorded, so it is not sent again when the lease passes.
+            if (sent.Count > 0) await MarkSentAsync(sent);
         }
         return batch.Count;
     }
@@ -92,11 +104,11 @@ public sealed class OutboxProcessor(
         signal.Notify();
     }
 
-    private Task MarkSentAsync(OutboxMessage message, CancellationToken ct)
+    private Task MarkSentAsync(List<long> ids)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Not cancellable: the mail went out, so recording that matters more than a prompt shutdown.
-        return db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+        return db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.LockedUntil, (DateTime?)null)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);

@@ -14,6 +14,6 @@ public sealed class OutboxSignal
         catch (SemaphoreFullException) { /* already signalled */ }
     }
 
-    /// <summary>Waits for a signal or until <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+    /// <summary>Waits for a signal or until <paramref name="timeout"/> passes; true if it was signalled.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
 }
