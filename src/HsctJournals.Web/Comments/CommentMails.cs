@@ -24,21 +24,61 @@ public sealed class CommentMails(
 
     public IReadOnlyCollection<string> Types { get; } = [Outbox.CommentToOwner, Outbox.ReplyToCommenter];
 
+    /// <summary>What one claimed batch needs, read together (decision 0055); null until <see cref="PrepareAsync"/> ran.</summary>
+    private Prepared? _prepared;
+
     public Task<IReadOnlyList<OutgoingMail>> ComposeAsync(OutboxMessage message, CancellationToken ct)
     {
-        var payload = JsonSerializer.Deserialize<CommentMessage>(message.Payload) ?? throw new InvalidOperationException("Empty comment payload.");
+        var payload = Payload(message);
         return message.Type == Outbox.CommentToOwner ? ToOwnersAsync(payload.CommentId, ct) : ToParentAuthorAsync(payload.CommentId, ct);
     }
+
+    /// <summary>
+    /// The batch's comments in one query and their journals' owners in another, instead of two queries per message.
+    /// Read when the batch starts rather than as each message is composed: a status or owner changed in between is
+    /// seen by the next batch's messages, not this one's (the same as if it had changed a moment later).
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        _prepared = null;
+        var ids = messages.Select(m => Payload(m).CommentId).ToHashSet();
+        var facts = (await Facts(db.Comments.Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(c => c.Id);
+        var journals = facts.Values.Select(c => c.JournalId).ToHashSet();
+        var owners = (await Owners(journals).ToListAsync(ct)).ToLookup(o => o.JournalId);
+        _prepared = new Prepared(ids, facts, journals, owners);
+    }
+
+    private static CommentMessage Payload(OutboxMessage message) =>
+        JsonSerializer.Deserialize<CommentMessage>(message.Payload) ?? throw new InvalidOperationException("Empty comment payload.");
 
     private sealed record CommentFacts(int Id, int PostId, int? ParentId, string AuthorName, string AuthorEmail, string? UserId,
         string Text, CommentStatus Status, string PostTitle, string PostSlug, int JournalId, string JournalSlug, string JournalTitle,
         OwnerNotificationSetting OwnerSetting);
 
-    private Task<CommentFacts?> FindAsync(int id, CancellationToken ct) =>
-        db.Comments.AsNoTracking().Where(c => c.Id == id)
+    private sealed record Owner(int JournalId, string UserId, string Email, string? DisplayName);
+
+    private sealed record Prepared(HashSet<int> CommentIds, Dictionary<int, CommentFacts> Facts, HashSet<int> JournalIds, ILookup<int, Owner> Owners);
+
+    private static IQueryable<CommentFacts> Facts(IQueryable<Comment> comments) =>
+        comments.AsNoTracking()
             .Select(c => new CommentFacts(c.Id, c.PostId, c.ParentId, c.AuthorName, c.AuthorEmail, c.UserId, c.Text, c.Status,
-                c.Post.Title, c.Post.Slug, c.Post.JournalId, c.Post.Journal.Slug, c.Post.Journal.Title, c.Post.Journal.Comments.OwnerNotification))
-            .FirstOrDefaultAsync(ct);
+                c.Post.Title, c.Post.Slug, c.Post.JournalId, c.Post.Journal.Slug, c.Post.Journal.Title, c.Post.Journal.Comments.OwnerNotification));
+
+    /// <summary>The journals' owners who have an address to write to.</summary>
+    private IQueryable<Owner> Owners(IReadOnlyCollection<int> journalIds) =>
+        db.JournalMembers.AsNoTracking()
+            .Where(m => journalIds.Contains(m.JournalId) && m.Role == JournalRole.Owner && m.User.Email != null)
+            .Select(m => new Owner(m.JournalId, m.UserId, m.User.Email!, m.User.DisplayName));
+
+    private async Task<CommentFacts?> FindAsync(int id, CancellationToken ct) =>
+        _prepared is { } p && p.CommentIds.Contains(id)
+            ? p.Facts.GetValueOrDefault(id) // not found when prepared: deleted since it was queued
+            : await Facts(db.Comments.Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+
+    private async Task<IReadOnlyList<Owner>> OwnersAsync(int journalId, CancellationToken ct) =>
+        _prepared is { } p && p.JournalIds.Contains(journalId)
+            ? p.Owners[journalId].ToList()
+            : await Owners(new[] { journalId }).ToListAsync(ct);
 
     private async Task<IReadOnlyList<OutgoingMail>> ToOwnersAsync(int commentId, CancellationToken ct)
     {
@@ -52,9 +92,7 @@ public sealed class CommentMails(
         };
         if (!wanted) return [];
 
-        var owners = await db.JournalMembers.AsNoTracking()
-            .Where(m => m.JournalId == c.JournalId && m.Role == JournalRole.Owner && m.User.Email != null)
-            .Select(m => new { m.UserId, Email = m.User.Email!, m.User.DisplayName }).ToListAsync(ct);
+        var owners = await OwnersAsync(c.JournalId, ct);
         var held = c.Status == CommentStatus.Pending;
         var queue = site.Value.Link($"/j/{c.JournalSlug}/comments");
         var mails = new List<OutgoingMail>();

@@ -41,6 +41,7 @@ public sealed class OutboxProcessor(
         // Messages handed to the mail server (or with nothing to send) are recorded as sent together, in one
         // UPDATE when the batch ends, not one write per message (decision 0055).
         var sent = new List<long>(batch.Count);
+        await PrepareAsync(batch, ct);
         try
         {
             await using var session = new SmtpSession(smtp.Value, site.Value.MailDomain, (await settings.ForDisplayAsync(ct)).Name, log);
@@ -72,6 +73,23 @@ public sealed class OutboxProcessor(
             if (sent.Count > 0) await MarkSentAsync(sent);
         }
         return batch.Count;
+    }
+
+    private async Task PrepareAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+    {
+        foreach (var composer in composers)
+        {
+            var theirs = batch.Where(m => composer.Types.Contains(m.Type)).ToList();
+            if (theirs.Count == 0) continue;
+            try
+            {
+                await composer.PrepareAsync(theirs, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Could not prepare {Count} outbox messages together; composing them one at a time.", theirs.Count);
+            }
+        }
     }
 
     private Task<IReadOnlyList<OutgoingMail>> ComposeAsync(OutboxMessage message, CancellationToken ct)
