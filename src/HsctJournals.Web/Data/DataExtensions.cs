@@ -23,7 +23,7 @@ public static class DataExtensions
         // Regenerate it with every model change (JournalsDbContext's remarks); a test fails while it is stale.
         if (provider == "Postgres")
         {
-            services.AddDbContext<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? "")
+            services.AddDbContextPool<PostgresJournalsDbContext>(o => o.UseNpgsql(configuration.GetConnectionString("Journals") ?? "")
                 .UseModel(CompiledModels.Postgres.PostgresJournalsDbContextModel.Instance).AddInterceptors(afterCommit));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<PostgresJournalsDbContext>());
         }
@@ -34,7 +34,7 @@ public static class DataExtensions
             var pragmas = new SqlitePragmas(synchronous);
             // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
             // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
-            services.AddDbContext<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString)
+            services.AddDbContextPool<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString)
                 .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
