@@ -27,14 +27,12 @@ public sealed class ApprovedThreadViews : IDisposable
     /// The approved comments of a post built into threads in the journal's order and depth; <paramref name="read"/>
     /// reads them (as a reader with nothing of their own) when this post and stamp are not remembered.
     /// </summary>
-    public async Task<CommentForest<CommentView>> GetAsync(int postId, long stamp, CommentPolicy policy,
-        Func<Task<List<CommentSource<CommentView>>>> read)
+    public async Task<CommentForest<CommentView>> GetAsync(RememberedThreadsKey key, Func<Task<List<CommentSource<CommentView>>>> read)
     {
-        var key = (postId, stamp, policy.Order, policy.MaxDepth);
         if (_views.TryGetValue(key, out CommentForest<CommentView>? known) && known is not null) return known;
 
         var comments = await read();
-        var forest = CommentThreadBuilder.Build(comments, policy.Order, policy.MaxDepth);
+        var forest = CommentThreadBuilder.Build(comments, key.Order, key.MaxDepth);
         // Sliding, but never older than five minutes: a change written past the app's writers (by hand in the database,
         // without a new stamp) still shows within that.
         _views.Set(key, forest, new MemoryCacheEntryOptions
@@ -46,3 +44,9 @@ public sealed class ApprovedThreadViews : IDisposable
 
     public void Dispose() => _views.Dispose();
 }
+
+/// <summary>
+/// Which remembered threads: a post at one <see cref="Journals.Post.CommentsStamp"/>, in one order and depth. A page
+/// cut from them carries it (<see cref="CommentSection.Remembered"/>), so its HTML can be remembered by it too.
+/// </summary>
+public sealed record RememberedThreadsKey(int PostId, long Stamp, CommentOrder Order, int MaxDepth);

@@ -11,6 +11,8 @@ public sealed class CommentSection
     public required CommentForest<CommentView> Forest { get; init; }
     public required CommentPage<CommentView> Page { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>The remembered approved threads the page was cut from (<see cref="ApprovedThreadViews"/>); null when built for this reader.</summary>
+    public RememberedThreadsKey? Remembered { get; init; }
     /// <summary>The post's count of approved comments, for the section's heading.</summary>
     public int CommentCount { get; set; }
     /// <summary>The comment the no-JavaScript reply form is shown under.</summary>

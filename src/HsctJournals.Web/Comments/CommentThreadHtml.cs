@@ -18,7 +18,8 @@ namespace HsctJournals.Web.Comments;
 /// the links' base and page, whether reply links show), not a version that writes must bump: an edit, a moderation
 /// decision or a deletion changes the hash, so nothing needs evicting and every node stays correct on its own.
 /// A page that carries anything of one reader's own (a held comment, an edit link, the reply form) is never
-/// remembered. Every value <c>_CommentThread.cshtml</c> reads must be part of <see cref="KeyOf"/>.
+/// remembered. Every value <c>_CommentThread.cshtml</c> reads must be part of <see cref="KeyOf"/>. A page cut from the
+/// threads remembered per post and stamp (<see cref="ApprovedThreadViews"/>) is keyed by those instead.
 /// </remarks>
 public sealed class CommentThreadHtml(HtmlEncoder encoder) : IDisposable
 {
@@ -30,15 +31,44 @@ public sealed class CommentThreadHtml(HtmlEncoder encoder) : IDisposable
     /// <summary>The section's threads as HTML: remembered when every reader with the same thread gets the same bytes.</summary>
     public async Task<IHtmlContent> RenderAsync(CommentSection section, Func<Task<IHtmlContent>> render)
     {
+        if (section.ReplyTo is null && section.Remembered is { } threads) return await RenderRememberedAsync(section, threads, render);
         if (!IsShared(section)) return await render();
         var key = KeyOf(section);
         if (_pages.TryGetValue(key, out string? remembered) && remembered is not null) return new Remembered(remembered);
 
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        (await render()).WriteTo(writer, encoder);
-        var html = writer.ToString();
+        var html = await ToStringAsync(render);
         _pages.Set(key, html, new MemoryCacheEntryOptions { Size = Math.Max(1, html.Length), SlidingExpiration = TimeSpan.FromMinutes(10) });
         return new Remembered(html);
+    }
+
+    /// <summary>
+    /// A page cut from the remembered approved threads (decision 0054): everything its HTML is made of is fixed by
+    /// which threads (post, stamp, order, depth), the page, the post's address and whether reply links show, except the
+    /// relative times, so it is remembered by those and reused until the first of its times would read differently.
+    /// No hash over the comments' texts is needed.
+    /// </summary>
+    private async Task<IHtmlContent> RenderRememberedAsync(CommentSection section, RememberedThreadsKey threads, Func<Task<IHtmlContent>> render)
+    {
+        var key = (threads, section.PostUrl, section.Page.Number, section.FormShown);
+        if (_pages.TryGetValue(key, out TimedHtml? known) && known is not null && section.NowUtc < known.Until) return new Remembered(known.Html);
+
+        var html = await ToStringAsync(render);
+        var until = section.Page.Threads.Select(root => LabelsHoldUntil(root, section.NowUtc)).DefaultIfEmpty(DateTime.MaxValue).Min();
+        _pages.Set(key, new TimedHtml(html, until), new MemoryCacheEntryOptions { Size = Math.Max(1, html.Length), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return new Remembered(html);
+    }
+
+    private sealed record TimedHtml(string Html, DateTime Until);
+
+    /// <summary>When the first relative time in this thread changes its words.</summary>
+    private static DateTime LabelsHoldUntil(CommentNode<CommentView> node, DateTime nowUtc) =>
+        node.Children.Select(child => LabelsHoldUntil(child, nowUtc)).Append(RelativeTime.NextChange(node.Payload.CreatedAt, nowUtc)).Min();
+
+    private async Task<string> ToStringAsync(Func<Task<IHtmlContent>> render)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        (await render()).WriteTo(writer, encoder);
+        return writer.ToString();
     }
 
     /// <summary>

@@ -30,13 +30,18 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         CommentForest<CommentView> forest;
         CommentPage<CommentView> shown;
         CommentNode<CommentView>? target;
+        RememberedThreadsKey? rememberedThreads = null;
         if (post.CommentCount <= ShapeFirstAbove)
         {
             // A reader with nothing of their own here sees the approved threads everyone sees: remembered per post and stamp.
-            forest = await HasOwnShownAsync(post.Id, userId, tokenHash, editableSince, ct)
-                ? CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth)
-                : await views.GetAsync(post.Id, post.CommentsStamp, policy,
+            if (await HasOwnShownAsync(post.Id, userId, tokenHash, editableSince, ct))
+                forest = CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth);
+            else
+            {
+                rememberedThreads = new RememberedThreadsKey(post.Id, post.CommentsStamp, policy.Order, policy.MaxDepth);
+                forest = await views.GetAsync(rememberedThreads,
                     () => ViewsAsync(Visible(post.Id, userId: null, tokenHash: null), userId: null, tokenHash: null, editableSince, ct));
+            }
             (shown, target) = Cut(forest, page, replyTo, view => view.IsPending);
         }
         else
@@ -62,7 +67,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var remembered = cookies.Read(request);
         return new CommentSection
         {
-            JournalSlug = journal.Slug, PostSlug = post.Slug, Forest = forest, Page = shown, NowUtc = now.UtcDateTime,
+            JournalSlug = journal.Slug, PostSlug = post.Slug, Forest = forest, Page = shown, NowUtc = now.UtcDateTime, Remembered = rememberedThreads,
             ReplyTo = target,
             SignedInName = signedInName,
             Unavailable = unavailable ?? notPermitted,

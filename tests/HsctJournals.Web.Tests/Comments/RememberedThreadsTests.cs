@@ -94,6 +94,25 @@ public abstract class RememberedThreadsTests(AppFactory app)
         Assert.DoesNotContain("My held words.", later);
     }
 
+    [Fact]
+    public async Task A_remembered_page_is_rendered_again_when_one_of_its_relative_times_would_read_differently()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        // Six seconds short of "2 hours ago": the first read remembers the page saying "1 hour ago".
+        var written = DateTime.UtcNow.AddHours(-2).AddSeconds(6);
+        await AddOwnAsync(post, "Words from a while ago.", CommentStatus.Approved, written, tokenHash: "not-this-readers-0000000000000000");
+        var reader = app.Visitor();
+        reader.DefaultRequestHeaders.Add("Cookie", $"{CommentCookies.AuthorCookie}=a-reader-watching-the-clock-000001");
+        var path = CommentKit.PathOf(journal, post);
+        await reader.GetStringAsync(path);
+
+        var wait = written.AddHours(2).AddSeconds(1) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        var later = await reader.GetStringAsync(path);
+        Assert.Contains("2 hours ago", later);
+        Assert.DoesNotContain("1 hour ago", later);
+    }
+
     private Task AddOwnAsync(Post post, string text, CommentStatus status, DateTime at, string tokenHash) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<JournalsDbContext>();
