@@ -1,4 +1,3 @@
-using HsctJournals.Web.Comments;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace HsctJournals.Web.Caching;
 /// when its page marked itself shareable (<see cref="CacheablePage"/>), answered 200 and set no cookie.
 /// Conditional requests (If-None-Match, If-Modified-Since) on a cached page get 304 from the middleware.
 /// A browser with only a commenter's secret is answered from the cache too while none of its comments is shown to it
-/// apart (one indexed lookup, <see cref="CommenterPages"/>); what it renders itself is never stored.
+/// apart (one indexed lookup, <see cref="ISharedPageCookieCheck"/>); what it renders itself is never stored.
 /// </summary>
 public sealed class AnonymousPagePolicy(IOptions<PageCacheOptions> options) : IOutputCachePolicy
 {
@@ -20,8 +19,8 @@ public sealed class AnonymousPagePolicy(IOptions<PageCacheOptions> options) : IO
         var anonymous = reader == PageReader.Anonymous;
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = anonymous || (reader == PageReader.CommenterSecretOnly
-            && CommentCookies.AuthorTokenHash(http.Request) is { } tokenHash
-            && await http.RequestServices.GetRequiredService<CommenterPages>().SameAsEveryonesAsync(tokenHash, cancellation));
+            && http.RequestServices.GetService<ISharedPageCookieCheck>() is { } check
+            && await check.SeesSharedPagesAsync(http.Request, cancellation));
         context.AllowCacheStorage = anonymous;
         // A burst of anonymous readers after an eviction renders the page once. Only they wait on one another: a
         // commenter's own rendering is never stored, so nobody should wait for it.

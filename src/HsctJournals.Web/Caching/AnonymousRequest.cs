@@ -10,7 +10,7 @@ public enum PageReader
 
     /// <summary>
     /// Like <see cref="Anonymous"/> but with a commenter's secret cookie, which changes a page only while one of its
-    /// comments is held or still editable (<see cref="CommenterPages"/>).
+    /// comments is held or still editable (<see cref="ISharedPageCookieCheck"/>).
     /// </summary>
     CommenterSecretOnly,
 
