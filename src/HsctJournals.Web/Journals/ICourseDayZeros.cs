@@ -1,19 +1,14 @@
 namespace HsctJournals.Web.Journals;
 
 /// <summary>
-/// The Day 0 of every journal's current course, as a query Journals folds into its own (post day labels cost no extra
-/// round trip). Treatment owns courses and the definition of "current" (<c>Treatment/CurrentCourse</c>) and implements
-/// this, so Journals needs no treatment types.
+/// The Day 0 of a journal's current course, for post day labels (<see cref="DayLabels"/>). Treatment owns courses and
+/// the definition of "current" (<c>Treatment/CurrentCourse</c>) and implements this, so Journals needs no treatment types.
 /// </summary>
 public interface ICourseDayZeros
 {
-    /// <summary>One row per course, each journal's current course first among its rows.</summary>
-    IQueryable<CourseDayZero> CurrentFirst();
-}
-
-/// <summary>A course's journal and Day 0 (null until set). Built with an object initializer, not a constructor, so EF can compose queries over it.</summary>
-public sealed class CourseDayZero
-{
-    public int JournalId { get; init; }
-    public DateOnly? DayZero { get; init; }
+    /// <summary>
+    /// The Day 0 of the journal's current course (null without a course or without Day 0), from the one read of that
+    /// course a request makes whoever asks (the header's treatment links ask too), so labels cost no statement of their own.
+    /// </summary>
+    Task<DateOnly?> CurrentDayZeroAsync(int journalId, CancellationToken ct = default);
 }

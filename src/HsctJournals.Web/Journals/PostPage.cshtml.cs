@@ -15,6 +15,11 @@ namespace HsctJournals.Web.Journals;
 public sealed class PostPageModel(JournalContext context, JournalAccess access, DayLabels dayLabels, IEnumerable<IPostSection> sections,
     IPostEmbeds embeds, IPostReferences references, TimeProvider clock) : JournalPageModel(context)
 {
+    /// <summary>
+    /// The post as the page shows it, read for showing only (not tracked): its <see cref="Post.Markdown"/> and
+    /// <see cref="Post.PlainText"/> are empty and <see cref="Post.Author"/>, dates other than publication, the
+    /// version and the tags are not loaded (the byline is in <see cref="Summary"/>, the tags in <see cref="Tags"/>).
+    /// </summary>
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
     public List<Tag> Tags { get; private set; } = [];
@@ -62,28 +67,41 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
     /// <summary>Loads the page; <paramref name="posted"/> goes to <paramref name="postedTo"/>, the section whose form was posted.</summary>
     private async Task<bool> LoadAsync(string slug, IPostSection? postedTo, object? posted, CancellationToken ct)
     {
-        var post = await access.ReadablePosts(CurrentReader).AsNoTracking()
-            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
-            .FirstOrDefaultAsync(p => p.JournalId == Journal.Id && p.Slug == slug, ct);
-        if (post is null) return false;
-        Post = post;
+        // Only what the page and its sections use: the post without its Markdown and plain text (the page shows the
+        // HTML), the author's name rather than their account row, the category's name and slug, the tags'.
+        var found = await access.ReadablePostsOf(Context).AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                Post = new Post
+                {
+                    Id = p.Id, JournalId = p.JournalId, Title = p.Title, Slug = p.Slug, Markdown = "", Html = p.Html, PlainText = "",
+                    Excerpt = p.Excerpt, Status = p.Status, PublishedAt = p.PublishedAt, AuthorId = p.AuthorId, Byline = p.Byline,
+                    CategoryId = p.CategoryId, CommentsOpen = p.CommentsOpen, CommentCount = p.CommentCount, CommentsStamp = p.CommentsStamp,
+                },
+                Author = p.Author.DisplayName,
+                Category = p.Category == null ? null : new { p.Category.Name, p.Category.Slug },
+                Tags = p.Tags.Select(t => new Tag { Id = t.Id, JournalId = t.JournalId, Name = t.Name, Slug = t.Slug }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return false;
+        var post = Post = found.Post;
         BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, postedAtUtc: post.LiveFrom, ct: ct);
-        Tags = post.Tags.OrderBy(t => t.Name).ToList();
+        Tags = found.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
-            post.Byline ?? post.Author.DisplayName, post.PublishedAt, post.Status, post.Category?.Name, post.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
+            post.Byline ?? found.Author, post.PublishedAt, post.Status, found.Category?.Name, found.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
 
         if (post.LiveFrom is { } at)
         {
             // Both neighbours in one round trip (UNION ALL of the two one-row queries); each is told apart by its id.
-            var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
+            var live = access.LivePostsOf(Context);
             var before = live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
                 .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Id).Take(1);
             var after = live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
                 .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(1);
             var neighbours = before.Concat(after);
-            var found = await PostQueries.Project(live.Where(p => neighbours.Contains(p.Id))).ToListAsync(ct);
-            Previous = found.FirstOrDefault(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id));
-            Next = found.FirstOrDefault(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id));
+            var rows = await PostQueries.Project(live.Where(p => neighbours.Contains(p.Id))).ToListAsync(ct);
+            Previous = rows.FirstOrDefault(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id));
+            Next = rows.FirstOrDefault(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id));
         }
 
         Meta.Description = post.Excerpt;

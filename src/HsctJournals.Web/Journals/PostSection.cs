@@ -17,7 +17,8 @@ public interface IPostSection
     string? Handler { get; }
 
     /// <summary>
-    /// What the section shows under <paramref name="post"/> (already loaded through the access rule) for the page's
+    /// What the section shows under <paramref name="post"/> (already loaded through the access rule, as the page shows
+    /// it: <see cref="PostPageModel.Post"/> says which columns) for the page's
     /// reader. <paramref name="posted"/> is what the section's own form post kept to show again (<see cref="PostSectionAnswer.ShowAgain"/>), else null.
     /// </summary>
     Task<PostSectionView> LoadAsync(PostPageModel page, Post post, object? posted, CancellationToken ct);

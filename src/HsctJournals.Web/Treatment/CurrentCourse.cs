@@ -1,4 +1,3 @@
-using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 
 namespace HsctJournals.Web.Treatment;
@@ -20,9 +19,9 @@ public static class CurrentCourse
         courses.Where(c => c.JournalId == journalId).NewestFirst();
 }
 
-/// <summary>The Day 0 of each journal's current course, for Journals' post day labels (<see cref="Journals.DayLabels"/>).</summary>
-public sealed class CourseDayZeros(JournalsDbContext db) : ICourseDayZeros
+/// <summary>The Day 0 of a journal's current course, for Journals' post day labels (<see cref="Journals.DayLabels"/>).</summary>
+public sealed class CourseDayZeros(TreatmentAccess access) : ICourseDayZeros
 {
-    public IQueryable<CourseDayZero> CurrentFirst() =>
-        db.TreatmentCourses.NewestFirst().Select(c => new CourseDayZero { JournalId = c.JournalId, DayZero = c.DayZero });
+    public async Task<DateOnly?> CurrentDayZeroAsync(int journalId, CancellationToken ct = default) =>
+        (await access.CurrentCourseAsync(journalId, ct))?.DayZero;
 }
