@@ -38,8 +38,6 @@ public static class DataExtensions
                 .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
-            services.AddSingleton<SqliteStatistics>();
-            services.AddHostedService(sp => sp.GetRequiredService<SqliteStatistics>());
         }
 
         // Keys in the database: every node and every restart can read cookies, antiforgery tokens
