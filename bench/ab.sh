@@ -3,7 +3,8 @@
 # its base in one run on one machine (these machines are noisy: compare within a run, never across runs).
 # The database is one that bench/load.sh's fixtures filled (the 200-comment post and the 10,000-comment post): build it
 # once with `bench_start` + `bench_fixture` + `bench_big_post` (bench/app.sh) and pass the file; each round copies it.
-# For each build: start-up, then wrk on the 200-comment post and the 10,000-comment post (cached and uncached) and the
+# For each build: start-up, then wrk on the 200-comment post and the 10,000-comment post (cached, uncached = signed in,
+# and for the short post a commenter's cookie) and the
 # API's page 25 of the long thread, with the app's CPU per request from /proc and RSS before and after.
 # Usage: bash bench/ab.sh DB APPDIR_A APPDIR_B [rounds=2]   (SECS=10 per row; PORT, PORT+1 for the two builds)
 set -euo pipefail
@@ -15,11 +16,12 @@ trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 run() { # run LABEL APPDIR PORT
   local w=$work/$1; rm -rf "$w"; mkdir -p "$w"; cp "$db" "$w/bench.db"
   bench_start "$2" "$w" "$3" Comments__MaxPerEmail=100000 Comments__MaxPerIp=1000
+  bench_signin "$3" # uncached rows read as the signed-in owner
   echo "## $1: start to first page ${startup_ms} ms (CPU ${startup_cpu_ms} ms), RSS $(bench_rss $app_pid) MB"
   local spec mode path out n c0 c1 header
-  for spec in "cached /j/bench/posts/two-hundred" "uncached /j/bench/posts/two-hundred" "cached /j/bench/posts/ten-thousand" \
+  for spec in "cached /j/bench/posts/two-hundred" "commenter /j/bench/posts/two-hundred" "uncached /j/bench/posts/two-hundred" "cached /j/bench/posts/ten-thousand" \
       "uncached /j/bench/posts/ten-thousand" "uncached /j/bench/posts/ten-thousand?cpage=25" "api /api/v1/journals/bench/posts/ten-thousand/comments?page=25"; do
-    read -r mode path <<<"$spec"; header=(); [ "$mode" = uncached ] && header=(-H "$bench_bypass")
+    read -r mode path <<<"$spec"; header=(); [ "$mode" = uncached ] && header=(-H "$bench_bypass"); [ "$mode" = commenter ] && header=(-H "$bench_commenter")
     wrk -t2 -c16 -d3s "${header[@]}" "http://127.0.0.1:$3$path" >/dev/null
     c0=$(bench_cpu_ms $app_pid)
     out=$(wrk -t2 -c16 -d"${SECS:-10}"s --latency "${header[@]}" "http://127.0.0.1:$3$path")

@@ -2,7 +2,7 @@
 # Several nodes, side by side in one run: two app processes (Release) on one PostgreSQL database and one Redis
 # (output cache store, shared rate limits), nginx balancing between them — the deployment of docs/scaling.md —
 # against one of those nodes asked directly. For each: the 200-comment post cached (anonymous) and uncached
-# (commenter cookie), and comment POSTs (bench/comment-post.lua). Prints req/s, latency, the machine's load, the
+# (signed in as the owner), and comment POSTs (bench/comment-post.lua). Prints req/s, latency, the machine's load, the
 # apps' CPU per request (what a busy machine hardly changes) and RSS. Stops everything it started.
 # Needs: wrk, jq, psql, redis-server, nginx; PostgreSQL on PGHOST (127.0.0.1:5432, role hsct_test as in CI).
 # Usage: bash bench/nodes.sh [seconds=10] [connections=16]   (APPDIR=published app; PORT=first of four ports)
@@ -61,6 +61,7 @@ pids+=($!)
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$balancer/" && break; sleep 0.1; done
 
 bench_fixture $balancer
+bench_signin $balancer # "uncached": the signed-in owner, on whichever node answers
 post=/j/bench/posts/two-hundred
 rendered=$(curl -fs "http://127.0.0.1:$balancer/j/bench/posts/writes" | grep -o 'name="Input.Rendered" value="[^"]*"' | sed 's/.*value="//; s/"$//')
 sleep "${FILL_SECONDS:-3}" # the form's minimum fill time

@@ -5,7 +5,7 @@
 # without photos. wrk then measures, side by side in one run:
 #   - one photo's 960 px variant, JPEG and WebP (target >= 3,000 req/s on the 2-core machine);
 #   - the gallery post and the post without photos, each "cached" (anonymous, from the page cache) and "uncached"
-#     (commenter cookie: rendered every time).
+#     (signed in as the owner: rendered every time).
 # Prints the machine's load with each row, the page sizes and RSS after the load; stops the app by its PID.
 # The 12 photos (3000 x 2000 PNG, each different) are drawn by python3's standard library, never committed.
 # Usage: bash bench/photos.sh [seconds=15] [connections=16]   (APPDIR=published app to skip the publish; PORT)
@@ -44,6 +44,7 @@ PY
 bench_start "$appdir" "$work" "$port"
 echo "== start to first page (fresh database: migrations and demo seed included): ${startup_ms} ms"
 bench_journal "$port"
+bench_signin "$port" # "uncached": the signed-in owner
 api="http://127.0.0.1:$port/api/v1/journals/bench"
 auth=(-H "Authorization: Bearer $bench_token")
 refs=()

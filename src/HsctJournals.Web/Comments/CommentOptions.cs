@@ -44,6 +44,9 @@ public sealed class CommentOptions
     [Range(0, 1440)]
     public int OwnEditMinutes { get; set; } = 15;
 
+    /// <summary>Comments created after this instant may still be edited or deleted by their author.</summary>
+    public DateTime EditableSince(DateTimeOffset now) => now.UtcDateTime.AddMinutes(-OwnEditMinutes);
+
     /// <summary>Days after which a comment's IP hash is cleared.</summary>
     [Range(1, 365)]
     public int IpHashRetentionDays { get; set; } = 30;

@@ -24,7 +24,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var now = clock.GetUtcNow();
         var userId = reader.UserId;
         var tokenHash = CommentCookies.AuthorTokenHash(request);
-        var editableSince = now.UtcDateTime.AddMinutes(-options.Value.OwnEditMinutes);
+        var editableSince = options.Value.EditableSince(now);
         var policy = CommentPolicies.From(journal.Comments);
         var visible = Visible(post.Id, userId, tokenHash);
         CommentForest<CommentView> forest;
@@ -230,15 +230,16 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         node.Children.SelectMany(Descendants).Prepend(node);
 
     /// <summary>
-    /// Whether the reader has a comment under the post that they see differently from everyone else: one held for
-    /// moderation (shown to them only) or one they may still edit. Anonymous readers have none.
+    /// Whether the reader has a comment under the post that they see differently from everyone else
+    /// (<see cref="OwnCommentsShownApart"/>). Anonymous readers have none.
     /// </summary>
     /// <remarks>The ownership test (account, or the commenter cookie's secret) is the one <see cref="VisibleAmong"/> and
     /// <see cref="ViewsAsync"/> apply; the three must agree.</remarks>
     private async Task<bool> HasOwnShownAsync(int postId, string? userId, string? tokenHash, DateTime editableSince, CancellationToken ct) =>
-        (userId is not null || tokenHash is not null) && await db.Comments.AnyAsync(c => c.PostId == postId
-            && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash))
-            && (c.Status == CommentStatus.Pending || (c.Status == CommentStatus.Approved && c.CreatedAt > editableSince)), ct);
+        (userId is not null || tokenHash is not null) && await db.Comments
+            .Where(c => c.PostId == postId && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))
+            .Where(OwnCommentsShownApart.Rule(editableSince))
+            .AnyAsync(ct);
 
     /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>
     private IQueryable<Comment> Visible(int postId, string? userId, string? tokenHash, int? alsoId = null) =>

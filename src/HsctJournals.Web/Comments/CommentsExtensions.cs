@@ -1,3 +1,4 @@
+using HsctJournals.Web.Caching;
 
 namespace HsctJournals.Web.Comments;
 
@@ -19,6 +20,7 @@ public static class CommentsExtensions
         services.AddScoped<CommentModerator>();
         services.AddScoped<OwnComments>();
         services.AddScoped<CommentThreads>();
+        services.AddScoped<ISharedPageCookieCheck, CommenterPages>();
         services.AddScoped<CommentFeeds>();
         // Comment mails and their unsubscribe links: Notifications sends them without knowing comments.
         services.AddScoped<Notifications.IMailComposer, CommentMails>();

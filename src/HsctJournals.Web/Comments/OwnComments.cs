@@ -21,7 +21,7 @@ public sealed class OwnComments(JournalsDbContext db, JournalAccess access, Jour
     public async Task<OwnComment?> FindAsync(int commentId, Reader reader, string? tokenHash, CancellationToken ct)
     {
         if (reader.UserId is null && tokenHash is null) return null;
-        var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.OwnEditMinutes);
+        var since = options.Value.EditableSince(clock.GetUtcNow());
         var userId = reader.UserId;
         var posts = access.ReadablePosts(reader);
         var found = await db.Comments.AsNoTracking()

@@ -7,6 +7,7 @@ using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Treatment;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HsctJournals.Web.Tests.Caching;
@@ -251,6 +252,42 @@ public abstract class PageCacheTests(AppFactory app)
         var other = await GetAsync(path);
         Assert.Equal(shared, other.ETag);
         Assert.DoesNotContain("My words, awaiting moderation", other.Html);
+    }
+
+    [Fact]
+    public async Task A_commenter_cookie_gets_the_shared_page_while_none_of_its_comments_is_held_or_editable()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync(hold: HoldRule.Always);
+        var path = CommentKit.PathOf(journal, post);
+        var shared = await CachedETagAsync(path);
+        Assert.Equal(shared, (await GetWithCookiesAsync(path, $"{CommentCookies.AuthorCookie}={Guid.NewGuid():N}")).ETag);
+        // Remembered name and e-mail fill the form: that page is the reader's own.
+        Assert.NotEqual(shared, (await GetWithCookiesAsync(path,
+            $"{CommentCookies.AuthorCookie}={Guid.NewGuid():N}; {CommentCookies.DetailsCookie}=remembered")).ETag);
+
+        var commenter = app.Visitor();
+        await app.CommentAsync(commenter, path, CommentKit.Fields("Held for the owner to read first", "Pat", CommentKit.NewEmail()));
+        var held = await GetAsync(path, commenter);
+        Assert.Null(held.ETag);
+        Assert.Contains("Held for the owner to read first", held.Html);
+
+        var id = await app.DbAsync(db => db.Comments.Where(c => c.PostId == post.Id).Select(c => c.Id).SingleAsync());
+        await app.WithScopeAsync(sp => sp.GetRequiredService<CommentModerator>().ApplyAsync(journal.Id, [id], ModerationAction.Approve, CancellationToken.None));
+        var approved = await CachedETagAsync(path);
+        var editable = await GetAsync(path, commenter);
+        Assert.Null(editable.ETag); // their edit link is still on it
+        Assert.Contains($"/comments/{id}/edit", editable.Html);
+
+        await app.DbAsync(db => db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddMinutes(-16))));
+        Assert.Equal(approved, (await GetAsync(path, commenter)).ETag);
+    }
+
+    private async Task<(HttpStatusCode Status, string? ETag, string? CacheControl, string Html)> GetWithCookiesAsync(string path, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookies);
+        var response = await app.Visitor().SendAsync(request);
+        return (response.StatusCode, response.Headers.ETag?.Tag, response.Headers.CacheControl?.ToString(), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

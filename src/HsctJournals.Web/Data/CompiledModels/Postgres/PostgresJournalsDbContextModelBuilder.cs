@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
     public partial class PostgresJournalsDbContextModel
     {
         private PostgresJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7b9a4dca-29af-4476-a92f-777a1145af96"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("a3937b36-3bbc-4500-9cc6-da374d164183"), entityTypeCount: 47)
         {
         }
 

@@ -25,7 +25,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
                 propertyCount: 16,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -153,18 +153,21 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { parentId });
+                new[] { authorTokenHash });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { parentId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { authorEmail, createdAt });
+                new[] { userId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { ipHash, createdAt });
+                new[] { authorEmail, createdAt });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { ipHash, createdAt });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { postId, status, createdAt });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
     public partial class SqliteJournalsDbContextModel
     {
         private SqliteJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a130f6c6-cd15-4b9b-bd3f-a7f1b6516397"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("0b529ffc-0a6c-4704-947e-80141bc854bf"), entityTypeCount: 47)
         {
         }
 

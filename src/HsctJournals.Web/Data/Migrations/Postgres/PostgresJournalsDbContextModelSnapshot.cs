@@ -266,6 +266,8 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorTokenHash");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("UserId");

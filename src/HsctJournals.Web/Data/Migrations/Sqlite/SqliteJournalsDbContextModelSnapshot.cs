@@ -253,6 +253,8 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorTokenHash");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("UserId");
