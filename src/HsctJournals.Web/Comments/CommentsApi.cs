@@ -43,7 +43,7 @@ public static class CommentsApi
         string journal, string post, int? page, JournalContext here, JournalAccess access, CommentThreads threads, CancellationToken ct)
     {
         if (Paging.Validate(page) is not { } number) return ApiProblems.Validation("Page", Paging.OutOfRange);
-        var found = await access.ReadablePosts(here.Reader).Where(p => p.JournalId == here.Journal.Id && p.Slug == post)
+        var found = await access.ReadablePostsOf(here).Where(p => p.Slug == post)
             .Select(p => new { p.Id, p.CommentCount, p.CommentsStamp }).FirstOrDefaultAsync(ct);
         if (found is null) return ApiProblems.PostNotFound();
         var (shown, count) = await threads.ApprovedPageAsync(here.Journal, found.Id, found.CommentCount, found.CommentsStamp, page is null ? null : number, ct);

@@ -18,7 +18,7 @@ public sealed class ArchiveModel(JournalContext context, JournalAccess access, J
     public async Task<IActionResult> OnGetAsync(string journal, CancellationToken ct)
     {
         Meta.CanonicalPath = $"/j/{Journal.Slug}/archive";
-        var live = access.LivePosts(CurrentReader).Where(p => p.JournalId == Journal.Id);
+        var live = access.LivePostsOf(Context);
 
         // Months are calendar months in the owner's zone, so they are grouped here, not in SQL.
         var zone = await journalTimeZone.OwnerZoneAsync(Journal.Id, ct);

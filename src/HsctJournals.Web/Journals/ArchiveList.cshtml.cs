@@ -24,7 +24,7 @@ public sealed class ArchiveListModel(JournalContext context, PostQueries queries
             var zone = await journalTimeZone.OwnerZoneAsync(Journal.Id, ct);
             var from = TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, m, 1), zone);
             var to = TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, m, 1).AddMonths(1), zone);
-            filter = q => q.Where(p => p.JournalId == Journal.Id && p.PublishedAt >= from && p.PublishedAt < to);
+            filter = q => q.Where(p => p.PublishedAt >= from && p.PublishedAt < to);
             Heading = new DateTime(y, m, 1).ToString("MMMM yyyy");
             path = $"/j/{Journal.Slug}/{y}/{m:00}";
         }
@@ -32,7 +32,7 @@ public sealed class ArchiveListModel(JournalContext context, PostQueries queries
         {
             var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.JournalId == Journal.Id && c.Slug == key, ct);
             if (category is null) return NotFound();
-            filter = q => q.Where(p => p.JournalId == Journal.Id && p.CategoryId == category.Id);
+            filter = q => q.Where(p => p.CategoryId == category.Id);
             Heading = $"Category: {category.Name}";
             path = $"/j/{Journal.Slug}/category/{category.Slug}";
             if (Meta.Feeds.Count > 0)
@@ -45,13 +45,13 @@ public sealed class ArchiveListModel(JournalContext context, PostQueries queries
         {
             var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.JournalId == Journal.Id && t.Slug == key, ct);
             if (tag is null) return NotFound();
-            filter = q => q.Where(p => p.JournalId == Journal.Id && p.Tags.Any(t => t.Id == tag.Id));
+            filter = q => q.Where(p => p.Tags.Any(t => t.Id == tag.Id));
             Heading = $"Tag: {tag.Name}";
             path = $"/j/{Journal.Slug}/tag/{tag.Slug}";
         }
         else return NotFound();
 
-        var (posts, total) = await queries.PageAsync(CurrentReader, filter, page, ct);
+        var (posts, total) = await queries.PageAsync(Context, filter, page, ct);
         Posts = posts;
         Pager = new Pager(path, page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);

@@ -13,7 +13,7 @@ public sealed class JournalHomeModel(JournalContext context, PostQueries queries
     public async Task<IActionResult> OnGetAsync(string journal, int page = 1, CancellationToken ct = default)
     {
         page = Math.Max(page, 1);
-        var (posts, total) = await queries.PageAsync(CurrentReader, q => q.Where(p => p.JournalId == Journal.Id), page, ct);
+        var (posts, total) = await queries.PageAsync(Context, q => q, page, ct);
         Posts = posts;
         Pager = new Pager($"/j/{Journal.Slug}", page, total, PostQueries.PageSize);
         Meta.CanonicalPath = Pager.Href(page);

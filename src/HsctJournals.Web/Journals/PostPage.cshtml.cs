@@ -23,8 +23,10 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
     public Post Post { get; private set; } = null!;
     public PostSummary Summary { get; private set; } = null!;
     public List<Tag> Tags { get; private set; } = [];
-    public PostSummary? Previous { get; private set; }
-    public PostSummary? Next { get; private set; }
+    /// <summary>The live post published just before this one in the journal, if any.</summary>
+    public PostLink? Previous { get; private set; }
+    /// <summary>The live post published just after this one in the journal, if any.</summary>
+    public PostLink? Next { get; private set; }
     /// <summary>The sections under the post, in order.</summary>
     public List<PostSectionView> Sections { get; } = [];
     /// <summary>The post's HTML for this reader: embedded charts and milestones only under the treatment sharing rule.</summary>
@@ -92,16 +94,20 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
 
         if (post.LiveFrom is { } at)
         {
-            // Both neighbours in one round trip (UNION ALL of the two one-row queries); each is told apart by its id.
+            // Both neighbours in one round trip (UNION ALL of the two one-row queries), with only what the links show;
+            // each is told apart by where it falls.
             var live = access.LivePostsOf(Context);
             var before = live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
-                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Id).Take(1);
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(1)
+                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt });
             var after = live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
-                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(1);
-            var neighbours = before.Concat(after);
-            var rows = await PostQueries.Project(live.Where(p => neighbours.Contains(p.Id))).ToListAsync(ct);
-            Previous = rows.FirstOrDefault(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id));
-            Next = rows.FirstOrDefault(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id));
+                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(1)
+                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt });
+            var rows = await before.Concat(after).AsNoTracking().ToListAsync(ct);
+            Previous = rows.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
+                .Select(p => new PostLink(p.Title, PostLink.UrlOf(Journal.Slug, p.Slug))).FirstOrDefault();
+            Next = rows.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
+                .Select(p => new PostLink(p.Title, PostLink.UrlOf(Journal.Slug, p.Slug))).FirstOrDefault();
         }
 
         Meta.Description = post.Excerpt;

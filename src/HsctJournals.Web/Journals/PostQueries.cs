@@ -3,16 +3,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
 
-/// <summary>Read-side queries for lists of posts. Every one starts from the access rule's live posts.</summary>
+/// <summary>Read-side queries for lists of posts. Every one starts from the access rule's live posts (of the journal the request resolved through it).</summary>
 public sealed class PostQueries(JournalAccess access, DayLabels dayLabels)
 {
     public const int PageSize = 10;
 
-    /// <summary>A page of live posts, newest first, with the total count for the pager.</summary>
+    /// <summary>A page of the request's journal's live posts, newest first, with the total count for the pager.</summary>
     public async Task<(IReadOnlyList<PostSummary> Posts, int Total)> PageAsync(
-        Reader reader, Func<IQueryable<Journals.Post>, IQueryable<Journals.Post>> filter, int page, CancellationToken ct = default)
+        JournalContext here, Func<IQueryable<Journals.Post>, IQueryable<Journals.Post>> filter, int page, CancellationToken ct = default)
     {
-        var query = filter(access.LivePosts(reader));
+        var query = filter(access.LivePostsOf(here));
         var total = await query.CountAsync(ct);
         var posts = await Project(query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
                 .Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize))

@@ -40,9 +40,8 @@ public static class PostsApi
         if (!all && status is not null && !string.Equals(status, "live", StringComparison.OrdinalIgnoreCase))
             return ApiProblems.Validation("Status", "Use status=live (the default) or status=all.");
 
-        var (found, reader) = (here.Journal, here.Reader);
-        // ReadablePosts adds drafts only for the journal's writers: the access rule decides, not this endpoint.
-        var query = (all ? access.ReadablePosts(reader) : access.LivePosts(reader)).Where(p => p.JournalId == found.Id);
+        // ReadablePostsOf adds drafts only for the journal's writers: the access rule decides, not this endpoint.
+        var query = all ? access.ReadablePostsOf(here) : access.LivePostsOf(here);
         var total = await query.CountAsync(ct);
         var summaries = await PostQueries.Project(query.OrderByDescending(p => p.PublishedAt ?? p.UpdatedAt).ThenByDescending(p => p.Id)
             .Skip((number - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
@@ -119,8 +118,7 @@ public static class PostsApi
     /// <summary>A post the reader may open, as a DTO; the Markdown source only for the journal's writers.</summary>
     private static async Task<PostDto?> LoadAsync(JournalAccess access, DayLabels dayLabels, JournalContext here, string post, CancellationToken ct)
     {
-        var journalId = here.Journal.Id;
-        var query = access.ReadablePosts(here.Reader).Where(p => p.JournalId == journalId && p.Slug == post);
+        var query = access.ReadablePostsOf(here).Where(p => p.Slug == post);
         var detail = await query.AsNoTracking().Select(p => new
         {
             p.JournalId, p.CreatedAt, p.UpdatedAt, p.Html, p.Markdown, p.CommentsOpen, p.Version,

@@ -24,6 +24,10 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => new { c.IpHash, c.CreatedAt });
         // A commenter's own comments, by their cookie's secret: asked before a page is served from the shared cache.
         b.HasIndex(c => c.AuthorTokenHash);
+        // A signed-in reader's own comments under one post (CommentThreads' "has own shown" check on every uncached post
+        // page): by person and post, so SQLite without statistics does not walk all of a prolific person's comments by
+        // person alone (decision 0058). It also serves the foreign key, so the index on UserId alone goes.
+        b.HasIndex(c => new { c.UserId, c.PostId });
         b.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);

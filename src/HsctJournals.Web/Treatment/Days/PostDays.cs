@@ -44,12 +44,12 @@ public sealed class PostDays(JournalsDbContext db, JournalAccess journals, Treat
     /// <summary>The mode and groups for a journal the reader can read; mode None means "answer 404".</summary>
     public async Task<(DayBrowseMode Mode, IReadOnlyList<DayGroup> Groups)> GroupsAsync(JournalContext here, CancellationToken ct = default)
     {
-        var (journal, reader) = (here.Journal, here.Reader);
+        var journal = here.Journal;
         var view = await treatment.ViewableAsync(here, ct);
         var basis = await BasisAsync(journal, view, ct);
         if (basis.Mode == DayBrowseMode.None) return (basis.Mode, []);
         var zone = await clock.OwnerZoneAsync(journal.Id, ct);
-        var posts = await PostQueries.Project(journals.LivePosts(reader).Where(p => p.JournalId == journal.Id)
+        var posts = await PostQueries.Project(journals.LivePostsOf(here)
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)).ToListAsync(ct);
         var dated = posts.Select(p => (Post: p with { DayLabel = null }, Date: LocalDates.ToLocalDate(new DateTimeOffset(p.PublishedAt!.Value, TimeSpan.Zero), zone)))
             .Select(x => (x.Post, x.Date, Label: basis.DayZero is { } zero ? DayNumbering.Label(zero, x.Date) : null))

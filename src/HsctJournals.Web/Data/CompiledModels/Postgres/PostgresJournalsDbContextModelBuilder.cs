@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
     public partial class PostgresJournalsDbContextModel
     {
         private PostgresJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a3937b36-3bbc-4500-9cc6-da374d164183"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("93d04636-a57f-4625-a658-a5725b3c090e"), entityTypeCount: 47)
         {
         }
 

@@ -159,13 +159,13 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
                 new[] { parentId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { userId });
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { authorEmail, createdAt });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { ipHash, createdAt });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { userId, postId });
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { postId, status, createdAt });

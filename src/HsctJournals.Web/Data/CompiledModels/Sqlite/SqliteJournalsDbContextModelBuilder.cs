@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
     public partial class SqliteJournalsDbContextModel
     {
         private SqliteJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b529ffc-0a6c-4704-947e-80141bc854bf"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("0facde55-11b8-4824-aa07-c1b00431728e"), entityTypeCount: 47)
         {
         }
 

@@ -270,11 +270,11 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
                     b.HasIndex("IpHash", "CreatedAt");
+
+                    b.HasIndex("UserId", "PostId");
 
                     b.HasIndex("PostId", "Status", "CreatedAt");
 

@@ -257,11 +257,11 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
                     b.HasIndex("IpHash", "CreatedAt");
+
+                    b.HasIndex("UserId", "PostId");
 
                     b.HasIndex("PostId", "Status", "CreatedAt");
 
