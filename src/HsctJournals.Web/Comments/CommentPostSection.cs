@@ -74,7 +74,7 @@ public sealed class CommentPostSection(JournalContext here, CommentThreads threa
                 if (!here.Reader.IsSignedIn)
                     cookies.Write(http, input.Remember, new RememberedDetails(input.AuthorName?.Trim() ?? "", input.AuthorEmail?.Trim() ?? "", input.Website?.Trim()));
                 var comment = outcome.Comment!;
-                var number = await threads.PageOfAsync(here, comment.PostId, comment.Id, page.Request, ct);
+                var number = await threads.PageOfAsync(here, comment, page.Request, ct);
                 return PostSectionAnswer.Done(new RedirectResult(CommentSection.CommentLink(here.Journal.Slug, postSlug, number, comment.Id)));
             case CommentOutcomeKind.Invalid:
                 return Again(input, outcome.Message, outcome.Errors);

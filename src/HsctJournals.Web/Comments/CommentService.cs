@@ -22,8 +22,14 @@ public sealed class CommentService(
     {
         var (journal, reader, role) = (here.Journal, here.Reader, here.Role);
         // Only live posts take comments; a draft is "closed" for its writers and absent for everyone else.
-        var post = await access.ReadablePosts(reader).AsNoTracking()
-            .FirstOrDefaultAsync(p => p.JournalId == journal.Id && p.Slug == s.PostSlug, ct);
+        // Only the columns the rules below read, not the post's text; through the journal the request already resolved.
+        var post = await access.ReadablePostsOf(here).AsNoTracking().Where(p => p.Slug == s.PostSlug)
+            .Select(p => new Post
+            {
+                Id = p.Id, JournalId = p.JournalId, Status = p.Status, PublishedAt = p.PublishedAt, CommentsOpen = p.CommentsOpen,
+                Slug = p.Slug, Title = "", Markdown = "", Html = "", PlainText = "", Excerpt = "", AuthorId = "",
+            })
+            .FirstOrDefaultAsync(ct);
         if (post is null) return new(CommentOutcomeKind.NotFound);
 
         var now = clock.GetUtcNow();
@@ -123,7 +129,10 @@ public sealed class CommentService(
             Depth = parent is null ? 1 : Math.Min(parent.Depth + 1, CommentPolicies.From(journal.Comments).MaxDepth),
             AuthorName = name, AuthorEmail = normalisedEmail, AuthorWebsite = website, UserId = reader.UserId,
             Text = text, Status = status, ModerationNote = Truncate(note, 300), NotifyOnReply = s.NotifyOnReply,
-            IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash, CreatedAt = now.UtcDateTime,
+            IpHash = ipHash, AuthorTokenHash = s.AuthorTokenHash,
+            // To the microsecond, as PostgreSQL keeps it: the page of the new comment is counted from this value in memory,
+            // so it must equal the stored one on either database (CommentThreads.PageOfAsync).
+            CreatedAt = new DateTime(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc),
         };
         await store.AddAsync(comment, journal.Id, ct);
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };

@@ -125,11 +125,12 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// one, or climbs further than any real thread, asks the builder with every row instead. Reading every row was what
     /// this did before: on a post of 10,000 comments it was three quarters of a comment POST's CPU (bench/README.md).
     /// </remarks>
-    public async Task<int> PageOfAsync(JournalContext here, int postId, int commentId, HttpRequest request, CancellationToken ct)
+    public async Task<int> PageOfAsync(JournalContext here, Comment stored, HttpRequest request, CancellationToken ct)
     {
-        var visible = Visible(postId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: commentId);
-        if (await ThreadRootAsync(visible, commentId, ct) is not { } root)
-            return await PageOfFromEveryRowAsync(here, visible, commentId, ct);
+        var visible = Visible(stored.PostId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: stored.Id);
+        // The walk starts from the row in hand: the comment was just stored and its author sees it (approved, or held and theirs).
+        if (await ThreadRootAsync(visible, new ShapeRow(stored.Id, stored.ParentId, stored.CreatedAt), ct) is not { } root)
+            return await PageOfFromEveryRowAsync(here, visible, stored.Id, ct);
         var rootsBefore = await visible
             .Where(c => c.ParentId == null || c.ParentId == c.Id || !visible.Any(parent => parent.Id == c.ParentId))
             .CountAsync(c => c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id < root.Id), ct);
@@ -144,19 +145,17 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
 
     private sealed record ShapeRow(int Id, int? ParentId, DateTime CreatedAt);
 
-    /// <summary>The top of the comment's thread as the reader sees it; null when the comment is not visible or the walk meets a loop.</summary>
-    private static async Task<ShapeRow?> ThreadRootAsync(IQueryable<Comment> visible, int commentId, CancellationToken ct)
+    /// <summary>The top of the thread of <paramref name="start"/> (a visible comment) as the reader sees it; null when the walk meets a loop.</summary>
+    private static async Task<ShapeRow?> ThreadRootAsync(IQueryable<Comment> visible, ShapeRow start, CancellationToken ct)
     {
-        var climbed = new HashSet<int>();
-        ShapeRow? node = null;
-        int? next = commentId;
-        while (next is { } id)
+        var climbed = new HashSet<int> { start.Id };
+        var node = start;
+        while (node.ParentId is { } parentId && parentId != node.Id)
         {
-            if (!climbed.Add(id) || climbed.Count > LongestWalk) return null;
-            var row = await visible.Where(c => c.Id == id).Select(c => new ShapeRow(c.Id, c.ParentId, c.CreatedAt)).FirstOrDefaultAsync(ct);
+            if (!climbed.Add(parentId) || climbed.Count > LongestWalk) return null;
+            var row = await visible.Where(c => c.Id == parentId).Select(c => new ShapeRow(c.Id, c.ParentId, c.CreatedAt)).FirstOrDefaultAsync(ct);
             if (row is null) return node; // the parent is not visible: the comment below it is an orphan, at the top
             node = row;
-            next = row.ParentId == row.Id ? null : row.ParentId;
         }
         return node;
     }

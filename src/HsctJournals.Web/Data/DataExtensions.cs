@@ -44,6 +44,8 @@ public static class DataExtensions
         // and the links mailed out earlier (e-mail confirmation, unsubscribe).
         services.AddDataProtection().SetApplicationName("HsctJournals").PersistKeysToDbContext<JournalsDbContext>();
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestConnection>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequestConnection.PageFilter>(int.MinValue));
         services.AddHealthChecks().AddDbContextCheck<JournalsDbContext>("database");
         return services;
     }

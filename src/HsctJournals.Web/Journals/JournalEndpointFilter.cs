@@ -22,6 +22,7 @@ public static class JournalEndpointFilter
             var http = invocation.HttpContext;
             var journal = http.RequestServices.GetRequiredService<JournalContext>();
             var missing = notFound ?? ApiProblems.JournalNotFound;
+            await http.RequestServices.GetRequiredService<Data.RequestConnection>().KeepOpenAsync(http.RequestAborted);
             if (http.GetRouteValue("journal") is not string slug || !await journal.ResolveAsync(slug, Reader.From(http.User), http.RequestAborted))
                 return missing();
             if (journal.Can(capability)) return await next(invocation);

@@ -45,7 +45,7 @@ public abstract class CommentPageOfTests(AppFactory app)
                     foreach (var comment in comments)
                     {
                         var expected = Expected(comments, comment.Id, secret, newestFirst, depth);
-                        var actual = await threads.PageOfAsync(here, post.Id, comment.Id, http.Request, default);
+                        var actual = await threads.PageOfAsync(here, comment, http.Request, default);
                         if (actual != expected) wrong.Add($"comment {comment.Id}: page {actual}, expected {expected}");
                     }
                     return wrong;
