@@ -83,23 +83,12 @@ public sealed class CommentService(
 
         var normalisedEmail = DuplicateComment.NormaliseEmail(email);
         var ipHash = keys.HashIp(s.IpAddress);
-        // One query serves the e-mail rate limit, duplicate detection (texts only from this post, the only ones a duplicate
-        // can match) and, for anonymous commenters, the address limit (members are limited per account, issue 8 fix 6:
-        // anonymous visitors behind a shared address cannot use up a member's allowance).
         var rateWindow = TimeSpan.FromMinutes(settings.RateWindowMinutes);
         var since = (now - (rateWindow > DuplicateComment.Window ? rateWindow : DuplicateComment.Window)).UtcDateTime;
         var ipKey = reader.IsSignedIn ? null : ipHash;
         var ipSince = (now - rateWindow).UtcDateTime;
-        var recent = await db.Comments.AsNoTracking()
-            .Where(c => (c.AuthorEmail == normalisedEmail && c.CreatedAt > since)
-                || (ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince))
-            .Select(c => new
-            {
-                c.CreatedAt,
-                ByEmail = c.AuthorEmail == normalisedEmail && c.CreatedAt > since,
-                ByAddress = ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince,
-                Text = c.PostId == post.Id && c.AuthorEmail == normalisedEmail ? c.Text : null,
-            }).ToListAsync(ct);
+        var recent = new List<RecentComment>();
+        await foreach (var row in RecentQuery.For(db)(db, normalisedEmail, since, ipKey, ipSince, post.Id).WithCancellation(ct)) recent.Add(row);
         var byEmail = recent.Where(r => r.ByEmail).ToList();
         if (RateLimit(byEmail.Select(r => Utc(r.CreatedAt)), ipKey is null ? null : recent.Where(r => r.ByAddress).Select(r => Utc(r.CreatedAt)),
                 now, rateWindow, settings) is { IsAllowed: false } limited)
@@ -110,7 +99,7 @@ public sealed class CommentService(
         var isDuplicate = DuplicateComment.IsDuplicate(new CommentFingerprint(post.Id, normalisedEmail, text, now),
             byEmail.Where(r => r.Text is not null).Select(r => new CommentFingerprint(post.Id, normalisedEmail, r.Text!, Utc(r.CreatedAt))), now);
         var approvedBefore = !isDuplicate && CommentModeration.NeedsApprovalHistory(policyInput.Policy, input)
-            && await db.Comments.AnyAsync(c => c.Post.JournalId == journal.Id && c.AuthorEmail == normalisedEmail && c.Status == CommentStatus.Approved, ct);
+            && await ApprovedBeforeQuery.For(db)(db, journal.Id, normalisedEmail, ct);
 
         var decision = CommentModeration.Decide(policyInput, input with { IsDuplicate = isDuplicate, HasApprovedCommentBefore = approvedBefore }, now);
         var (status, note, message) = decision switch
@@ -137,6 +126,26 @@ public sealed class CommentService(
         await store.AddAsync(comment, journal.Id, ct);
         return new(status == CommentStatus.Approved ? CommentOutcomeKind.Approved : CommentOutcomeKind.Held, message) { Comment = comment };
     }
+
+    /// <summary>A comment by the same address (or, when <c>ipKey</c> is not null, from the same network address) in the windows.</summary>
+    private sealed record RecentComment(DateTime CreatedAt, bool ByEmail, bool ByAddress, string? Text);
+
+    // One query serves the e-mail rate limit, duplicate detection (texts only from this post, the only ones a duplicate
+    // can match) and, for anonymous commenters, the address limit (members are limited per account, issue 8 fix 6:
+    // anonymous visitors behind a shared address cannot use up a member's allowance). Compiled: every POST runs it.
+    private static readonly CompiledQuery<Func<JournalsDbContext, string, DateTime, string?, DateTime, int, IAsyncEnumerable<RecentComment>>> RecentQuery = new(() =>
+        EF.CompileAsyncQuery((JournalsDbContext db, string email, DateTime since, string? ipKey, DateTime ipSince, int postId) =>
+            db.Comments.AsNoTracking()
+                .Where(c => (c.AuthorEmail == email && c.CreatedAt > since) || (ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince))
+                .Select(c => new RecentComment(c.CreatedAt,
+                    c.AuthorEmail == email && c.CreatedAt > since,
+                    ipKey != null && c.IpHash == ipKey && c.UserId == null && c.CreatedAt > ipSince,
+                    c.PostId == postId && c.AuthorEmail == email ? c.Text : null))));
+
+    /// <summary>Whether this address has an approved comment anywhere in the journal (the "approved before" moderation policy).</summary>
+    private static readonly CompiledQuery<Func<JournalsDbContext, int, string, CancellationToken, Task<bool>>> ApprovedBeforeQuery = new(() =>
+        EF.CompileAsyncQuery((JournalsDbContext db, int journalId, string email, CancellationToken ct) =>
+            db.Comments.Any(c => c.Post.JournalId == journalId && c.AuthorEmail == email && c.Status == CommentStatus.Approved)));
 
     /// <summary>The e-mail limit, then (for anonymous commenters only: <paramref name="byAddress"/> is null for members) the address limit.</summary>
     private static Domain.Comments.RateLimitDecision RateLimit(IEnumerable<DateTimeOffset> byEmail, IEnumerable<DateTimeOffset>? byAddress,

@@ -81,9 +81,55 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
         return db.Posts.Where(p => journalIds.Contains(p.JournalId));
     }
 
-    private static Expression<Func<Journal, bool>> CanRead(string? userId) => j =>
+    /// <summary>
+    /// The journal a request is about, with the reader's role in it, if the reader may read it: one statement, translated
+    /// once (<see cref="CompiledQuery{TQuery}"/>), since every journal page and endpoint starts with it (JournalContext).
+    /// </summary>
+    public async Task<(Journal Journal, JournalRole? Role)?> FindWithRoleAsync(string slug, Reader reader, CancellationToken ct)
+    {
+        var found = await FindWithRoleQuery.For(db)(db, slug, reader.UserId, ct);
+        return found is null ? null : (found.Journal, found.Role);
+    }
+
+    private sealed record JournalWithRole(Journal Journal, JournalRole? Role);
+
+    private static readonly CompiledQuery<Func<JournalsDbContext, string, string?, CancellationToken, Task<JournalWithRole?>>> FindWithRoleQuery = new(() =>
+        EF.CompileAsyncQuery(WithReadRule<Func<JournalsDbContext, string, string?, CancellationToken, JournalWithRole?>>((db, slug, userId, ct) =>
+            db.Journals.Where(j => j.Slug == slug && Readable(j, userId))
+                .Select(j => new JournalWithRole(j, j.Members.Where(m => userId != null && m.UserId == userId).Select(m => (JournalRole?)m.Role).FirstOrDefault()))
+                .FirstOrDefault())));
+
+    /// <summary>
+    /// Who may read a journal: the one rule, with the reader's account id (null for an anonymous reader) as its second
+    /// parameter, so a compiled query can take it as a parameter too.
+    /// </summary>
+    private static readonly Expression<Func<Journal, string?, bool>> CanReadAs = (j, userId) =>
         j.Visibility == JournalVisibility.Public
         || j.Visibility == JournalVisibility.Unlisted
         || (userId != null && j.Members.Any(m => m.UserId == userId
             && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRoles.LeastToModerate)));
+
+    /// <summary>The rule for one reader; their id is captured, so EF still sends it as a parameter.</summary>
+    private static Expression<Func<Journal, bool>> CanRead(string? userId)
+    {
+        Expression<Func<string?>> reader = () => userId;
+        return Expression.Lambda<Func<Journal, bool>>(
+            ReplacingExpressionVisitor.Replace(CanReadAs.Parameters[1], reader.Body, CanReadAs.Body), CanReadAs.Parameters[0]);
+    }
+
+    /// <summary>Stands for <see cref="CanReadAs"/> inside a query written for <see cref="WithReadRule{T}"/>; never called.</summary>
+    private static bool Readable(Journal journal, string? userId) =>
+        throw new InvalidOperationException("Only inside a query passed to WithReadRule.");
+
+    /// <summary>The query with each <see cref="Readable"/> replaced by the rule's body for its two arguments.</summary>
+    private static Expression<T> WithReadRule<T>(Expression<T> query) => (Expression<T>)new ReadRuleInliner().Visit(query);
+
+    private sealed class ReadRuleInliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression call) =>
+            call.Method.Name == nameof(Readable) && call.Method.DeclaringType == typeof(JournalAccess)
+                ? new ReplacingExpressionVisitor([CanReadAs.Parameters[0], CanReadAs.Parameters[1]], [Visit(call.Arguments[0]), Visit(call.Arguments[1])])
+                    .Visit(CanReadAs.Body)
+                : base.VisitMethodCall(call);
+    }
 }

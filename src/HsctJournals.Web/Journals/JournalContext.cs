@@ -38,11 +38,7 @@ public sealed class JournalContext(JournalAccess access)
     public async Task<bool> ResolveAsync(string slug, Reader reader, CancellationToken ct = default)
     {
         if (_journal is not null && _journal.Slug == slug && Reader == reader) return true;
-        var userId = reader.UserId;
-        var found = await access.ReadableJournals(reader).Where(j => j.Slug == slug)
-            .Select(j => new { Journal = j, Role = j.Members.Where(m => userId != null && m.UserId == userId).Select(m => (JournalRole?)m.Role).FirstOrDefault() })
-            .FirstOrDefaultAsync(ct);
-        if (found is null) return false;
+        if (await access.FindWithRoleAsync(slug, reader, ct) is not { } found) return false;
         (_journal, Role, Reader) = (found.Journal, found.Role, reader);
         return true;
     }
