@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
@@ -127,13 +129,12 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// </remarks>
     public async Task<int> PageOfAsync(JournalContext here, Comment stored, HttpRequest request, CancellationToken ct)
     {
-        var visible = Visible(stored.PostId, here.Reader.UserId, CommentCookies.AuthorTokenHash(request), alsoId: stored.Id);
+        var (userId, tokenHash) = (here.Reader.UserId, CommentCookies.AuthorTokenHash(request));
+        var visible = Visible(stored.PostId, userId, tokenHash, alsoId: stored.Id);
         // The walk starts from the row in hand: the comment was just stored and its author sees it (approved, or held and theirs).
         if (await ThreadRootAsync(visible, new ShapeRow(stored.Id, stored.ParentId, stored.CreatedAt), ct) is not { } root)
             return await PageOfFromEveryRowAsync(here, visible, stored.Id, ct);
-        var rootsBefore = await visible
-            .Where(c => c.ParentId == null || c.ParentId == c.Id || !visible.Any(parent => parent.Id == c.ParentId))
-            .CountAsync(c => c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id < root.Id), ct);
+        var rootsBefore = await RootsBeforeQuery.For(db)(db, stored.PostId, userId, tokenHash, stored.Id, root.CreatedAt, root.Id, ct);
         return rootsBefore / PageSize + 1;
     }
 
@@ -253,9 +254,36 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         VisibleAmong(db.Comments.Where(c => ids.Contains(c.Id)), userId, tokenHash, alsoId: null);
 
     private static IQueryable<Comment> VisibleAmong(IQueryable<Comment> comments, string? userId, string? tokenHash, int? alsoId) =>
-        comments.AsNoTracking()
-            .Where(c => c.Status == CommentStatus.Approved || c.Id == alsoId
-                || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash))));
+        comments.AsNoTracking().Where(WithVisibleRule<Func<Comment, bool>>(c => SeenBy(c, userId, tokenHash, alsoId)));
+
+    /// <summary>
+    /// Which comments a reader sees: approved ones, their own held ones (by account, or by their cookie's secret), and
+    /// <c>alsoId</c> (the comment they have just posted). The one rule, with the reader as parameters, so a compiled
+    /// query takes them as parameters too.
+    /// </summary>
+    private static readonly Expression<Func<Comment, string?, string?, int?, bool>> VisibleTo = (c, userId, tokenHash, alsoId) =>
+        c.Status == CommentStatus.Approved || c.Id == alsoId
+        || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)));
+
+    /// <summary>Stands for <see cref="VisibleTo"/> in a query (<see cref="QueryRules"/>); never called.</summary>
+    private static bool SeenBy(Comment comment, string? userId, string? tokenHash, int? alsoId) =>
+        throw new InvalidOperationException("A stand-in for the visibility rule inside a query.");
+
+    private static readonly MethodInfo SeenByStandIn = typeof(CommentThreads).GetMethod(nameof(SeenBy), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static Expression<T> WithVisibleRule<T>(Expression<T> query) => QueryRules.Inline(query, SeenByStandIn, VisibleTo);
+
+    /// <summary>
+    /// The visible thread roots of a post before a root in time (<see cref="PageOfAsync"/>): compiled, since every comment
+    /// POST asks it. A root is a comment with no parent, a self-reply, or one whose parent the reader does not see.
+    /// </summary>
+    private static readonly CompiledQuery<Func<JournalsDbContext, int, string?, string?, int?, DateTime, int, CancellationToken, Task<int>>> RootsBeforeQuery = new(() =>
+        EF.CompileAsyncQuery(WithVisibleRule<Func<JournalsDbContext, int, string?, string?, int?, DateTime, int, CancellationToken, int>>(
+            (db, postId, userId, tokenHash, alsoId, rootAt, rootId, ct) =>
+                db.Comments.Where(c => c.PostId == postId && SeenBy(c, userId, tokenHash, alsoId))
+                    .Where(c => c.ParentId == null || c.ParentId == c.Id
+                        || !db.Comments.Any(parent => parent.PostId == postId && SeenBy(parent, userId, tokenHash, alsoId) && parent.Id == c.ParentId))
+                    .Count(c => c.CreatedAt < rootAt || (c.CreatedAt == rootAt && c.Id < rootId)))));
 
     internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

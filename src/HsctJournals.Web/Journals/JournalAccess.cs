@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
@@ -110,26 +111,13 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
             && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRoles.LeastToModerate)));
 
     /// <summary>The rule for one reader; their id is captured, so EF still sends it as a parameter.</summary>
-    private static Expression<Func<Journal, bool>> CanRead(string? userId)
-    {
-        Expression<Func<string?>> reader = () => userId;
-        return Expression.Lambda<Func<Journal, bool>>(
-            ReplacingExpressionVisitor.Replace(CanReadAs.Parameters[1], reader.Body, CanReadAs.Body), CanReadAs.Parameters[0]);
-    }
+    private static Expression<Func<Journal, bool>> CanRead(string? userId) => WithReadRule<Func<Journal, bool>>(j => Readable(j, userId));
 
-    /// <summary>Stands for <see cref="CanReadAs"/> inside a query written for <see cref="WithReadRule{T}"/>; never called.</summary>
+    /// <summary>Stands for <see cref="CanReadAs"/> in a query (<see cref="QueryRules"/>); never called.</summary>
     private static bool Readable(Journal journal, string? userId) =>
-        throw new InvalidOperationException("Only inside a query passed to WithReadRule.");
+        throw new InvalidOperationException("A stand-in for the read rule inside a compiled query.");
 
-    /// <summary>The query with each <see cref="Readable"/> replaced by the rule's body for its two arguments.</summary>
-    private static Expression<T> WithReadRule<T>(Expression<T> query) => (Expression<T>)new ReadRuleInliner().Visit(query);
+    private static readonly MethodInfo ReadableStandIn = typeof(JournalAccess).GetMethod(nameof(Readable), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private sealed class ReadRuleInliner : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression call) =>
-            call.Method.Name == nameof(Readable) && call.Method.DeclaringType == typeof(JournalAccess)
-                ? new ReplacingExpressionVisitor([CanReadAs.Parameters[0], CanReadAs.Parameters[1]], [Visit(call.Arguments[0]), Visit(call.Arguments[1])])
-                    .Visit(CanReadAs.Body)
-                : base.VisitMethodCall(call);
-    }
+    private static Expression<T> WithReadRule<T>(Expression<T> query) => QueryRules.Inline(query, ReadableStandIn, CanReadAs);
 }
