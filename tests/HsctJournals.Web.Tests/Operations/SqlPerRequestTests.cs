@@ -67,6 +67,37 @@ public abstract class SqlPerRequestTests(SqlCountingApp app, ITestOutputHelper o
         output.WriteLine($"{app.Provider} comment POST (anonymous, approved): {count}");
         Assert.InRange(count, 1, SqlCountingApp.CommentPost);
     }
+
+    /// <summary>
+    /// Decision 0060: on SQLite a page request opens its connection once, however many statements it sends (each open
+    /// registers EF's SQL functions on the native connection); on PostgreSQL each statement takes a pooled connection.
+    /// </summary>
+    [Fact]
+    public async Task A_comment_post_opens_the_sqlite_connection_once()
+    {
+        var (_, journal, post) = await app.OpenJournalAsync();
+        var client = app.Visitor();
+        var path = CommentKit.PathOf(journal, post);
+        var form = await Forms.GetAsync(client, path);
+        HttpRequestMessage Posting(string text)
+        {
+            var fields = CommentKit.Fields(text, "Bea", CommentKit.NewEmail());
+            fields["Input.Rendered"] = app.Services.GetRequiredService<Web.Comments.FormTimestamp>().Protect(DateTimeOffset.UtcNow.AddMinutes(-1));
+            if (form.Token is not null) fields["__RequestVerificationToken"] = form.Token;
+            return new HttpRequestMessage(HttpMethod.Post, path + "?handler=Comment") { Content = new FormUrlEncodedContent(fields) };
+        }
+        // The app's first comment derives the address-hashing key from the key ring, which Data Protection reads in a
+        // scope of its own, once: the second comment is the one measured.
+        await client.SendAsync(Posting("First."));
+
+        var (commands, opens, response) = await app.CountWithOpensAsync(client, Posting("Thinking of you."));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        output.WriteLine($"{app.Provider} comment POST: {commands} statements, {opens} connection opens");
+        Assert.True(commands >= 3, $"{commands} statements");
+        if (app.Provider == "Sqlite") Assert.Equal(1, opens);
+        else Assert.True(opens > 1, $"{opens} opens on PostgreSQL");
+    }
 }
 
 public sealed class SqlPerRequestTestsOnSqlite(SqlCountingSqliteApp app, ITestOutputHelper output) : SqlPerRequestTests(app, output), IClassFixture<SqlCountingSqliteApp>;
@@ -116,24 +147,48 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
 
     public async Task<(int Count, HttpResponseMessage Response)> CountResponseAsync(HttpClient client, HttpRequestMessage request)
     {
+        var (count, _, response) = await CountWithOpensAsync(client, request);
+        return (count, response);
+    }
+
+    /// <summary>The SQL commands one request sent and how many times it opened a connection for them.</summary>
+    public async Task<(int Commands, int Opens, HttpResponseMessage Response)> CountWithOpensAsync(HttpClient client, HttpRequestMessage request)
+    {
         var probe = Guid.NewGuid().ToString("N");
         request.Headers.Add(ProbeHeader, probe);
         var response = await client.SendAsync(request);
-        return (_counter.Take(probe), response);
+        return (_counter.Take(probe), _counter.Take(OpensOf(probe)), response);
     }
+
+    private static string OpensOf(string probe) => probe + ":opens";
 
     private sealed class CommandCounter
     {
         private readonly ConcurrentDictionary<string, int> _counts = new();
 
-        public IInterceptor For(IServiceProvider services) => new Interceptor(this, services.GetRequiredService<IHttpContextAccessor>());
+        public IInterceptor[] For(IServiceProvider services)
+        {
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            return [new Interceptor(this, http), new OpenCounter(this, http)];
+        }
 
-        public int Take(string probe) => _counts.TryRemove(probe, out var count) ? count : 0;
+        public int Take(string key) => _counts.TryRemove(key, out var count) ? count : 0;
 
-        private void Count(IHttpContextAccessor http)
+        private void Count(IHttpContextAccessor http, bool open = false)
         {
             if (http.HttpContext?.Request.Headers[ProbeHeader].ToString() is { Length: > 0 } probe)
-                _counts.AddOrUpdate(probe, 1, (_, n) => n + 1);
+                _counts.AddOrUpdate(open ? OpensOf(probe) : probe, 1, (_, n) => n + 1);
+        }
+
+        private sealed class OpenCounter(CommandCounter counter, IHttpContextAccessor http) : DbConnectionInterceptor
+        {
+            public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => counter.Count(http, open: true);
+
+            public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+            {
+                counter.Count(http, open: true);
+                return Task.CompletedTask;
+            }
         }
 
         private sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
