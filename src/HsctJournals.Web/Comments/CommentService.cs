@@ -23,13 +23,7 @@ public sealed class CommentService(
         var (journal, reader, role) = (here.Journal, here.Reader, here.Role);
         // Only live posts take comments; a draft is "closed" for its writers and absent for everyone else.
         // Only the columns the rules below read, not the post's text; through the journal the request already resolved.
-        var post = await access.ReadablePostsOf(here).AsNoTracking().Where(p => p.Slug == s.PostSlug)
-            .Select(p => new Post
-            {
-                Id = p.Id, JournalId = p.JournalId, Status = p.Status, PublishedAt = p.PublishedAt, CommentsOpen = p.CommentsOpen,
-                Slug = p.Slug, Title = "", Markdown = "", Html = "", PlainText = "", Excerpt = "", AuthorId = "",
-            })
-            .FirstOrDefaultAsync(ct);
+        var post = await access.FindPostForCommentsAsync(here, s.PostSlug, ct);
         if (post is null) return new(CommentOutcomeKind.NotFound);
 
         var now = clock.GetUtcNow();
