@@ -14,8 +14,7 @@ source bench/app.sh
 work=$(mktemp -d)
 trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 run() { # run LABEL APPDIR PORT
-  local w=$work/$1; rm -rf "$w"; mkdir -p "$w"; cp "$db" "$w/bench.db"
-  bench_start "$2" "$w" "$3" Comments__MaxPerEmail=100000 Comments__MaxPerIp=1000
+  bench_start_copy "$db" "$work" "$1" "$2" "$3"
   bench_signin "$3" # uncached rows read as the signed-in owner
   echo "## $1: start to first page ${startup_ms} ms (CPU ${startup_cpu_ms} ms), RSS $(bench_rss $app_pid) MB"
   local spec mode path out n c0 c1 header

@@ -106,3 +106,10 @@ bench_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 
 
 # bench_rss PID: resident memory in MB.
 bench_rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# bench_start_copy DB WORK LABEL APPDIR PORT: for the side-by-side scripts (ab.sh, post-ab.sh): starts a build on a fresh
+# copy of a benchmark database in WORK/LABEL, with limits no benchmark reaches.
+bench_start_copy() {
+  local w=$2/$3; rm -rf "$w"; mkdir -p "$w"; cp "$1" "$w/bench.db"
+  bench_start "$4" "$w" "$5" Comments__MaxPerEmail=100000 Comments__MaxPerIp=100000
+}

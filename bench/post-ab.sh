@@ -11,8 +11,7 @@ source bench/app.sh
 work=$(mktemp -d)
 trap '[ -n "${app_pid:-}" ] && kill $app_pid 2>/dev/null; rm -rf "$work"' EXIT
 run() { # run LABEL APPDIR PORT
-  local w=$work/$1; rm -rf "$w"; mkdir -p "$w"; cp "$db" "$w/bench.db"
-  bench_start "$2" "$w" "$3" Comments__MaxPerEmail=100000 Comments__MaxPerIp=100000
+  bench_start_copy "$db" "$work" "$1" "$2" "$3"
   local post=/j/bench/posts/writes rendered line out c0 c1 accepted
   rendered=$(curl -fs "http://127.0.0.1:$3$post" | grep -o 'name="Input.Rendered" value="[^"]*"' | sed 's/.*value="//; s/"$//')
   sleep "${FILL_SECONDS:-3}" # the form's minimum fill time
