@@ -203,11 +203,11 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         DateTime editableSince, CancellationToken ct)
     {
         var rows = await comments
-            .Select(c => new
+            .Select(CommentOwnership.Of(c => new
             {
                 c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.AuthorEmail, c.Text, c.CreatedAt, c.Status,
-                Mine = (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash),
-            })
+                Mine = CommentOwnership.IsOwnedBy(c, userId, tokenHash),
+            }))
             .ToListAsync(ct);
         return rows.Select(r => new CommentSource<CommentView>(r.Id, r.ParentId, Utc(r.CreatedAt), r.AuthorName,
             new CommentView(r.Id, r.ParentId, r.AuthorName, r.AuthorWebsite, r.Text, r.CreatedAt,
@@ -233,11 +233,9 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// Whether the reader has a comment under the post that they see differently from everyone else
     /// (<see cref="OwnCommentsShownApart"/>). Anonymous readers have none.
     /// </summary>
-    /// <remarks>The ownership test (account, or the commenter cookie's secret) is the one <see cref="VisibleAmong"/> and
-    /// <see cref="ViewsAsync"/> apply; the three must agree.</remarks>
     private async Task<bool> HasOwnShownAsync(int postId, string? userId, string? tokenHash, DateTime editableSince, CancellationToken ct) =>
         (userId is not null || tokenHash is not null) && await db.Comments
-            .Where(c => c.PostId == postId && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)))
+            .Where(CommentOwnership.Of(c => c.PostId == postId && CommentOwnership.IsOwnedBy(c, userId, tokenHash)))
             .Where(OwnCommentsShownApart.Rule(editableSince))
             .AnyAsync(ct);
 
@@ -261,9 +259,10 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// <c>alsoId</c> (the comment they have just posted). The one rule, with the reader as parameters, so a compiled
     /// query takes them as parameters too.
     /// </summary>
-    private static readonly Expression<Func<Comment, string?, string?, int?, bool>> VisibleTo = (c, userId, tokenHash, alsoId) =>
-        c.Status == CommentStatus.Approved || c.Id == alsoId
-        || (c.Status == CommentStatus.Pending && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash)));
+    private static readonly Expression<Func<Comment, string?, string?, int?, bool>> VisibleTo =
+        CommentOwnership.Expand<Func<Comment, string?, string?, int?, bool>>((c, userId, tokenHash, alsoId) =>
+            c.Status == CommentStatus.Approved || c.Id == alsoId
+            || (c.Status == CommentStatus.Pending && CommentOwnership.IsOwnedBy(c, userId, tokenHash)));
 
     /// <summary>Stands for <see cref="VisibleTo"/> in a query (<see cref="QueryRules"/>); never called.</summary>
     private static bool SeenBy(Comment comment, string? userId, string? tokenHash, int? alsoId) =>

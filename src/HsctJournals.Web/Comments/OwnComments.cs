@@ -25,10 +25,10 @@ public sealed class OwnComments(JournalsDbContext db, JournalAccess access, Jour
         var userId = reader.UserId;
         var posts = access.ReadablePosts(reader);
         var found = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == commentId && c.CreatedAt > since
+            .Where(CommentOwnership.Of(c => c.Id == commentId && c.CreatedAt > since
                 && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Pending)
-                && ((userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash))
-                && posts.Any(p => p.Id == c.PostId))
+                && CommentOwnership.IsOwnedBy(c, userId, tokenHash)
+                && posts.Any(p => p.Id == c.PostId)))
             .Select(c => new OwnComment(c.Id, c.PostId, c.ParentId, c.Status, c.Text, c.CreatedAt, c.Post.Journal.Slug, c.Post.Slug, c.Post.Title, c.CreatedAt))
             .FirstOrDefaultAsync(ct);
         return found is null ? null : found with { EditableUntil = found.CreatedAt.AddMinutes(options.Value.OwnEditMinutes) };
