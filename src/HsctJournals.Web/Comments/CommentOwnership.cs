@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using HsctJournals.Web.Data;
 
 namespace HsctJournals.Web.Comments;
@@ -12,17 +11,14 @@ namespace HsctJournals.Web.Comments;
 public static class CommentOwnership
 {
     /// <summary>The rule, with the reader's account id and secret hash (either may be null) as parameters.</summary>
-    private static readonly Expression<Func<Comment, string?, string?, bool>> Rule = (c, userId, tokenHash) =>
-        (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash);
+    private static readonly QueryRule<Func<Comment, string?, string?, bool>> Rule = new(IsOwnedBy, (c, userId, tokenHash) =>
+        (userId != null && c.UserId == userId) || (tokenHash != null && c.AuthorTokenHash == tokenHash));
 
     /// <summary>Stands for the rule in a query passed to <see cref="Expand{T}"/>; never called.</summary>
-    public static bool IsOwnedBy(Comment comment, string? userId, string? tokenHash) =>
-        throw new InvalidOperationException("A stand-in for the ownership rule inside a query.");
+    public static bool IsOwnedBy(Comment comment, string? userId, string? tokenHash) => throw QueryRule.StandInCalled("the ownership rule");
 
-    private static readonly MethodInfo StandIn = typeof(CommentOwnership).GetMethod(nameof(IsOwnedBy))!;
-
-    /// <summary>The query with each <see cref="IsOwnedBy"/> written out as the rule (<see cref="QueryRules"/>).</summary>
-    public static Expression<T> Expand<T>(Expression<T> query) => QueryRules.Inline(query, StandIn, Rule);
+    /// <summary>The query with each <see cref="IsOwnedBy"/> written out as the rule.</summary>
+    public static Expression<T> Expand<T>(Expression<T> query) => Rule.Inline(query);
 
     /// <summary><see cref="Expand{T}"/> for a lambda over one comment, whose result type (an anonymous one) is inferred.</summary>
     public static Expression<Func<Comment, TResult>> Of<TResult>(Expression<Func<Comment, TResult>> query) => Expand(query);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
@@ -252,32 +251,27 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         VisibleAmong(db.Comments.Where(c => ids.Contains(c.Id)), userId, tokenHash, alsoId: null);
 
     private static IQueryable<Comment> VisibleAmong(IQueryable<Comment> comments, string? userId, string? tokenHash, int? alsoId) =>
-        comments.AsNoTracking().Where(WithVisibleRule<Func<Comment, bool>>(c => SeenBy(c, userId, tokenHash, alsoId)));
+        comments.AsNoTracking().Where(VisibleTo.Inline<Func<Comment, bool>>(c => SeenBy(c, userId, tokenHash, alsoId)));
 
     /// <summary>
     /// Which comments a reader sees: approved ones, their own held ones (by account, or by their cookie's secret), and
     /// <c>alsoId</c> (the comment they have just posted). The one rule, with the reader as parameters, so a compiled
-    /// query takes them as parameters too.
+    /// query takes them as parameters too. Queries name it by <see cref="SeenBy"/>.
     /// </summary>
-    private static readonly Expression<Func<Comment, string?, string?, int?, bool>> VisibleTo =
+    private static readonly QueryRule<Func<Comment, string?, string?, int?, bool>> VisibleTo = new(SeenBy,
         CommentOwnership.Expand<Func<Comment, string?, string?, int?, bool>>((c, userId, tokenHash, alsoId) =>
             c.Status == CommentStatus.Approved || c.Id == alsoId
-            || (c.Status == CommentStatus.Pending && CommentOwnership.IsOwnedBy(c, userId, tokenHash)));
+            || (c.Status == CommentStatus.Pending && CommentOwnership.IsOwnedBy(c, userId, tokenHash))));
 
-    /// <summary>Stands for <see cref="VisibleTo"/> in a query (<see cref="QueryRules"/>); never called.</summary>
-    private static bool SeenBy(Comment comment, string? userId, string? tokenHash, int? alsoId) =>
-        throw new InvalidOperationException("A stand-in for the visibility rule inside a query.");
-
-    private static readonly MethodInfo SeenByStandIn = typeof(CommentThreads).GetMethod(nameof(SeenBy), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static Expression<T> WithVisibleRule<T>(Expression<T> query) => QueryRules.Inline(query, SeenByStandIn, VisibleTo);
+    /// <summary>Stands for <see cref="VisibleTo"/> in a query; never called.</summary>
+    private static bool SeenBy(Comment comment, string? userId, string? tokenHash, int? alsoId) => throw QueryRule.StandInCalled("the visibility rule");
 
     /// <summary>
     /// The visible thread roots of a post before a root in time (<see cref="PageOfAsync"/>): compiled, since every comment
     /// POST asks it. A root is a comment with no parent, a self-reply, or one whose parent the reader does not see.
     /// </summary>
     private static readonly CompiledQuery<Func<JournalsDbContext, int, string?, string?, int?, DateTime, int, CancellationToken, Task<int>>> RootsBeforeQuery = new(() =>
-        EF.CompileAsyncQuery(WithVisibleRule<Func<JournalsDbContext, int, string?, string?, int?, DateTime, int, CancellationToken, int>>(
+        EF.CompileAsyncQuery(VisibleTo.Inline<Func<JournalsDbContext, int, string?, string?, int?, DateTime, int, CancellationToken, int>>(
             (db, postId, userId, tokenHash, alsoId, rootAt, rootId, ct) =>
                 db.Comments.Where(c => c.PostId == postId && SeenBy(c, userId, tokenHash, alsoId))
                     .Where(c => c.ParentId == null || c.ParentId == c.Id

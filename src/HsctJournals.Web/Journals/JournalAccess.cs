@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
 using Microsoft.EntityFrameworkCore;
@@ -67,17 +66,23 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
     /// </summary>
     public IQueryable<Post> ReadablePostsOf(JournalContext here)
     {
-        if (!here.CanWrite) return LivePostsOf(here);
+        if (!OpensEveryPost(here)) return LivePostsOf(here);
         var journalId = here.Journal.Id;
         return db.Posts.Where(p => p.JournalId == journalId);
     }
+
+    /// <summary>
+    /// Whether the request's reader opens every post of its journal, drafts and scheduled ones too (they write for it),
+    /// or only live ones: the role the context already read, the same rule as <see cref="ReadablePosts"/> asks in SQL.
+    /// </summary>
+    private static bool OpensEveryPost(JournalContext here) => here.CanWrite;
 
     /// <summary>
     /// A post of the request's journal its reader may open (every post for a writer, live ones for everyone else, as
     /// <see cref="ReadablePostsOf"/>), by slug, with only its id, journal, slug, status, publication time and whether it
     /// takes comments: what the comment rules read. Compiled, since every comment POST starts with it.
     /// </summary>
-    public Task<Post?> FindPostForCommentsAsync(JournalContext here, string slug, CancellationToken ct) => here.CanWrite
+    public Task<Post?> FindPostForCommentsAsync(JournalContext here, string slug, CancellationToken ct) => OpensEveryPost(here)
         ? AnyPostForCommentsQuery.For(db)(db, here.Journal.Id, slug, ct)
         : LivePostForCommentsQuery.For(db)(db, here.Journal.Id, slug, clock.GetUtcNow().UtcDateTime, ct);
 
@@ -117,30 +122,25 @@ public sealed class JournalAccess(JournalsDbContext db, TimeProvider clock)
 
     private sealed record JournalWithRole(Journal Journal, JournalRole? Role);
 
-    private static readonly CompiledQuery<Func<JournalsDbContext, string, string?, CancellationToken, Task<JournalWithRole?>>> FindWithRoleQuery = new(() =>
-        EF.CompileAsyncQuery(WithReadRule<Func<JournalsDbContext, string, string?, CancellationToken, JournalWithRole?>>((db, slug, userId, ct) =>
-            db.Journals.Where(j => j.Slug == slug && Readable(j, userId))
-                .Select(j => new JournalWithRole(j, j.Members.Where(m => userId != null && m.UserId == userId).Select(m => (JournalRole?)m.Role).FirstOrDefault()))
-                .FirstOrDefault())));
-
     /// <summary>
     /// Who may read a journal: the one rule, with the reader's account id (null for an anonymous reader) as its second
-    /// parameter, so a compiled query can take it as a parameter too.
+    /// parameter, so a compiled query can take it as a parameter too. Queries name it by <see cref="Readable"/>.
     /// </summary>
-    private static readonly Expression<Func<Journal, string?, bool>> CanReadAs = (j, userId) =>
+    private static readonly QueryRule<Func<Journal, string?, bool>> ReadRule = new(Readable, (j, userId) =>
         j.Visibility == JournalVisibility.Public
         || j.Visibility == JournalVisibility.Unlisted
         || (userId != null && j.Members.Any(m => m.UserId == userId
-            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRoles.LeastToModerate)));
+            && (j.Visibility == JournalVisibility.ApprovedReaders || m.Role >= JournalRoles.LeastToModerate))));
 
     /// <summary>The rule for one reader; their id is captured, so EF still sends it as a parameter.</summary>
-    private static Expression<Func<Journal, bool>> CanRead(string? userId) => WithReadRule<Func<Journal, bool>>(j => Readable(j, userId));
+    private static Expression<Func<Journal, bool>> CanRead(string? userId) => ReadRule.Inline<Func<Journal, bool>>(j => Readable(j, userId));
 
-    /// <summary>Stands for <see cref="CanReadAs"/> in a query (<see cref="QueryRules"/>); never called.</summary>
-    private static bool Readable(Journal journal, string? userId) =>
-        throw new InvalidOperationException("A stand-in for the read rule inside a compiled query.");
+    /// <summary>Stands for <see cref="ReadRule"/> in a query; never called.</summary>
+    private static bool Readable(Journal journal, string? userId) => throw QueryRule.StandInCalled("the read rule");
 
-    private static readonly MethodInfo ReadableStandIn = typeof(JournalAccess).GetMethod(nameof(Readable), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static Expression<T> WithReadRule<T>(Expression<T> query) => QueryRules.Inline(query, ReadableStandIn, CanReadAs);
+    private static readonly CompiledQuery<Func<JournalsDbContext, string, string?, CancellationToken, Task<JournalWithRole?>>> FindWithRoleQuery = new(() =>
+        EF.CompileAsyncQuery(ReadRule.Inline<Func<JournalsDbContext, string, string?, CancellationToken, JournalWithRole?>>((db, slug, userId, ct) =>
+            db.Journals.Where(j => j.Slug == slug && Readable(j, userId))
+                .Select(j => new JournalWithRole(j, j.Members.Where(m => userId != null && m.UserId == userId).Select(m => (JournalRole?)m.Role).FirstOrDefault()))
+                .FirstOrDefault())));
 }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Shared;
@@ -87,13 +86,11 @@ public class Post
     public static Expression<Func<Post, bool>> LiveAt(DateTime now) => WithLiveRule<Func<Post, bool>>(p => IsLiveStandIn(p, now));
 
     /// <summary>The query rule with the moment as a parameter, so a compiled query can take it as one too.</summary>
-    private static readonly Expression<Func<Post, DateTime, bool>> LiveRule = (p, now) => p.Status != PostStatus.Draft && p.PublishedAt <= now;
+    private static readonly QueryRule<Func<Post, DateTime, bool>> LiveRule = new(IsLiveStandIn, (p, now) => p.Status != PostStatus.Draft && p.PublishedAt <= now);
 
-    /// <summary>Stands for the live rule in a query (<see cref="QueryRules"/>); never called.</summary>
-    public static bool IsLiveStandIn(Post post, DateTime now) => throw new InvalidOperationException("A stand-in for the live rule inside a query.");
-
-    private static readonly MethodInfo LiveStandIn = typeof(Post).GetMethod(nameof(IsLiveStandIn))!;
+    /// <summary>Stands for the live rule in a query; never called.</summary>
+    public static bool IsLiveStandIn(Post post, DateTime now) => throw QueryRule.StandInCalled("the live rule");
 
     /// <summary>The query with each <see cref="IsLiveStandIn"/> written out as the rule.</summary>
-    public static Expression<T> WithLiveRule<T>(Expression<T> query) => QueryRules.Inline(query, LiveStandIn, LiveRule);
+    public static Expression<T> WithLiveRule<T>(Expression<T> query) => LiveRule.Inline(query);
 }
