@@ -14,7 +14,8 @@ namespace HsctJournals.Web.Comments;
 /// unapproved, deleted or edited, an import, an account's comments erased (<see cref="CommentStore"/>). So a remembered
 /// forest is never older than the post row the request read, on any node, and nothing needs evicting. The nodes are
 /// shared between requests and never changed after they are built. For posts up to
-/// <see cref="CommentThreads.ShapeFirstAbove"/> comments; longer ones read one page's rows from their remembered shape.
+/// <see cref="CommentThreads.ShapeFirstAbove"/> comments the whole post's threads; for longer ones one page's threads,
+/// cut from the remembered shape at the same stamp (<see cref="RememberedThreadsKey.Page"/>).
 /// </remarks>
 public sealed class ApprovedThreadViews : IDisposable
 {
@@ -46,7 +47,8 @@ public sealed class ApprovedThreadViews : IDisposable
 }
 
 /// <summary>
-/// Which remembered threads: a post at one <see cref="Journals.Post.CommentsStamp"/>, in one order and depth. A page
+/// Which remembered threads: a post at one <see cref="Journals.Post.CommentsStamp"/>, in one order and depth, and for a
+/// long post (above <see cref="CommentThreads.ShapeFirstAbove"/>) the page of its threads (null: every thread). A page
 /// cut from them carries it (<see cref="CommentSection.Remembered"/>), so its HTML can be remembered by it too.
 /// </summary>
-public sealed record RememberedThreadsKey(int PostId, long Stamp, CommentOrder Order, int MaxDepth);
+public sealed record RememberedThreadsKey(int PostId, long Stamp, CommentOrder Order, int MaxDepth, int? Page = null);

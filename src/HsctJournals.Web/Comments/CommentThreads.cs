@@ -49,12 +49,21 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         {
             // A long conversation: its shape (ids, parents, times; remembered per post and stamp) with the reader's own
             // held comments, the page cut from that, then the full rows of that page's threads only. A page holds whole
-            // threads, so building them alone gives the same nodes.
-            var shapeForest = await ShapeAsync(post, policy, userId, tokenHash, ct);
+            // threads, so building them alone gives the same nodes. A reader with nothing of their own here sees the
+            // approved shape and that page's approved threads as everyone does: remembered per post, stamp and page.
+            var ownShown = await HasOwnShownAsync(post.Id, userId, tokenHash, editableSince, ct);
+            var shapeForest = ownShown ? await ShapeAsync(post, policy, userId, tokenHash, ct) : await ApprovedShapeAsync(post, policy, ct);
             var (shapePage, shapeTarget) = Cut(shapeForest, page, replyTo, pending => pending);
             var ids = IdsOf(shapePage);
-            forest = CommentThreadBuilder.Build(await ViewsAsync(VisibleWithIds(ids, userId, tokenHash), userId, tokenHash, editableSince, ct),
-                policy.Order, policy.MaxDepth);
+            if (ownShown)
+                forest = CommentThreadBuilder.Build(await ViewsAsync(VisibleWithIds(ids, userId, tokenHash), userId, tokenHash, editableSince, ct),
+                    policy.Order, policy.MaxDepth);
+            else
+            {
+                rememberedThreads = new RememberedThreadsKey(post.Id, post.CommentsStamp, policy.Order, policy.MaxDepth, shapePage.Number);
+                forest = await views.GetAsync(rememberedThreads,
+                    () => ViewsAsync(VisibleWithIds(ids, userId: null, tokenHash: null), userId: null, tokenHash: null, editableSince, ct));
+            }
             shown = Shown(shapePage, forest);
             target = shapeTarget is null ? null : forest.Find(shapeTarget.Id);
         }
@@ -175,6 +184,10 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// </summary>
     public const int ShapeFirstAbove = 1_000;
 
+    /// <summary>The shape of a long conversation as everyone sees it: its approved comments, remembered per post and stamp.</summary>
+    private async Task<CommentForest<bool>> ApprovedShapeAsync(Post post, CommentPolicy policy, CancellationToken ct) =>
+        (await shapes.GetAsync(db, post.Id, post.CommentsStamp, policy, ct)).Forest;
+
     /// <summary>The shape of a long conversation as this reader sees it: the remembered approved one, plus their own held comments.</summary>
     private async Task<CommentForest<bool>> ShapeAsync(Post post, CommentPolicy policy, string? userId, string? tokenHash, CancellationToken ct)
     {
@@ -233,9 +246,8 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// (<see cref="OwnCommentsShownApart"/>). Anonymous readers have none.
     /// </summary>
     private async Task<bool> HasOwnShownAsync(int postId, string? userId, string? tokenHash, DateTime editableSince, CancellationToken ct) =>
-        (userId is not null || tokenHash is not null) && await db.Comments
-            .Where(CommentOwnership.Of(c => c.PostId == postId && CommentOwnership.IsOwnedBy(c, userId, tokenHash)))
-            .Where(OwnCommentsShownApart.Rule(editableSince))
+        (userId is not null || tokenHash is not null) && await OwnCommentsShownApart.Among(
+            db.Comments.Where(CommentOwnership.Of(c => c.PostId == postId && CommentOwnership.IsOwnedBy(c, userId, tokenHash))), editableSince)
             .AnyAsync(ct);
 
     /// <summary>The comments a reader sees under a post: approved ones, plus their own held ones (by account or by their cookie's secret).</summary>

@@ -18,7 +18,6 @@ public sealed class CommenterPages(JournalsDbContext db, IOptions<CommentOptions
     /// <summary>True when none of this secret's comments, under any post, is shown to it apart (<see cref="OwnCommentsShownApart"/>).</summary>
     /// <remarks>One lookup by the indexed <see cref="Comment.AuthorTokenHash"/>: a commenter has a handful of comments.</remarks>
     private async Task<bool> SameAsEveryonesAsync(string tokenHash, CancellationToken ct) =>
-        !await db.Comments.Where(c => c.AuthorTokenHash == tokenHash)
-            .Where(OwnCommentsShownApart.Rule(options.Value.EditableSince(clock.GetUtcNow())))
+        !await OwnCommentsShownApart.Among(db.Comments.Where(c => c.AuthorTokenHash == tokenHash), options.Value.EditableSince(clock.GetUtcNow()))
             .AnyAsync(ct);
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using HsctJournals.Domain.Comments;
 
 namespace HsctJournals.Web.Comments;
@@ -12,8 +11,14 @@ namespace HsctJournals.Web.Comments;
 /// </summary>
 public static class OwnCommentsShownApart
 {
-    /// <summary>The rule, for comments already known to be the reader's own.</summary>
+    /// <summary>
+    /// The rule, over comments already known to be the reader's own: the ids of the held ones and of the ones still
+    /// editable. Asked as two queries joined (UNION ALL) rather than one with an OR, so that each is a seek on an index
+    /// ending in (status, time) and a person with thousands of comments under a post is not walked through all of them
+    /// on every page they read (decision 0062).
+    /// </summary>
     /// <param name="editableSince">Comments created after this may still be edited by their author (<see cref="CommentOptions.EditableSince"/>).</param>
-    public static Expression<Func<Comment, bool>> Rule(DateTime editableSince) =>
-        c => c.Status == CommentStatus.Pending || (c.Status == CommentStatus.Approved && c.CreatedAt > editableSince);
+    public static IQueryable<int> Among(IQueryable<Comment> own, DateTime editableSince) =>
+        own.Where(c => c.Status == CommentStatus.Pending).Select(c => c.Id)
+            .Concat(own.Where(c => c.Status == CommentStatus.Approved && c.CreatedAt > editableSince).Select(c => c.Id));
 }

@@ -98,6 +98,12 @@ public abstract class LongConversationTests(AppFactory app)
         Assert.Contains("Held under 55.", seenByAuthor);
         Assert.Contains("Thread number 55.", seenByStranger);
         Assert.DoesNotContain("Held under", await app.AnonymousClient().GetStringAsync(path));
+
+        // The stranger's pages are remembered apart (per post, stamp and page): page 1 after page 2 is page 1.
+        var pageOne = await stranger.GetStringAsync(CommentKit.PathOf(journal, post) + "?cpage=1");
+        Assert.Contains("Thread number 01.", pageOne);
+        Assert.DoesNotContain("Thread number 55.", pageOne);
+        Assert.Contains("Thread number 55.", await stranger.GetStringAsync(path));
     }
 
     [Fact]

@@ -26,8 +26,10 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => c.AuthorTokenHash);
         // A signed-in reader's own comments under one post (CommentThreads' "has own shown" check on every uncached post
         // page): by person and post, so SQLite without statistics does not walk all of a prolific person's comments by
-        // person alone (decision 0058). It also serves the foreign key, so the index on UserId alone goes.
-        b.HasIndex(c => new { c.UserId, c.PostId });
+        // person alone (decision 0058), and then by status and time, so a person with thousands of their own comments
+        // under the post is not walked through all of them either: held ones and still-editable ones are each a seek
+        // (decision 0062). It also serves the foreign key, so the index on UserId alone goes.
+        b.HasIndex(c => new { c.UserId, c.PostId, c.Status, c.CreatedAt });
         b.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);

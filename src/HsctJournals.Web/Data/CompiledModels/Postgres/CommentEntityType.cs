@@ -182,10 +182,10 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
                 new[] { ipHash, createdAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { userId, postId });
+                new[] { postId, status, createdAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { postId, status, createdAt });
+                new[] { userId, postId, status, createdAt });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Postgres
     public partial class PostgresJournalsDbContextModel
     {
         private PostgresJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("93d04636-a57f-4625-a658-a5725b3c090e"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("f7d039f8-5304-4497-b022-de3ba9117011"), entityTypeCount: 47)
         {
         }
 

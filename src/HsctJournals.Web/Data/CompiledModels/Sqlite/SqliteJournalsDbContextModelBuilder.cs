@@ -11,7 +11,7 @@ namespace HsctJournals.Web.Data.CompiledModels.Sqlite
     public partial class SqliteJournalsDbContextModel
     {
         private SqliteJournalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0facde55-11b8-4824-aa07-c1b00431728e"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("23ac647f-b087-4a0b-b1f3-83fdc7cc0184"), entityTypeCount: 47)
         {
         }
 

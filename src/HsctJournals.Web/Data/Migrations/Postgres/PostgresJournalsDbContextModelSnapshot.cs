@@ -274,9 +274,9 @@ namespace HsctJournals.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IpHash", "CreatedAt");
 
-                    b.HasIndex("UserId", "PostId");
-
                     b.HasIndex("PostId", "Status", "CreatedAt");
+
+                    b.HasIndex("UserId", "PostId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
                 });

@@ -261,9 +261,9 @@ namespace HsctJournals.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IpHash", "CreatedAt");
 
-                    b.HasIndex("UserId", "PostId");
-
                     b.HasIndex("PostId", "Status", "CreatedAt");
+
+                    b.HasIndex("UserId", "PostId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
                 });
