@@ -34,7 +34,10 @@ public static class DataExtensions
             var pragmas = new SqlitePragmas(synchronous);
             // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
             // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
-            services.AddDbContextPool<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString)
+            // A collection read with its rows (a post's tags) is a statement of its own on SQLite: in one statement EF
+            // LEFT JOINs a subquery SQLite materialises whole, every post's tags in the installation for one post's
+            // page (decision 0063); the split statement's INNER JOIN is flattened into seeks.
+            services.AddDbContextPool<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());

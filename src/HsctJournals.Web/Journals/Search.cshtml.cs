@@ -45,7 +45,7 @@ public sealed class SearchModel(JournalContext context, PostSearch search) : Jou
             return Page();
         }
 
-        Results = await search.SearchAsync(Query, CurrentReader, InJournal ? Journal.Id : null, page, ct);
+        Results = await search.SearchAsync(Query, CurrentReader, InJournal ? Context : null, page, ct);
         Pager = new Pager($"{FormAction}?q={Uri.EscapeDataString(Query)}", Results.Page, Results.Total, Results.PageSize,
             "← Better matches", "More results →");
         return Page();

@@ -21,24 +21,24 @@ public sealed class PostSearch(JournalsDbContext db, JournalAccess access)
     private sealed record Marked(int Id, string? Title, string? Snippet);
 
     /// <summary>
-    /// Searches live posts the reader may read: in one journal when <paramref name="journalId"/> is
-    /// given (the caller has checked the reader may open it), otherwise in the journals the site lists
-    /// for the reader (public ones and their own, never someone else's unlisted journal).
+    /// Searches live posts the reader may read: in the request's journal when <paramref name="inJournal"/> is given
+    /// (resolved for this reader, so the read rule is not asked again: the journal's live posts), otherwise in the
+    /// journals the site lists for the reader (public ones and their own, never someone else's unlisted journal).
     /// </summary>
-    public async Task<SearchResults> SearchAsync(string? query, Reader reader, int? journalId, int page, CancellationToken ct = default)
+    public async Task<SearchResults> SearchAsync(string? query, Reader reader, JournalContext? inJournal, int page, CancellationToken ct = default)
     {
         var terms = SearchTerms.Parse(query);
         if (terms.IsEmpty) return SearchResults.None(PageSize);
 
-        var readable = access.LivePosts(reader);
-        if (journalId is { } id)
+        IQueryable<Post> readable;
+        if (inJournal is not null)
         {
-            readable = readable.Where(p => p.JournalId == id);
+            readable = access.LivePostsOf(inJournal);
         }
         else
         {
             var listed = access.ListedJournals(reader).Select(j => j.Id);
-            readable = readable.Where(p => listed.Contains(p.JournalId));
+            readable = access.LivePosts(reader).Where(p => listed.Contains(p.JournalId));
         }
 
         var hits = from m in Matches(terms)
