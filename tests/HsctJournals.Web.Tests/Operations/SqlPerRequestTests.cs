@@ -103,9 +103,15 @@ public abstract class SqlPerRequestTests(SqlCountingApp app, ITestOutputHelper o
 public sealed class SqlPerRequestTestsOnSqlite(SqlCountingSqliteApp app, ITestOutputHelper output) : SqlPerRequestTests(app, output), IClassFixture<SqlCountingSqliteApp>;
 public sealed class SqlPerRequestTestsOnPostgres(SqlCountingPostgresApp app, ITestOutputHelper output) : SqlPerRequestTests(app, output), IClassFixture<SqlCountingPostgresApp>;
 
-/// <summary>The app with a command interceptor that counts the SQL sent while serving requests marked with a probe header.</summary>
+/// <summary>
+/// The app with a command interceptor that counts the SQL sent while serving requests marked with a probe header, and
+/// keeps those statements with their parameters (<see cref="StatementsOfAsync"/>, for <see cref="SqlitePlanTests"/>).
+/// </summary>
 public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(database)
 {
+    /// <summary>A statement a request sent, with its parameters' names and values.</summary>
+    public sealed record Statement(string Path, string Sql, List<(string Name, object? Value)> Parameters);
+
     // Upper bounds: the figures measured after the per-request journal context (the larger of the two providers).
     // Before it they were 6/8, 9/12 and 18 (comment POST 16 since the page cache evicts on write); see docs/decisions/0016.
     // The day labels read the current course's Day 0 as a subquery of their journal lookup (one query, not two).
@@ -157,7 +163,20 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
         var probe = Guid.NewGuid().ToString("N");
         request.Headers.Add(ProbeHeader, probe);
         var response = await client.SendAsync(request);
-        return (_counter.Take(probe), _counter.Take(OpensOf(probe)), response);
+        var (commands, opens, _) = _counter.TakeAll(probe);
+        return (commands, opens, response);
+    }
+
+    /// <summary>The statements one GET sent; it must answer with a success status.</summary>
+    public async Task<List<Statement>> StatementsOfAsync(HttpClient client, string path)
+    {
+        var probe = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(ProbeHeader, probe);
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        var (_, _, statements) = _counter.TakeAll(probe);
+        return statements;
     }
 
     private static string OpensOf(string probe) => probe + ":opens";
@@ -172,12 +191,21 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
             return [new Interceptor(this, http), new OpenCounter(this, http)];
         }
 
-        public int Take(string key) => _counts.TryRemove(key, out var count) ? count : 0;
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<Statement>> _statements = new();
 
-        private void Count(IHttpContextAccessor http, bool open = false)
+        /// <summary>What one probed request sent: its commands, its connection opens and the statements themselves.</summary>
+        public (int Commands, int Opens, List<Statement> Statements) TakeAll(string probe) =>
+            (Take(probe), Take(OpensOf(probe)), _statements.TryRemove(probe, out var kept) ? kept.ToList() : []);
+
+        private int Take(string key) => _counts.TryRemove(key, out var count) ? count : 0;
+
+        private void Count(IHttpContextAccessor http, DbCommand? command = null, bool open = false)
         {
-            if (http.HttpContext?.Request.Headers[ProbeHeader].ToString() is { Length: > 0 } probe)
-                _counts.AddOrUpdate(open ? OpensOf(probe) : probe, 1, (_, n) => n + 1);
+            if (http.HttpContext?.Request is not { } request || request.Headers[ProbeHeader].ToString() is not { Length: > 0 } probe) return;
+            _counts.AddOrUpdate(open ? OpensOf(probe) : probe, 1, (_, n) => n + 1);
+            if (command is null) return;
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value == DBNull.Value ? null : p.Value)).ToList();
+            _statements.GetOrAdd(probe, _ => new()).Enqueue(new Statement(request.Path + request.QueryString, command.CommandText, parameters));
         }
 
         private sealed class OpenCounter(CommandCounter counter, IHttpContextAccessor http) : DbConnectionInterceptor
@@ -195,25 +223,25 @@ public abstract class SqlCountingApp(ITestDatabase database) : AppFactory(databa
         {
             public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
             {
-                counter.Count(http);
+                counter.Count(http, command);
                 return base.ReaderExecutingAsync(command, eventData, result, ct);
             }
 
             public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
             {
-                counter.Count(http);
+                counter.Count(http, command);
                 return base.ScalarExecutingAsync(command, eventData, result, ct);
             }
 
             public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
             {
-                counter.Count(http);
+                counter.Count(http, command);
                 return base.NonQueryExecutingAsync(command, eventData, result, ct);
             }
 
             public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
             {
-                counter.Count(http);
+                counter.Count(http, command);
                 return base.ReaderExecuting(command, eventData, result);
             }
         }

@@ -1,16 +1,7 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.RegularExpressions;
-using HsctJournals.Web.Data;
 using HsctJournals.Web.Tests.Comments;
 using HsctJournals.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace HsctJournals.Web.Tests.Operations;
@@ -22,7 +13,7 @@ namespace HsctJournals.Web.Tests.Operations;
 /// many rows there are: a test database of a few rows shows the plan a large installation gets. (A post's page once
 /// LEFT JOINed every post's tags in the installation, decision 0063.)
 /// </summary>
-public sealed class SqlitePlanTests(SqlPlanApp app, ITestOutputHelper output) : IClassFixture<SqlPlanApp>
+public sealed class SqlitePlanTests(SqlCountingSqliteApp app, ITestOutputHelper output) : IClassFixture<SqlCountingSqliteApp>
 {
     /// <summary>Tables whose rows grow with journals, posts, comments and people.</summary>
     private static readonly HashSet<string> Growing =
@@ -49,7 +40,7 @@ public sealed class SqlitePlanTests(SqlPlanApp app, ITestOutputHelper output) : 
             $"/j/{journal.Slug}/category/recovery", $"/j/{journal.Slug}/archive", $"/j/{journal.Slug}/search?q=counts", "/search?q=counts", "/",
             $"/api/v1/journals/{journal.Slug}/posts/{tagged.Slug}", $"/api/v1/journals/{journal.Slug}/posts"];
 
-        var statements = new List<SqlPlanApp.Statement>();
+        var statements = new List<SqlCountingApp.Statement>();
         foreach (var page in pages)
             foreach (var client in new[] { anonymous, ownerClient })
                 statements.AddRange(await app.StatementsOfAsync(client, page));
@@ -83,7 +74,7 @@ public sealed class SqlitePlanTests(SqlPlanApp app, ITestOutputHelper output) : 
     private static Dictionary<string, string> TablesByAlias(string sql) =>
         Regex.Matches(sql, "\"(\\w+)\" AS \"(\\w+)\"").GroupBy(m => m.Groups[2].Value).ToDictionary(g => g.Key, g => g.First().Groups[1].Value);
 
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, SqlPlanApp.Statement statement)
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, SqlCountingApp.Statement statement)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
@@ -92,63 +83,5 @@ public sealed class SqlitePlanTests(SqlPlanApp app, ITestOutputHelper output) : 
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
         return lines;
-    }
-}
-
-/// <summary>The app on SQLite with a command interceptor that keeps the SQL (and its parameters) of requests marked with a probe header.</summary>
-public sealed class SqlPlanApp() : AppFactory(new SqliteTestDatabase())
-{
-    public sealed record Statement(string Path, string Sql, List<(string Name, object? Value)> Parameters);
-
-    private const string ProbeHeader = "X-Sql-Plan-Probe";
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Statement>> _byProbe = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddHttpContextAccessor();
-            services.ConfigureDbContext<SqliteJournalsDbContext>((sp, o) => o.AddInterceptors(new Keeper(this, sp.GetRequiredService<IHttpContextAccessor>())));
-        });
-    }
-
-    /// <summary>The statements one GET sent; it must answer 200.</summary>
-    public async Task<List<Statement>> StatementsOfAsync(HttpClient client, string path)
-    {
-        var probe = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(ProbeHeader, probe);
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
-        return _byProbe.TryRemove(probe, out var kept) ? kept.ToList() : [];
-    }
-
-    private void Keep(IHttpContextAccessor http, DbCommand command)
-    {
-        if (http.HttpContext?.Request is not { } request || request.Headers[ProbeHeader].ToString() is not { Length: > 0 } probe) return;
-        var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value == DBNull.Value ? null : p.Value)).ToList();
-        _byProbe.GetOrAdd(probe, _ => new()).Enqueue(new Statement(request.Path + request.QueryString, command.CommandText, parameters));
-    }
-
-    private sealed class Keeper(SqlPlanApp app, IHttpContextAccessor http) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-        {
-            app.Keep(http, command);
-            return base.ReaderExecutingAsync(command, eventData, result, ct);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
-        {
-            app.Keep(http, command);
-            return base.ScalarExecutingAsync(command, eventData, result, ct);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            app.Keep(http, command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
     }
 }
