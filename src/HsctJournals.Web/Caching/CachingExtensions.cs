@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HsctJournals.Web.Caching;
@@ -22,14 +23,30 @@ public static class CachingExtensions
         var redis = configuration[$"{PageCacheOptions.Section}:{nameof(PageCacheOptions.Redis)}"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton(_ => new SharedRedis(redis));
+            services.AddSingleton(provider => new SharedRedis(redis, provider.GetRequiredService<ILogger<SharedRedis>>()));
             services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "hsct:");
             services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
                 .Configure<SharedRedis>((o, shared) => o.ConnectionMultiplexerFactory = () => Task.FromResult(shared.Connection));
+            ToleratingRedisOutages(services);
         }
         // Scoped: it defers to the request's DbContext, so an eviction inside a transaction waits for the commit.
         services.AddScoped<PageCacheEviction>();
         return services;
+    }
+
+    /// <summary>
+    /// Wraps the Redis store the package registered in <see cref="OutageTolerantPageStore"/>: the package's store is
+    /// internal, so it is built from the registration it made and that registration is replaced.
+    /// </summary>
+    private static void ToleratingRedisOutages(IServiceCollection services)
+    {
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => new OutageTolerantPageStore(
+            redisStore.ImplementationInstance as IOutputCacheStore
+                ?? redisStore.ImplementationFactory?.Invoke(provider) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!),
+            provider.GetRequiredService<SharedRedis>(), provider.GetRequiredService<ILogger<OutageTolerantPageStore>>()));
     }
 
     /// <summary>

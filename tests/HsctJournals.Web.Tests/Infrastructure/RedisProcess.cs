@@ -4,12 +4,13 @@ using System.Net.Sockets;
 namespace HsctJournals.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A private redis-server (the Debian package) on a free loopback port, with no persistence, for tests that
-/// need the shared cache and counters. Stopped (by its own process id) when disposed.
+/// A private redis-server (the Debian package) on a free loopback port, with no persistence of its own (a test can
+/// snapshot it and start it again: <see cref="SaveAndStopAsync"/>, <see cref="Restart"/>), for tests that need the
+/// shared cache and counters. Stopped (by its own process id) when disposed.
 /// </summary>
 public sealed class RedisProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string _folder;
     public int Port { get; }
 
@@ -20,9 +21,40 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public static RedisProcess Start()
     {
-        var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") is { Length: > 0 } configured ? configured : "redis-server";
         var folder = Directory.CreateTempSubdirectory("hsct-redis-").FullName;
         var port = TestSmtpServer.FreePort();
+        return new RedisProcess(Launch(folder, port), folder, port);
+    }
+
+    /// <summary>
+    /// Writes the data set to disk (<c>SAVE</c>) and stops the server: a Redis going away that comes back
+    /// (<see cref="Restart"/>) with what it held, as one restarted from its snapshot does.
+    /// </summary>
+    public async Task SaveAndStopAsync()
+    {
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("*1\r\n$4\r\nSAVE\r\n"u8.ToArray());
+            var reply = new byte[64];
+            var read = await stream.ReadAsync(reply);
+            Assert.StartsWith("+OK", System.Text.Encoding.ASCII.GetString(reply, 0, read));
+        }
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the server again on the same port and folder (it loads the snapshot <see cref="SaveAndStopAsync"/> wrote).</summary>
+    public void Restart()
+    {
+        _process.Dispose();
+        _process = Launch(_folder, Port);
+    }
+
+    private static Process Launch(string folder, int port)
+    {
+        var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") is { Length: > 0 } configured ? configured : "redis-server";
         var start = new ProcessStartInfo(executable, ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder, "--daemonize", "no"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -35,7 +67,6 @@ public sealed class RedisProcess : IAsyncDisposable
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var redis = new RedisProcess(process, folder, port);
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if (process.HasExited) throw new InvalidOperationException($"redis-server exited with {process.ExitCode}");
@@ -43,7 +74,7 @@ public sealed class RedisProcess : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 client.Connect("127.0.0.1", port);
-                return redis;
+                return process;
             }
             catch (SocketException) { Thread.Sleep(100); }
         }
