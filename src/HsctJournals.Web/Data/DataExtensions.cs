@@ -32,13 +32,15 @@ public static class DataExtensions
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Journals"));
             var synchronous = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.SqliteSynchronous), SqliteSynchronous.Normal);
             var pragmas = new SqlitePragmas(synchronous);
+            // Each pooled context keeps its connection open and its SELECTs prepared (decision 0065).
+            var statements = new SqliteStatementCache();
             // A migration whose SQL would run while a table rebuild is still pending fails loudly instead of logging
             // a warning nobody reads: that SQL sees the table as it was before the migration's other changes.
             // A collection read with its rows (a post's tags) is a statement of its own on SQLite: in one statement EF
             // LEFT JOINs a subquery SQLite materialises whole, every post's tags in the installation for one post's
             // page (decision 0063); the split statement's INNER JOIN is flattened into seeks.
-            services.AddDbContextPool<SqliteJournalsDbContext>(o => o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit)
+            services.AddDbContextPool<SqliteJournalsDbContext>(o => KeptOpenSqliteConnection.InsteadOfEfs(o).UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit, statements)
                 .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }

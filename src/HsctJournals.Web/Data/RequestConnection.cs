@@ -13,7 +13,8 @@ namespace HsctJournals.Web.Data;
 /// functions on the native connection (<c>regexp</c>, <c>ef_add</c> and the rest, about a dozen
 /// <c>sqlite3_create_function</c> calls with their handles) and every close takes them off again before the pool keeps
 /// the connection: a comment POST opened seven times. Opened here once, EF counts the extra opens and closes and
-/// leaves the connection open; it is closed when the request's context goes back to the pool (EF's ResetState).
+/// leaves the connection open. Since decision 0065 it stays open after the request too, with the context in the pool
+/// (<see cref="KeptOpenSqliteConnection"/>), so this open happens once per pooled context.
 /// PostgreSQL keeps opening per statement: there a connection held for a whole request is a server process taken
 /// from a shared limit (max_connections over every node), and Npgsql's pooled open is cheap.
 /// </remarks>

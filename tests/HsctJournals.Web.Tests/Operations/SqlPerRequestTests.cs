@@ -69,11 +69,12 @@ public abstract class SqlPerRequestTests(SqlCountingApp app, ITestOutputHelper o
     }
 
     /// <summary>
-    /// Decision 0060: on SQLite a page request opens its connection once, however many statements it sends (each open
-    /// registers EF's SQL functions on the native connection); on PostgreSQL each statement takes a pooled connection.
+    /// Decision 0060: on SQLite a page request opens its connection at most once, however many statements it sends (each
+    /// open registers EF's SQL functions on the native connection), and not at all when its pooled context's connection
+    /// is already open (decision 0065); on PostgreSQL each statement takes a pooled connection.
     /// </summary>
     [Fact]
-    public async Task A_comment_post_opens_the_sqlite_connection_once()
+    public async Task A_comment_post_opens_the_sqlite_connection_at_most_once()
     {
         var (_, journal, post) = await app.OpenJournalAsync();
         var client = app.Visitor();
@@ -95,7 +96,7 @@ public abstract class SqlPerRequestTests(SqlCountingApp app, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         output.WriteLine($"{app.Provider} comment POST: {commands} statements, {opens} connection opens");
         Assert.True(commands >= 3, $"{commands} statements");
-        if (app.Provider == "Sqlite") Assert.Equal(1, opens);
+        if (app.Provider == "Sqlite") Assert.InRange(opens, 0, 1);
         else Assert.True(opens > 1, $"{opens} opens on PostgreSQL");
     }
 }
