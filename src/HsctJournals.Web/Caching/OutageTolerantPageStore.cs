@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
-using StackExchange.Redis;
 
 namespace HsctJournals.Web.Caching;
 
@@ -36,7 +35,7 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
     {
         if (!await ReadyAsync(cancellationToken)) return null;
         try { return await _redis.GetAsync(key, cancellationToken); }
-        catch (Exception e) when (IsOutage(e)) { Unreachable(e, "read"); return null; }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { Unreachable(e, "read"); return null; }
     }
 
     public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
@@ -50,14 +49,14 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
             await destination.WriteAsync(value, cancellationToken);
             return true;
         }
-        catch (Exception e) when (IsOutage(e)) { Unreachable(e, "read"); return false; }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { Unreachable(e, "read"); return false; }
     }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         if (!await ReadyAsync(cancellationToken)) return;
         try { await _redis.SetAsync(key, value, tags, validFor, cancellationToken); }
-        catch (Exception e) when (IsOutage(e)) { Unreachable(e, "write"); }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { Unreachable(e, "write"); }
     }
 
     public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
@@ -68,7 +67,7 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
             if (_redis is IOutputCacheBufferStore buffers) await buffers.SetAsync(key, value, tags, validFor, cancellationToken);
             else await _redis.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
         }
-        catch (Exception e) when (IsOutage(e)) { Unreachable(e, "write"); }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { Unreachable(e, "write"); }
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
@@ -80,7 +79,7 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
                 await _redis.EvictByTagAsync(tag, cancellationToken);
                 return;
             }
-            catch (Exception e) when (IsOutage(e)) { Unreachable(e, "eviction"); }
+            catch (Exception e) when (SharedRedis.IsOutage(e)) { Unreachable(e, "eviction"); }
         }
         Remember(tag);
     }
@@ -110,7 +109,7 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
                     _unsentEvictions.TryRemove(tag, out _);
                     sent++;
                 }
-                catch (Exception e) when (IsOutage(e))
+                catch (Exception e) when (SharedRedis.IsOutage(e))
                 {
                     Unreachable(e, "eviction");
                     return false;
@@ -130,7 +129,6 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
         _unsentEvictions.TryAdd(CacheTags.Site, 0);
     }
 
-    private static bool IsOutage(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 
     private void Unreachable(Exception e, string what) =>
         _logger.LogWarning(e, "Redis did not take a page cache {What}; going on without it", what);

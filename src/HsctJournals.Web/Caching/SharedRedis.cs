@@ -35,9 +35,15 @@ public sealed class SharedRedis : IDisposable
     /// <summary>
     /// False while Redis is known to be unreachable: callers go without it at once instead of waiting for a
     /// timeout. True does not promise the next command succeeds (a connection can die unnoticed): callers still
-    /// treat a <see cref="RedisException"/> or <see cref="TimeoutException"/> as "not there".
+    /// treat an exception <see cref="IsOutage"/> recognises as "not there".
     /// </summary>
     public bool IsAvailable => Connection.IsConnected;
+
+    /// <summary>
+    /// Whether <paramref name="e"/> means Redis could not be used (unreachable, too slow, or the connection already
+    /// disposed as the app stops): the one rule by which the page store and the rate limits go on without it.
+    /// </summary>
+    public static bool IsOutage(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 
     private ConnectionMultiplexer Connect(string configuration)
     {

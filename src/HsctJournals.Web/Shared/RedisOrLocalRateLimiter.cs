@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using HsctJournals.Web.Caching;
-using StackExchange.Redis;
 
 namespace HsctJournals.Web.Shared;
 
@@ -21,17 +20,16 @@ public sealed class RedisOrLocalRateLimiter(SharedRedis redis, RateLimiter share
     {
         if (!redis.IsAvailable) return local.AttemptAcquire(permitCount);
         try { return shared.AttemptAcquire(permitCount); }
-        catch (Exception e) when (IsOutage(e)) { return local.AttemptAcquire(permitCount); }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { return local.AttemptAcquire(permitCount); }
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         if (!redis.IsAvailable) return await local.AcquireAsync(permitCount, cancellationToken);
         try { return await shared.AcquireAsync(permitCount, cancellationToken); }
-        catch (Exception e) when (IsOutage(e)) { return await local.AcquireAsync(permitCount, cancellationToken); }
+        catch (Exception e) when (SharedRedis.IsOutage(e)) { return await local.AcquireAsync(permitCount, cancellationToken); }
     }
 
-    private static bool IsOutage(Exception e) => e is RedisException or TimeoutException;
 
     protected override void Dispose(bool disposing)
     {
