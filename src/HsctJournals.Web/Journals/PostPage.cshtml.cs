@@ -1,3 +1,4 @@
+using HsctJournals.Web.Data;
 using HsctJournals.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -12,7 +13,7 @@ namespace HsctJournals.Web.Journals;
 /// because anonymous readers get a shared (cached) page that carries no token.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class PostPageModel(JournalContext context, JournalAccess access, DayLabels dayLabels, IEnumerable<IPostSection> sections,
+public sealed class PostPageModel(JournalContext context, JournalsDbContext db, JournalAccess access, DayLabels dayLabels, IEnumerable<IPostSection> sections,
     IPostEmbeds embeds, IPostReferences references, TimeProvider clock) : JournalPageModel(context)
 {
     /// <summary>
@@ -66,44 +67,55 @@ public sealed class PostPageModel(JournalContext context, JournalAccess access, 
         return await TryUpdateModelAsync(model, prefix.Length == 0 || values.ContainsPrefix(prefix) ? prefix : "", values);
     }
 
+    /// <summary>
+    /// The post as the page shows it: only what the page and its sections use — without its Markdown and plain text (the
+    /// page shows the HTML), the author's name rather than their account row, the category's name and slug, the tags'.
+    /// </summary>
+    private sealed record ShownPost(Post Post, string Author, string? CategoryName, string? CategorySlug, List<Tag> Tags);
+
+    private static readonly ReadablePostQuery<ShownPost> Shown = new(p => new ShownPost(
+        new Post
+        {
+            Id = p.Id, JournalId = p.JournalId, Title = p.Title, Slug = p.Slug, Markdown = "", Html = p.Html, PlainText = "",
+            Excerpt = p.Excerpt, Status = p.Status, PublishedAt = p.PublishedAt, AuthorId = p.AuthorId, Byline = p.Byline,
+            CategoryId = p.CategoryId, CommentsOpen = p.CommentsOpen, CommentCount = p.CommentCount, CommentsStamp = p.CommentsStamp,
+        },
+        p.Author.DisplayName,
+        p.Category == null ? null : p.Category.Name,
+        p.Category == null ? null : p.Category.Slug,
+        p.Tags.Select(t => new Tag { Id = t.Id, JournalId = t.JournalId, Name = t.Name, Slug = t.Slug }).ToList()));
+
+    private sealed record Neighbour(int Id, string Title, string Slug, DateTime? PublishedAt);
+
+    /// <summary>
+    /// Both neighbours of a live post in one round trip (UNION ALL of the two one-row queries), with only what the links
+    /// show; each is told apart by where it falls. Compiled (decision 0061): every uncached post page runs it.
+    /// </summary>
+    private static readonly CompiledQuery<Func<JournalsDbContext, int, DateTime, DateTime, int, IAsyncEnumerable<Neighbour>>> NeighboursQuery = new(() =>
+        EF.CompileAsyncQuery(Post.WithLiveRule<Func<JournalsDbContext, int, DateTime, DateTime, int, IQueryable<Neighbour>>>((db, journalId, now, at, postId) =>
+            db.Posts.AsNoTracking().Where(p => p.JournalId == journalId && Post.IsLiveStandIn(p, now) && (p.PublishedAt < at || (p.PublishedAt == at && p.Id < postId)))
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(1)
+                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt })
+            .Concat(db.Posts.AsNoTracking().Where(p => p.JournalId == journalId && Post.IsLiveStandIn(p, now) && (p.PublishedAt > at || (p.PublishedAt == at && p.Id > postId)))
+                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(1)
+                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt }))
+            // The set operation on an anonymous shape (translatable on both databases), then the named one a compiled query returns.
+            .Select(p => new Neighbour(p.Id, p.Title, p.Slug, p.PublishedAt)))));
+
     /// <summary>Loads the page; <paramref name="posted"/> goes to <paramref name="postedTo"/>, the section whose form was posted.</summary>
     private async Task<bool> LoadAsync(string slug, IPostSection? postedTo, object? posted, CancellationToken ct)
     {
-        // Only what the page and its sections use: the post without its Markdown and plain text (the page shows the
-        // HTML), the author's name rather than their account row, the category's name and slug, the tags'.
-        var found = await access.ReadablePostsOf(Context).AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new
-            {
-                Post = new Post
-                {
-                    Id = p.Id, JournalId = p.JournalId, Title = p.Title, Slug = p.Slug, Markdown = "", Html = p.Html, PlainText = "",
-                    Excerpt = p.Excerpt, Status = p.Status, PublishedAt = p.PublishedAt, AuthorId = p.AuthorId, Byline = p.Byline,
-                    CategoryId = p.CategoryId, CommentsOpen = p.CommentsOpen, CommentCount = p.CommentCount, CommentsStamp = p.CommentsStamp,
-                },
-                Author = p.Author.DisplayName,
-                Category = p.Category == null ? null : new { p.Category.Name, p.Category.Slug },
-                Tags = p.Tags.Select(t => new Tag { Id = t.Id, JournalId = t.JournalId, Name = t.Name, Slug = t.Slug }).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var found = await access.FindReadablePostAsync(Context, slug, Shown, ct);
         if (found is null) return false;
         var post = Post = found.Post;
         BodyHtml = await embeds.ForReaderAsync(post.Html, Journal, CurrentReader, postedAtUtc: post.LiveFrom, ct: ct);
         Tags = found.Tags.OrderBy(t => t.Name).ToList();
         Summary = (await dayLabels.LabelAsync([new PostSummary(post.Id, post.Title, post.Slug, Journal.Slug, Journal.Title,
-            post.Byline ?? found.Author, post.PublishedAt, post.Status, found.Category?.Name, found.Category?.Slug, post.CommentCount, post.Excerpt)], ct))[0];
+            post.Byline ?? found.Author, post.PublishedAt, post.Status, found.CategoryName, found.CategorySlug, post.CommentCount, post.Excerpt)], ct))[0];
 
         if (post.LiveFrom is { } at)
         {
-            // Both neighbours in one round trip (UNION ALL of the two one-row queries), with only what the links show;
-            // each is told apart by where it falls.
-            var live = access.LivePostsOf(Context);
-            var before = live.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
-                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(1)
-                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt });
-            var after = live.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
-                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(1)
-                .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt });
-            var rows = await before.Concat(after).AsNoTracking().ToListAsync(ct);
+            var rows = await NeighboursQuery.For(db)(db, Journal.Id, clock.GetUtcNow().UtcDateTime, at, post.Id).ToListAsync(ct);
             Previous = rows.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
                 .Select(p => new PostLink(p.Title, PostLink.UrlOf(Journal.Slug, p.Slug))).FirstOrDefault();
             Next = rows.Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
