@@ -41,7 +41,8 @@ public static class DataExtensions
             // page (decision 0063); the split statement's INNER JOIN is flattened into seeks.
             services.AddDbContextPool<SqliteJournalsDbContext>(o => KeptOpenSqliteConnection.InsteadOfEfs(o).UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .UseModel(CompiledModels.Sqlite.SqliteJournalsDbContextModel.Instance).AddInterceptors(pragmas, afterCommit, statements)
-                .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
+                .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)),
+                poolSize: KeptOpenSqliteConnection.MostKeptOpen);
             services.AddScoped<JournalsDbContext>(sp => sp.GetRequiredService<SqliteJournalsDbContext>());
         }
 
