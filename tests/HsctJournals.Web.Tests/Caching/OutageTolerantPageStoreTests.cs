@@ -1,5 +1,6 @@
 using HsctJournals.Web.Caching;
 using HsctJournals.Web.Tests.Infrastructure;
+using HsctJournals.Web.Tests.Notifications;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class OutageTolerantPageStoreTests
         Assert.NotNull(await store.GetAsync("page", CancellationToken.None));
 
         await redis.SaveAndStopAsync();
-        await WaitUntilAsync(() => !shared.IsAvailable, "the connection to notice Redis is gone");
+        await Eventually.TrueAsync(() => !shared.IsAvailable, "the connection to notice Redis is gone", seconds: 60);
         Assert.Null(await store.GetAsync("page", CancellationToken.None)); // a miss, not an exception
         // More writes than the bound, none of them to post 1: remembering every tag would leave its page behind.
         for (var post = 2; post <= OutageTolerantPageStore.MaxRememberedTags + 2; post++)
@@ -34,21 +35,11 @@ public sealed class OutageTolerantPageStoreTests
         Assert.Equal(1, store.UnsentEvictions);
 
         redis.Restart(); // with the page, from its snapshot
-        await WaitUntilAsync(() => shared.IsAvailable, "the connection to come back");
+        await Eventually.TrueAsync(() => shared.IsAvailable, "the connection to come back", seconds: 60);
         Assert.Null(await store.GetAsync("page", CancellationToken.None));
         Assert.Equal(0, store.UnsentEvictions);
 
         await store.SetAsync("page", "as it is"u8.ToArray(), [CacheTags.Post(1), CacheTags.Site], TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.Equal("as it is"u8.ToArray(), await store.GetAsync("page", CancellationToken.None));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        for (var waited = 0; waited < 600; waited++)
-        {
-            if (condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Waited a minute for {what}.");
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using HsctJournals.Web.Tests.Api;
 using HsctJournals.Web.Tests.Infrastructure;
 using HsctJournals.Web.Tests.MultiNode;
+using HsctJournals.Web.Tests.Notifications;
 using Microsoft.Data.Sqlite;
 
 namespace HsctJournals.Web.Tests.Durability;
@@ -51,7 +52,7 @@ public sealed class DatabaseOutageTests
         }
 
         var writers = Enumerable.Range(0, 4).Select(WriterAsync).ToList();
-        await WaitUntilAsync(() => acknowledged.Count >= 10, "comments before the crash");
+        await Eventually.TrueAsync(() => acknowledged.Count >= 10, "comments before the crash", seconds: 120);
         await server.CrashAsync();
 
         // While the server is down: the form answers 503 with Retry-After and says nothing was saved; the API answers
@@ -66,11 +67,11 @@ public sealed class DatabaseOutageTests
         var api = await OpenPost.Client(app.BaseUrl).GetAsync($"/api/v1/journals/{Journal}/posts");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-        await WaitUntilAsync(() => refused.Count >= 20, "refusals while the server is down");
+        await Eventually.TrueAsync(() => refused.Count >= 20, "refusals while the server is down", seconds: 120);
 
         await server.StartAsync();
         Volatile.Write(ref restarted, true);
-        await WaitUntilAsync(() => Volatile.Read(ref acknowledgedSinceRestart) >= 10, "comments after the server came back");
+        await Eventually.TrueAsync(() => Volatile.Read(ref acknowledgedSinceRestart) >= 10, "comments after the server came back", seconds: 120);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
@@ -123,15 +124,5 @@ public sealed class DatabaseOutageTests
         var page = await OpenPost.Client(app.BaseUrl).GetStringAsync(postPath);
         Assert.Contains("After the lock was released", page);
         Assert.DoesNotContain("While another program holds the lock", page);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        for (var waited = 0; waited < 1200; waited++)
-        {
-            if (condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Waited two minutes for {what}.");
     }
 }
