@@ -62,6 +62,7 @@ public static class AccountsExtensions
             o.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
         });
         services.AddScoped<UserSessions>();
+        services.AddScoped<SignedInPerson>();
         services.AddOptions<LoginLimitOptions>().BindConfiguration(LoginLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginRateLimit>();
         services.AddSingleton<AccountThrottle>();

@@ -16,7 +16,7 @@ namespace HsctJournals.Web.Accounts;
 /// change (which rotates the stamp) ends every session but the one that refreshed itself.
 /// </summary>
 public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOptions<IdentityOptions> identity,
-    IOptionsMonitor<CookieAuthenticationOptions> cookies)
+    IOptionsMonitor<CookieAuthenticationOptions> cookies, SignedInPerson signedIn)
 {
     /// <summary>The claim in the sign-in cookie that holds the session's secret.</summary>
     public const string ClaimType = "hsct:session";
@@ -81,18 +81,22 @@ public sealed class UserSessions(JournalsDbContext db, TimeProvider clock, IOpti
         var hash = SecretTokens.Hash(secret);
         var row = await SessionQuery.For(db)(db, hash, userId);
         if (row is null || row.Current != stamp) return false;
+        signedIn.Found(userId, row.DisplayName);
         var now = clock.GetUtcNow().UtcDateTime;
         if (now - row.LastSeenAt > SeenGranularity)
             await db.UserSessions.Where(s => s.Id == hash).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
         return true;
     }
 
-    private sealed record SessionRow(DateTime LastSeenAt, string? Current);
+    private sealed record SessionRow(DateTime LastSeenAt, string? Current, string DisplayName);
 
-    /// <summary>The session and its person's current stamp: compiled (decision 0061), since every signed-in request asks it.</summary>
+    /// <summary>
+    /// The session and its person's current stamp: compiled (decision 0061), since every signed-in request asks it. The
+    /// person's display name comes with it for the request's pages (<see cref="SignedInPerson"/>).
+    /// </summary>
     private static readonly CompiledQuery<Func<JournalsDbContext, string, string, Task<SessionRow?>>> SessionQuery = new(() =>
         EF.CompileAsyncQuery((JournalsDbContext db, string hash, string userId) =>
-            db.UserSessions.Where(s => s.Id == hash && s.UserId == userId).Select(s => new SessionRow(s.LastSeenAt, s.User.SecurityStamp)).FirstOrDefault()));
+            db.UserSessions.Where(s => s.Id == hash && s.UserId == userId).Select(s => new SessionRow(s.LastSeenAt, s.User.SecurityStamp, s.User.DisplayName)).FirstOrDefault()));
 
     /// <summary>Ends the session a principal's cookie belongs to (signing out).</summary>
     public Task EndCurrentAsync(ClaimsPrincipal principal) =>

@@ -1,3 +1,4 @@
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Comments;
 
 namespace HsctJournals.Web.Caching;
@@ -32,7 +33,7 @@ public static class AnonymousRequest
 
     public static PageReader Classify(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return PageReader.Personal;
+        if (!ReadOnlyRequests.Is(request)) return PageReader.Personal;
         if (request.Headers.ContainsKey("Authorization")) return PageReader.Personal;
         var commenter = false;
         foreach (var name in request.Cookies.Keys)

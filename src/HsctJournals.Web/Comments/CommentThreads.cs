@@ -3,6 +3,7 @@ using HsctJournals.Domain.Comments;
 using HsctJournals.Web.Accounts;
 using HsctJournals.Web.Data;
 using HsctJournals.Web.Journals;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ namespace HsctJournals.Web.Comments;
 /// access rule, so a post the reader may not read never gets here.
 /// </summary>
 public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, CommentCookies cookies,
-    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock, ApprovedThreadShapes shapes, ApprovedThreadViews views)
+    FormTimestamp timestamps, IOptions<CommentOptions> options, TimeProvider clock, ApprovedThreadShapes shapes, ApprovedThreadViews views,
+    SignedInPerson signedIn)
 {
     public const int PageSize = CommentPagination.DefaultPageSize;
 
@@ -72,7 +74,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var notPermitted = unavailable is null ? CommentPolicies.NotPermittedReason(journal.Comments, reader, role) : null;
         string? signedInName = null;
         if (userId is not null)
-            signedInName = await DisplayNameQuery.For(db)(db, userId, ct);
+            signedInName = signedIn.DisplayNameOf(userId) ?? await DisplayNameQuery.For(db)(db, userId, ct);
 
         var remembered = cookies.Read(request);
         return new CommentSection
@@ -282,7 +284,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
     /// <summary>Stands for <see cref="VisibleTo"/> in a query; never called.</summary>
     private static bool SeenBy(Comment comment, string? userId, string? tokenHash, int? alsoId) => throw QueryRule.StandInCalled("the visibility rule");
 
-    /// <summary>The signed-in reader's name for the comment form: compiled (decision 0061), since their every post page asks it.</summary>
+    /// <summary>The signed-in reader's name for the comment form when the session check did not read it (<see cref="SignedInPerson"/>): compiled (decision 0061).</summary>
     private static readonly CompiledQuery<Func<JournalsDbContext, string, CancellationToken, Task<string?>>> DisplayNameQuery = new(() =>
         EF.CompileAsyncQuery((JournalsDbContext db, string userId, CancellationToken ct) =>
             db.Users.Where(u => u.Id == userId).Select(u => (string?)u.DisplayName).FirstOrDefault()));

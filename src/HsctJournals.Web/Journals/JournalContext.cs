@@ -1,4 +1,5 @@
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HsctJournals.Web.Journals;
@@ -14,7 +15,7 @@ public sealed class JournalContext(JournalAccess access)
 {
     private Journal? _journal;
 
-    /// <summary>The resolved journal (tracked, so owner pages and endpoints can change it).</summary>
+    /// <summary>The resolved journal: tracked, so owner pages and endpoints can change it, except in a request that only reads (<see cref="ResolveForAsync"/>).</summary>
     public Journal Journal => _journal ?? throw new InvalidOperationException("No journal has been resolved for this request.");
 
     public Reader Reader { get; private set; } = Reader.Anonymous;
@@ -35,10 +36,20 @@ public sealed class JournalContext(JournalAccess access)
     /// Finds the journal by slug for <paramref name="reader"/> through the access rule, with the role, in one
     /// query; false means "answer 404". A second call for the same journal and reader costs nothing.
     /// </summary>
-    public async Task<bool> ResolveAsync(string slug, Reader reader, CancellationToken ct = default)
+    public Task<bool> ResolveAsync(string slug, Reader reader, CancellationToken ct = default) => ResolveAsync(slug, reader, tracked: true, ct);
+
+    /// <summary>
+    /// The same for the request's page or endpoint filter: the reader is the request's, and a request that only reads
+    /// (GET, HEAD) gets the journal untracked, so nothing in it may change the journal (nothing does: changes are POSTs
+    /// and the API's other verbs, and the settings tests save through them).
+    /// </summary>
+    public Task<bool> ResolveForAsync(HttpContext http, string slug) =>
+        ResolveAsync(slug, Reader.From(http.User), tracked: !ReadOnlyRequests.Is(http.Request), http.RequestAborted);
+
+    private async Task<bool> ResolveAsync(string slug, Reader reader, bool tracked, CancellationToken ct)
     {
         if (_journal is not null && _journal.Slug == slug && Reader == reader) return true;
-        if (await access.FindWithRoleAsync(slug, reader, ct) is not { } found) return false;
+        if (await access.FindWithRoleAsync(slug, reader, tracked, ct) is not { } found) return false;
         (_journal, Role, Reader) = (found.Journal, found.Role, reader);
         return true;
     }

@@ -23,7 +23,7 @@ public static class JournalEndpointFilter
             var journal = http.RequestServices.GetRequiredService<JournalContext>();
             var missing = notFound ?? ApiProblems.JournalNotFound;
             await http.RequestServices.GetRequiredService<Data.RequestConnection>().KeepOpenAsync(http.RequestAborted);
-            if (http.GetRouteValue("journal") is not string slug || !await journal.ResolveAsync(slug, Reader.From(http.User), http.RequestAborted))
+            if (http.GetRouteValue("journal") is not string slug || !await journal.ResolveForAsync(http, slug))
                 return missing();
             if (journal.Can(capability)) return await next(invocation);
             return journal.Role is null ? missing() : ApiProblems.Forbidden(forbidden);

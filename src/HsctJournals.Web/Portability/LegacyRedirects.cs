@@ -1,5 +1,6 @@
 using HsctJournals.Domain.Portability;
 using HsctJournals.Web.Accounts;
+using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using HsctJournals.Web.Journals;
@@ -16,7 +17,7 @@ public sealed class LegacyRedirects(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, JournalsDbContext db, JournalAccess access)
     {
-        if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        if (!ReadOnlyRequests.Is(context.Request)
             || OldAddress.Normalise(context.Request.Path.Value, context.Request.QueryString.Value) is not { } path)
         {
             await next(context);

@@ -19,7 +19,7 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
         if (context.HandlerMethod is null && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             var request = context.HttpContext.Request;
-            var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+            var isRead = ReadOnlyRequests.Is(request);
             var namesHandler = context.RouteData.Values.ContainsKey("handler") || request.Query.ContainsKey("handler");
             if (!isRead)
             {

@@ -60,7 +60,7 @@ public sealed class TreatmentAccess(JournalsDbContext db, JournalContext context
     public async Task<TreatmentCourse?> CurrentCourseAsync(int journalId, CancellationToken ct = default)
     {
         if (_current is { } current && current.JournalId == journalId) return current.Course;
-        var course = await CoursesOf(journalId).AsNoTracking().FirstOrDefaultAsync(ct);
+        var course = await CurrentCourse.Untracked.For(db)(db, journalId, ct);
         _current = (journalId, course);
         return course;
     }
