@@ -29,7 +29,6 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         var tokenHash = CommentCookies.AuthorTokenHash(request);
         var editableSince = options.Value.EditableSince(now);
         var policy = CommentPolicies.From(journal.Comments);
-        var visible = Visible(post.Id, userId, tokenHash);
         CommentForest<CommentView> forest;
         CommentPage<CommentView> shown;
         CommentNode<CommentView>? target;
@@ -38,7 +37,7 @@ public sealed class CommentThreads(JournalsDbContext db, CommentKeys keys, Comme
         {
             // A reader with nothing of their own here sees the approved threads everyone sees: remembered per post and stamp.
             if (await HasOwnShownAsync(post.Id, userId, tokenHash, editableSince, ct))
-                forest = CommentThreadBuilder.Build(await ViewsAsync(visible, userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth);
+                forest = CommentThreadBuilder.Build(await ViewsAsync(Visible(post.Id, userId, tokenHash), userId, tokenHash, editableSince, ct), policy.Order, policy.MaxDepth);
             else
             {
                 rememberedThreads = new RememberedThreadsKey(post.Id, post.CommentsStamp, policy.Order, policy.MaxDepth);

@@ -9,18 +9,13 @@ namespace HsctJournals.Web.Journals;
 /// journal) and live posts only (everyone else, <see cref="Post.LiveAt"/>'s rule). <see cref="JournalAccess.FindReadablePostAsync{T}"/>
 /// picks one by the reader's role, so the choice stays in <see cref="JournalAccess"/> and the live rule in <see cref="Post"/>.
 /// </summary>
-/// <remarks>
-/// One statement even when the projection holds a collection (the post page's tags): the app splits collection queries
-/// by default, which here would send a second statement for every post page to save repeating one post's columns for
-/// each of its few tags.
-/// </remarks>
 public sealed class ReadablePostQuery<T>(Expression<Func<Post, T>> shown) where T : class
 {
     internal CompiledQuery<Func<JournalsDbContext, int, string, CancellationToken, Task<T?>>> AnyPost { get; } = new(() =>
         EF.CompileAsyncQuery((JournalsDbContext db, int journalId, string slug, CancellationToken ct) =>
-            db.Posts.AsNoTracking().AsSingleQuery().Where(p => p.JournalId == journalId && p.Slug == slug).Select(shown).FirstOrDefault()));
+            db.Posts.AsNoTracking().Where(p => p.JournalId == journalId && p.Slug == slug).Select(shown).FirstOrDefault()));
 
     internal CompiledQuery<Func<JournalsDbContext, int, string, DateTime, CancellationToken, Task<T?>>> LivePost { get; } = new(() =>
         EF.CompileAsyncQuery(Post.WithLiveRule<Func<JournalsDbContext, int, string, DateTime, CancellationToken, T?>>((db, journalId, slug, now, ct) =>
-            db.Posts.AsNoTracking().AsSingleQuery().Where(p => p.JournalId == journalId && p.Slug == slug && Post.IsLiveStandIn(p, now)).Select(shown).FirstOrDefault())));
+            db.Posts.AsNoTracking().Where(p => p.JournalId == journalId && p.Slug == slug && Post.IsLiveStandIn(p, now)).Select(shown).FirstOrDefault())));
 }
