@@ -113,3 +113,12 @@ bench_start_copy() {
   local w=$2/$3; rm -rf "$w"; mkdir -p "$w"; cp "$1" "$w/bench.db"
   bench_start "$4" "$w" "$5" Comments__MaxPerEmail=100000 Comments__MaxPerIp=100000
 }
+
+# bench_migrated DB WORK APPDIR PORT: a copy of DB in WORK/migrated.db with APPDIR's migrations applied (started once and
+# stopped), so that the side-by-side scripts' start rows measure a restart, not a one-off migration of an older file.
+bench_migrated() {
+  local w=$2/migrate; rm -rf "$w"; mkdir -p "$w"; cp "$1" "$w/bench.db"
+  bench_start "$3" "$w" "$4"; kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=
+  sqlite3 "$w/bench.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+  cp "$w/bench.db" "$2/migrated.db"; rm -rf "$w"
+}

@@ -25,4 +25,6 @@ run() { # run LABEL APPDIR PORT
   echo "$line | RSS $(bench_rss $app_pid) MB | load $(cut -d' ' -f1 /proc/loadavg)"
   kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=
 }
+# Build B is the newer one: its migrations applied once here, so no round starts with them.
+bench_migrated "$db" "$work" "$b" "$port"; db=$work/migrated.db
 for round in $(seq 1 "$rounds"); do run A "$a" "$port"; run B "$b" $((port + 1)); done
