@@ -1,5 +1,5 @@
-using HsctJournals.Web.Shared;
 using HsctJournals.Web.Comments;
+using HsctJournals.Web.Shared;
 
 namespace HsctJournals.Web.Caching;
 

@@ -129,7 +129,6 @@ public sealed class OutageTolerantPageStore : IOutputCacheBufferStore, IDisposab
         _unsentEvictions.TryAdd(CacheTags.Site, 0);
     }
 
-
     private void Unreachable(Exception e, string what) =>
         _logger.LogWarning(e, "Redis did not take a page cache {What}; going on without it", what);
 

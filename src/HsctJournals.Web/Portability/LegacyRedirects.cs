@@ -1,7 +1,7 @@
 using HsctJournals.Domain.Portability;
 using HsctJournals.Web.Accounts;
-using HsctJournals.Web.Shared;
 using HsctJournals.Web.Data;
+using HsctJournals.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using HsctJournals.Web.Journals;
 

@@ -30,7 +30,6 @@ public sealed class RedisOrLocalRateLimiter(SharedRedis redis, RateLimiter share
         catch (Exception e) when (SharedRedis.IsOutage(e)) { return await local.AcquireAsync(permitCount, cancellationToken); }
     }
 
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
