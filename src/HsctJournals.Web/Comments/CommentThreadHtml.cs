@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using HsctJournals.Domain.Comments;
+using HsctJournals.Domain.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -64,11 +65,12 @@ public sealed class CommentThreadHtml(HtmlEncoder encoder) : IDisposable
     private static DateTime LabelsHoldUntil(CommentNode<CommentView> node, DateTime nowUtc) =>
         node.Children.Select(child => LabelsHoldUntil(child, nowUtc)).Append(RelativeTime.NextChange(node.Payload.CreatedAt, nowUtc)).Min();
 
+    // Kept without the template's indentation: the thread has no pre or textarea (the reply form is never remembered).
     private async Task<string> ToStringAsync(Func<Task<IHtmlContent>> render)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         (await render()).WriteTo(writer, encoder);
-        return writer.ToString();
+        return HtmlIndentation.Collapse(writer.ToString());
     }
 
     /// <summary>

@@ -86,12 +86,14 @@ public class AvatarTests
     {
         var avatar = Avatar.Create(Key, "jo@example.org", "Jo Smith", size: 40);
 
+        // Inline SVG for HTML pages: no xmlns, the HTML parser gives <svg> its namespace.
         var svg = XElement.Parse(avatar.Svg);
-        XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(ns + "svg", svg.Name);
+        Assert.Equal("svg", svg.Name);
         Assert.Equal("40", (string?)svg.Attribute("width"));
-        Assert.Equal(avatar.Background, (string?)svg.Element(ns + "circle")!.Attribute("fill"));
-        Assert.Equal("JS", svg.Element(ns + "text")!.Value);
+        Assert.Equal(avatar.Background, (string?)svg.Element("circle")!.Attribute("fill"));
+        var text = svg.Element("text")!;
+        Assert.Equal("JS", text.Value);
+        Assert.Equal("#fff", (string?)text.Attribute("fill"));
     }
 
     [Fact]
