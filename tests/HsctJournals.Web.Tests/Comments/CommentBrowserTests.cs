@@ -32,6 +32,7 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
             // The form moved under the comment without loading a page.
             await Assertions.Expect(last.Locator("#respond")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-replying]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-replying-name]")).ToHaveTextAsync(level == 2 ? "Vera Visitor" : "Deep Diver");
             Assert.DoesNotContain("replyto", page.Url);
             await FillAsync(page, $"Reply at level {level}", "Deep Diver", email, nameNeeded: level == 2);
             await page.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync();

@@ -19,17 +19,19 @@
     }
 
     document.addEventListener("click", function (event) {
-        var link = event.target.closest ? event.target.closest("a[data-reply-to]") : null;
-        if (!link) { return; }
-        var id = link.getAttribute("data-reply-to");
-        var item = document.getElementById("comment-" + id);
+        // The comment is the link's own <li id="comment-ID">; its author's name is in #comment-ID-author (the thread's
+        // markup carries nothing more per comment, it is sent 200 times on a long thread).
+        var link = event.target.closest ? event.target.closest("a.comment-reply") : null;
+        var item = link ? link.closest("li.comment") : null;
+        var id = item ? item.id.replace("comment-", "") : "";
         var article = item ? item.querySelector("article") : null;
-        if (!article) { return; }
+        if (!/^[0-9]+$/.test(id) || !article) { return; }
+        var author = document.getElementById("comment-" + id + "-author");
         event.preventDefault();
         dropQuote();
         article.parentNode.insertBefore(respond, article.nextSibling);
         parentField.value = id;
-        replyingName.textContent = link.getAttribute("data-reply-name") || "";
+        replyingName.textContent = author ? author.textContent.trim() : "";
         replying.hidden = false;
         if (text) { text.focus(); }
     });
