@@ -30,6 +30,9 @@ run() { # run LABEL APPDIR PORT
   done
   echo "$1 | RSS after the rows $(bench_rss $app_pid) MB"
   kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=
+  # A row's NON-2XX is a bug to find: show what the app logged as an error (the log is deleted with $work).
+  local errors; errors=$(grep -cE '^(fail|crit):' "$work/$1/app.log" || true)
+  if [ "$errors" != 0 ]; then echo "$1 | $errors errors logged; the first:"; grep -A4 -m3 -E '^(fail|crit):' "$work/$1/app.log" | sed "s/^/$1 |   /"; fi
 }
 # Build B is the newer one: its migrations applied once here, so no round's start row pays for them.
 bench_migrated "$db" "$work" "$b" "$port"; db=$work/migrated.db
