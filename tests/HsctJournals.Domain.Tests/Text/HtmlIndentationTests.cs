@@ -14,6 +14,7 @@ public class HtmlIndentationTests
 
     [Theory]
     [InlineData("<a href=\"#c1\">Jo</a> <span>in reply to</span>")] // a space between inline tags shows
+    [InlineData("<b>x</b>  \t <i>y</i>")] // a run without a line break is left to the browser
     [InlineData("<p>first line<br>\n    indented second line</p>")] // whitespace before text is the text's
     [InlineData("<p>Jo wrote:\n\n   fine   </p>")] // text between tags is never touched
     [InlineData("<li>\n<article>\n</article>\n</li>")] // already collapsed: the same string back
