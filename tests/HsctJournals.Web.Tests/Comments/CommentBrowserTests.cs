@@ -23,6 +23,10 @@ public sealed class CommentBrowserTests(CommentsBrowserFixture browser) : IClass
         await page.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 comment" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".comment-text").First).ToHaveTextAsync("Congratulations on engrafting!");
+        // The avatar is an inline SVG whose initials take their font from site.css (decision 0067).
+        var initials = page.Locator(".comment-meta .avatar svg text").First;
+        await Assertions.Expect(initials).ToHaveTextAsync("VV");
+        await Assertions.Expect(initials).ToHaveCSSAsync("font-weight", "600");
 
         var email = CommentKit.NewEmail("deep");
         for (var level = 2; level <= 7; level++)
